@@ -1,0 +1,3 @@
+"""NoticeDesk: breach notices for a labour and social-insurance consulting office's clients."""
+
+__version__ = "0.1.0"

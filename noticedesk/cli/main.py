@@ -1,0 +1,97 @@
+"""Dispatch: ``noticedesk SUBCOMMAND …`` runs a command; anything else opens the window.
+
+Exit codes, shared by every command: 0 clean, 1 problems found, 2 the input cannot be used
+(unreadable file, missing profile) or a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from noticedesk import __version__
+
+# Each module has register(subparsers) that adds its parser with ``func=run(args) -> int``.
+COMMANDS: dict[str, str] = {
+    "validate": "noticedesk.cli.validate",
+    "export": "noticedesk.cli.export",
+    "office": "noticedesk.cli.office",
+    "case": "noticedesk.cli.case",
+    "log": "noticedesk.cli.log",
+}
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_UNUSABLE = 2
+
+
+def common_options() -> argparse.ArgumentParser:
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="データフォルダ (既定: ユーザーのデータフォルダ、または NOTICEDESK_DATA_DIR)",
+    )
+    return parent
+
+
+def command_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="noticedesk",
+        description="NoticeDesk — 個人情報漏えい等の通知文書作成",
+        parents=[common_options()],
+    )
+    parser.add_argument("--version", action="version", version=f"NoticeDesk {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module_name in COMMANDS.values():
+        importlib.import_module(module_name).register(subparsers, common_options())
+    return parser
+
+
+def window_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="noticedesk",
+        description="NoticeDesk を起動します。コマンド: " + ", ".join(COMMANDS),
+        parents=[common_options()],
+    )
+    parser.add_argument("--version", action="version", version=f"NoticeDesk {__version__}")
+    parser.add_argument("--demo", action="store_true", help="同梱のサンプル事案で起動する")
+    parser.add_argument("--lang", choices=["ja", "en"], help="表示言語 (既定: システムの言語)")
+    parser.add_argument("roster", nargs="?", help="開く顧問先一覧 (CSV / XLSX)")
+    return parser
+
+
+def _first_positional(argv: Sequence[str]) -> str | None:
+    skip = False
+    for token in argv:
+        if skip:
+            skip = False
+            continue
+        if token in ("--data-dir", "--lang"):
+            skip = True
+            continue
+        if not token.startswith("-"):
+            return token
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    _make_output_safe()
+    if _first_positional(args_list) in COMMANDS:
+        args = command_parser().parse_args(args_list)
+        return int(args.func(args))
+    args = window_parser().parse_args(args_list)
+    from noticedesk.gui.app import run_window  # Qt only loads when the window is wanted
+
+    return run_window(args)
+
+
+def _make_output_safe() -> None:
+    # A console that cannot show a character (㈱ on a narrow code page) must not crash a run.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")

@@ -1,0 +1,130 @@
+"""The records every part of NoticeDesk passes around: clients, problems and a roster."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+
+class Severity(StrEnum):
+    """How bad a problem is. Errors block an export; warnings are shown and exported past."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """One problem found in a roster, located as the user sees it in Excel.
+
+    ``row`` is the 1-based row number Excel shows (None for a file-wide problem); ``column``
+    is the header text as written in the file (None when no single column is at fault).
+    ``message`` is Japanese, the interface's first language; ``message_en`` the English one.
+    """
+
+    row: int | None
+    column: str | None
+    severity: Severity
+    code: str
+    message: str
+    message_en: str = ""
+
+    def text(self, language: str = "ja") -> str:
+        if language.startswith("en") and self.message_en:
+            return self.message_en
+        return self.message
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "row": self.row,
+            "column": self.column,
+            "severity": str(self.severity),
+            "code": self.code,
+            "message": self.message,
+            "message_en": self.message_en,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Client:
+    """A client company (委託元) of the office, as read from one roster row.
+
+    Every value is text exactly as it should be printed (normalised: digits half-width,
+    phone numbers hyphenated, leading zeros restored). Empty means unknown.
+    """
+
+    row: int
+    name: str
+    code: str = ""
+    postal_code: str = ""
+    address: str = ""
+    phone: str = ""
+    contact_person: str = ""
+    email: str = ""
+    corporate_number: str = ""
+    employees: str = ""
+    association: str = ""
+    individual: bool = False
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def key(self) -> str:
+        """Identity used to match the same client across re-imports: code, else name+address."""
+        if self.code:
+            return f"code:{self.code}"
+        return f"name:{self.name}\x1f{self.address}"
+
+    @property
+    def in_association(self) -> bool:
+        return bool(self.association)
+
+
+@dataclass(frozen=True, slots=True)
+class RosterSource:
+    """Where a roster came from, for the case file and the audit log."""
+
+    path: Path
+    sha256: str
+    file_format: str  # "csv", "xlsx", "xls", "ods"
+    encoding: str | None  # for CSV: the encoding used to decode it
+    sheet: str | None  # for workbooks: the sheet the roster was read from
+    header_row: int  # 1-based row number of the header, as Excel shows it
+
+
+@dataclass(slots=True)
+class Roster:
+    """The outcome of importing a file: the clients that could be read and every problem."""
+
+    source: RosterSource
+    clients: list[Client]
+    issues: list[Issue]
+    columns: dict[str, str] = field(default_factory=dict)  # field name -> header as written
+
+    @property
+    def errors(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity is Severity.WARNING]
+
+    @property
+    def individual(self) -> list[Client]:
+        return [c for c in self.clients if c.individual]
+
+    @property
+    def joint(self) -> list[Client]:
+        return [c for c in self.clients if not c.individual]
+
+
+class RosterError(Exception):
+    """The file cannot be read as a roster at all. The message is one sentence for the user."""
+
+    def __init__(self, message: str, message_en: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.message_en = message_en or message
+
+    def text(self, language: str = "ja") -> str:
+        return self.message_en if language.startswith("en") else self.message
