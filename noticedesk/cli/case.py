@@ -1,18 +1,198 @@
-"""`noticedesk case`: not built yet."""
+"""`noticedesk case`: list, create, open and work on cases (one per incident)."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+from pathlib import Path
+
+from noticedesk.cli import case_access
+from noticedesk.cli.case_access import KEY_HELP, data_dir, data_dir_option, open_case, report
+from noticedesk.core.case import CaseClient, CaseError, CaseStore
+from noticedesk.core.case.keys import describe_protection
+from noticedesk.core.case.records import STATUS_LABELS, DocumentStatus
+from noticedesk.core.clients import RosterError
+from noticedesk.core.secrets import SecretStoreUnavailable
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
+
+RECOVERY_NOTE = (
+    "回復コードはこの一度だけ表示します。紙に書き写して、鍵のかかる場所に保管してください。"
+    "別の PC でこの事案を開くとき、PC の資格情報が失われたときに必要です。\n"
+    "This recovery code is shown only once. Write it on paper and keep it locked away: "
+    "it opens this case on another PC."
+)
 
 
 def register(
     subparsers: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
 ) -> None:
-    parser = subparsers.add_parser("case", parents=[common], help="(準備中)")
+    common = data_dir_option()
+    parser = subparsers.add_parser(
+        "case",
+        parents=[common],
+        help="事案 (インシデントごとの作業記録) の一覧・作成・取込・チェック",
+        description="事案の一覧・作成・取込・チェック。" + KEY_HELP,
+    )
+    sub = parser.add_subparsers(dest="case_command", metavar="ACTION", required=True)
+    sub.add_parser("list", parents=[common], help="事案の一覧 (* は既定の事案)")
+    new = sub.add_parser("new", parents=[common], help="事案を作成し、回復コードを一度だけ表示")
+    new.add_argument("name", metavar="NAME", help="事案名 (顧問先の名前は使わないでください)")
+    new.add_argument(
+        "--passphrase", action="store_true", help="資格情報ストアでなくパスフレーズで保護する"
+    )
+    opened = sub.add_parser("open", parents=[common], help="事案を開き、既定の事案にする")
+    opened.add_argument("name", metavar="NAME")
+    opened.add_argument(
+        "--recovery-code",
+        action="store_true",
+        help="回復コードで開き、この PC の資格情報ストアに鍵を保存する (別の PC から移したとき)",
+    )
+    imp = sub.add_parser("import", parents=[common], help="顧問先一覧を既定の事案に取り込む")
+    imp.add_argument("roster", metavar="ROSTER", type=Path)
+    imp.add_argument("--encoding", metavar="ENC", help="CSV の文字コード (既定: 自動判定)")
+    tick = sub.add_parser("tick", parents=[common], help="顧問先を個別報告にする (--off で戻す)")
+    tick.add_argument("client", metavar="CLIENT", help="顧問先コード、または名称 (完全一致)")
+    tick.add_argument("--off", action="store_true", help="共同報告に戻す")
+    status = sub.add_parser("status", parents=[common], help="件数: 顧問先・個別・共同・書類")
+    status.add_argument("--json", action="store_true", help="JSON で出力")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    print("noticedesk case: まだ利用できません", file=sys.stderr)
-    return 2
+    try:
+        return int(ACTIONS[args.case_command](args))
+    except (CaseError, SecretStoreUnavailable, RosterError) as exc:
+        if isinstance(exc, RosterError):
+            return report(CaseError(exc.message, exc.message_en))
+        return report(exc)
+
+
+def _list(args: argparse.Namespace) -> int:
+    cases = CaseStore.list_cases(data_dir(args))
+    if not cases:
+        print("事案はまだありません。`noticedesk case new 事案名` で作成します。")
+        return EXIT_OK
+    from noticedesk.core.case.index import last_opened_id
+
+    default = last_opened_id(data_dir(args)) or cases[0].id
+    for c in cases:
+        mark = "*" if c.id == default else " "
+        last = c.last_opened.strftime("%Y-%m-%d %H:%M") if c.last_opened else "-"
+        print(
+            f"{mark} {c.name}\t作成 {c.created:%Y-%m-%d}\t最終 {last}\t"
+            f"保護: {describe_protection(c.protection)}"
+        )
+    return EXIT_OK
+
+
+def _new(args: argparse.Namespace) -> int:
+    key = case_access.key_for_new_case(args.passphrase)
+    store, code = CaseStore.create(data_dir(args), args.name, key)
+    with store:
+        print(f"事案「{store.name}」を作成しました (保護: {describe_protection(key.kind)})。")
+    print()
+    print(f"    回復コード / recovery code:  {code}")
+    print()
+    print(RECOVERY_NOTE)
+    return EXIT_OK
+
+
+def _open(args: argparse.Namespace) -> int:
+    if args.recovery_code:
+        store = CaseStore.open(data_dir(args), args.name, case_access.ask_recovery_code())
+        with store:
+            store.protect_with(case_access.key_for_new_case(False))
+            print(f"事案「{store.name}」を回復コードで開き、この PC で開けるようにしました。")
+        return EXIT_OK
+    with open_case(args, args.name) as store:
+        print(f"事案「{store.name}」を開きました。以後のコマンドはこの事案が対象です。")
+        _print_counts(store.counts())
+    return EXIT_OK
+
+
+def _import(args: argparse.Namespace) -> int:
+    from noticedesk.core.roster import import_roster
+
+    roster = import_roster(args.roster, encoding=args.encoding)
+    for issue in roster.issues:
+        where = f"{issue.row}行目 " if issue.row else ""
+        where += f"[{issue.column}] " if issue.column else ""
+        print(f"{issue.severity.value}: {where}{issue.message}", file=sys.stderr)
+    with open_case(args) as store:
+        diff = store.import_roster(roster)
+        print(f"事案「{store.name}」に {args.roster.name} を取り込みました。")
+        print(f"追加 {len(diff.added)}件 / 削除 {len(diff.removed)}件 / 継続 {len(diff.kept)}件")
+        for label, group in (("追加", diff.added), ("削除", diff.removed)):
+            if not diff.first_import:
+                for client in group:
+                    print(f"  {label}: {client.code} {client.name}".rstrip())
+        if diff.disagreements:
+            print(
+                "次の顧問先は、ファイルの個別報告欄と事案のチェックが異なります (事案のチェックを優先):"
+            )
+            for client in diff.disagreements:
+                print(f"  {client.code} {client.name}".rstrip())
+    return EXIT_PROBLEMS if roster.errors else EXIT_OK
+
+
+def _find_client(store: CaseStore, text: str) -> CaseClient:
+    wanted = text.strip()
+    clients = store.clients()
+    by_code = [c for c in clients if c.client.code and c.client.code == wanted]
+    found = by_code or [c for c in clients if c.client.name == wanted]
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise CaseError(
+            f"「{wanted}」に当たる顧問先がありません (顧問先コードか名称を正確に)。",
+            f"No client has the code or exact name “{wanted}”.",
+        )
+    rows = "、".join(f"{c.client.row}行目" for c in found)
+    raise CaseError(
+        f"「{wanted}」という顧問先が複数あります ({rows})。顧問先コードで指定してください。",
+        f"Several clients are named “{wanted}”; use the client code.",
+    )
+
+
+def _tick(args: argparse.Namespace) -> int:
+    with open_case(args) as store:
+        target = _find_client(store, args.client)
+        store.set_individual([target.key], not args.off)
+        state = "共同報告 (一覧に載せる)" if args.off else "個別報告 (一覧から外す)"
+        print(f"{target.client.name}: {state}")
+    return EXIT_OK
+
+
+def _status(args: argparse.Namespace) -> int:
+    with open_case(args) as store:
+        counts = store.counts()
+        if args.json:
+            print(json.dumps({"case": store.name, **counts}, ensure_ascii=False, indent=2))
+        else:
+            print(f"事案: {store.name}")
+            _print_counts(counts)
+    return EXIT_OK
+
+
+def _print_counts(counts: dict[str, object]) -> None:
+    print(
+        f"顧問先 {counts['clients']}件 (共同報告 {counts['joint']}件 / "
+        f"個別報告 {counts['individual']}件)"
+    )
+    documents = counts.get("documents")
+    if isinstance(documents, dict):
+        for kind, per in documents.items():
+            parts = " / ".join(f"{STATUS_LABELS[DocumentStatus(s)]} {n}" for s, n in per.items())
+            print(f"  {kind}: {parts}")
+
+
+ACTIONS = {
+    "list": _list,
+    "new": _new,
+    "open": _open,
+    "import": _import,
+    "tick": _tick,
+    "status": _status,
+}

@@ -27,11 +27,17 @@ EXIT_PROBLEMS = 1
 EXIT_UNUSABLE = 2
 
 
-def common_options() -> argparse.ArgumentParser:
+def common_options(default: object = argparse.SUPPRESS) -> argparse.ArgumentParser:
+    """Options every command accepts, before or after its name.
+
+    Sub-parsers get SUPPRESS as default: argparse copies a sub-parser's defaults over values the
+    top level already parsed, which would drop ``noticedesk --data-dir X validate …``.
+    """
     parent = argparse.ArgumentParser(add_help=False)
     parent.add_argument(
         "--data-dir",
         metavar="DIR",
+        default=default,
         help="データフォルダ (既定: ユーザーのデータフォルダ、または NOTICEDESK_DATA_DIR)",
     )
     return parent
@@ -41,7 +47,7 @@ def command_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="noticedesk",
         description="NoticeDesk — 個人情報漏えい等の通知文書作成",
-        parents=[common_options()],
+        parents=[common_options(default=None)],
     )
     parser.add_argument("--version", action="version", version=f"NoticeDesk {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -54,7 +60,7 @@ def window_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="noticedesk",
         description="NoticeDesk を起動します。コマンド: " + ", ".join(COMMANDS),
-        parents=[common_options()],
+        parents=[common_options(default=None)],
     )
     parser.add_argument("--version", action="version", version=f"NoticeDesk {__version__}")
     parser.add_argument("--demo", action="store_true", help="同梱のサンプル事案で起動する")

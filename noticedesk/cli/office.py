@@ -1,18 +1,92 @@
-"""`noticedesk office`: not built yet."""
+"""`noticedesk office`: show, set and import the office profile kept in the data folder."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+from pathlib import Path
+
+from noticedesk.cli.case_access import data_dir, data_dir_option
+from noticedesk.core.office import LABELS, OfficeProfile, ProfileError, load_office
+from noticedesk.core.office_store import (
+    FIELDS,
+    load_office_profile,
+    profile_path,
+    save_office_profile,
+    validate,
+    with_field,
+)
 
 
 def register(
     subparsers: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
 ) -> None:
-    parser = subparsers.add_parser("office", parents=[common], help="(準備中)")
+    common = data_dir_option()
+    parser = subparsers.add_parser(
+        "office",
+        parents=[common],
+        help="事務所情報 (全書類に載る差出人) の表示・設定・取込",
+        description="事務所情報の表示・設定・取込。項目: " + ", ".join(FIELDS),
+    )
+    sub = parser.add_subparsers(dest="office_command", metavar="ACTION", required=True)
+    show = sub.add_parser(
+        "show", parents=[common], help="表示 (未入力の必須項目があれば終了コード 1)"
+    )
+    show.add_argument("--json", action="store_true", help="JSON で出力")
+    set_ = sub.add_parser(
+        "set", parents=[common], help="1項目を設定 (法人番号はチェックデジットを検証)"
+    )
+    set_.add_argument("key", metavar="KEY", help="項目名: " + ", ".join(FIELDS))
+    set_.add_argument("value", metavar="VALUE")
+    imp = sub.add_parser("import", parents=[common], help="TOML ファイルから取り込む (置き換え)")
+    imp.add_argument("file", metavar="FILE", type=Path)
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    print("noticedesk office: まだ利用できません", file=sys.stderr)
-    return 2
+    folder = data_dir(args)
+    try:
+        if args.office_command == "show":
+            return _show(folder, args.json)
+        if args.office_command == "set":
+            current = load_office_profile(folder) or OfficeProfile()
+            updated = with_field(current, args.key, args.value)
+            save_office_profile(folder, updated)
+            print(f"{LABELS.get(args.key, args.key)} ({args.key}) = {getattr(updated, args.key)}")
+            return 0
+        profile = load_office(args.file)
+        validate(profile)
+        save_office_profile(folder, profile)
+        print(f"{args.file.name} の事務所情報を {profile_path(folder)} に保存しました。")
+        return _print_problems(profile)
+    except ProfileError as exc:
+        print(f"エラー: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"エラー: 事務所情報を保存できません ({exc})", file=sys.stderr)
+        return 2
+
+
+def _show(folder: Path, as_json: bool) -> int:
+    profile = load_office_profile(folder)
+    if profile is None:
+        print(
+            "事務所情報はまだ登録されていません。`noticedesk office set name 事務所名` "
+            "または `noticedesk office import office.toml` で登録します。",
+            file=sys.stderr,
+        )
+        return 1
+    if as_json:
+        print(json.dumps(profile.to_mapping(), ensure_ascii=False, indent=2))
+    else:
+        for key in FIELDS:
+            print(f"{LABELS.get(key, key)} ({key}): {getattr(profile, key)}")
+    return _print_problems(profile)
+
+
+def _print_problems(profile: OfficeProfile) -> int:
+    problems = profile.problems()
+    for line in problems:
+        print(f"要確認: {line}", file=sys.stderr)
+    return 1 if problems else 0

@@ -1,0 +1,106 @@
+"""The audit log: who did what to a case, and when. Append-only; exportable as CSV.
+
+The who is the OS user, the when local time with its offset. Details (which clients, which
+files) are client data and are stored encrypted; the log itself forbids UPDATE and DELETE with
+SQLite triggers, so not even a bug in NoticeDesk can rewrite history.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import getpass
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from noticedesk.core import atomic
+
+ACTION_LABELS: dict[str, str] = {
+    "create": "事案作成",
+    "import": "名簿取込",
+    "tick": "個別報告に変更",
+    "untick": "共同報告に戻す",
+    "status": "書類の状況変更",
+    "export": "書類出力",
+    "incident": "事案情報の保存",
+    "key": "鍵の追加",
+}
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS audit (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    user TEXT NOT NULL,
+    action TEXT NOT NULL,
+    details BLOB NOT NULL
+);
+CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    seq: int
+    at: dt.datetime
+    user: str
+    action: str
+    details: dict[str, Any]
+
+    @property
+    def action_label(self) -> str:
+        return ACTION_LABELS.get(self.action, self.action)
+
+    def summary(self) -> str:
+        """One line of Japanese describing the details, for the CSV and the window."""
+        d = self.details
+        if self.action == "import":
+            return (
+                f"{d.get('file', '')} (SHA-256 {d.get('sha256', '')}): "
+                f"追加 {len(d.get('added', []))}件 {_names(d.get('added', []))} / "
+                f"削除 {len(d.get('removed', []))}件 {_names(d.get('removed', []))} / "
+                f"継続 {d.get('kept', 0)}件"
+            )
+        if self.action in ("tick", "untick"):
+            return "、".join(d.get("clients", []))
+        if self.action == "status":
+            return f"{d.get('kind', '')} → {d.get('status_label', '')}: " + "、".join(
+                d.get("clients", [])
+            )
+        if self.action == "export":
+            lines = [f"{label}: " + "、".join(paths) for label, paths in d.get("files", {}).items()]
+            if d.get("ppc_list"):
+                lines.append(f"個人情報保護委員会への報告用一覧: {d['ppc_list']}")
+            return f"書類 {', '.join(d.get('kinds', []))} / " + " / ".join(lines)
+        if self.action in ("create", "incident", "key"):
+            return str(d.get("text", ""))
+        return ", ".join(f"{k}={v}" for k, v in d.items())
+
+
+def _names(labels: list[str], limit: int = 20) -> str:
+    shown = "、".join(labels[:limit])
+    return shown + (f" ほか{len(labels) - limit}件" if len(labels) > limit else "")
+
+
+def current_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name in the environment (some services, containers)
+        return "unknown"
+
+
+CSV_HEADER = ("番号", "日時", "操作者", "操作", "内容")
+
+
+def write_csv(entries: list[AuditEntry], path: Path, *, overwrite: bool = False) -> None:
+    """The log as CSV with a BOM, so Excel on a Japanese Windows opens it as UTF-8."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_HEADER)
+    for e in entries:
+        writer.writerow((e.seq, e.at.isoformat(), e.user, e.action_label, e.summary()))
+    atomic.write_bytes(path, buffer.getvalue().encode("utf-8-sig"), overwrite=overwrite)

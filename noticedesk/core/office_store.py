@@ -1,0 +1,73 @@
+"""The office profile kept in the data folder (``office.toml``), saved atomically.
+
+The profile is the office's own public letterhead, not a secret, so it is plain TOML the office
+can read and back up. Anything secret would go through ``noticedesk.core.secrets`` instead;
+today there is none. A 法人番号 whose check digit is wrong is refused when saved, so a typo is
+caught where it is typed rather than on 500 printed letters.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import fields, replace
+from pathlib import Path
+
+import tomli_w
+
+from noticedesk.core import atomic, corporate_number
+from noticedesk.core.office import LABELS, OfficeProfile, ProfileError, load_office
+
+FILE_NAME = "office.toml"
+FIELDS: tuple[str, ...] = tuple(f.name for f in fields(OfficeProfile))
+
+
+def profile_path(data_dir: Path) -> Path:
+    return Path(data_dir) / FILE_NAME
+
+
+def load_office_profile(data_dir: Path) -> OfficeProfile | None:
+    """The saved profile, or None when none has been saved yet (ProfileError if unreadable)."""
+    path = profile_path(data_dir)
+    if not path.exists():
+        return None
+    return load_office(path)
+
+
+def validate(profile: OfficeProfile) -> None:
+    """Raise ProfileError for a value that must not be saved (today: the 法人番号)."""
+    number = profile.corporate_number
+    if number and not corporate_number.is_valid(number):
+        raise ProfileError(
+            f"法人番号 {number} は正しくありません (13桁で、先頭のチェックデジットが合うこと)。"
+        )
+
+
+def save_office_profile(data_dir: Path, profile: OfficeProfile) -> None:
+    """Write the profile atomically, replacing the previous one (that is what saving means)."""
+    validate(profile)
+    body = {"office": {k: v for k, v in profile.to_mapping().items() if v}}
+    header = "# NoticeDesk: 事務所情報 (office profile)\n"
+    path = profile_path(data_dir)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic.write_text(path, header + tomli_w.dumps(body), overwrite=True)
+
+
+def with_field(profile: OfficeProfile, key: str, value: str) -> OfficeProfile:
+    """A copy with one field changed, normalised and checked; ProfileError names the problem.
+
+    Digits typed full-width (０３-…) become half-width; the 法人番号 loses hyphens and spaces.
+    """
+    if key not in FIELDS:
+        known = ", ".join(FIELDS)
+        raise ProfileError(f"「{key}」という項目はありません。使える項目: {known}")
+    text = value.strip()
+    if key in ("corporate_number", "postal_code", "phone", "fax"):
+        text = unicodedata.normalize("NFKC", text)
+    if key == "corporate_number":
+        text = text.replace("-", "").replace(" ", "")
+        if text and not corporate_number.is_valid(text):
+            raise ProfileError(
+                f"{LABELS[key]} {text} は正しくありません"
+                " (13桁で、先頭のチェックデジットが残り12桁と合うこと)。"
+            )
+    return replace(profile, **{key: text})
