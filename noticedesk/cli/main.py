@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -88,7 +89,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     _make_output_safe()
     if _first_positional(args_list) in COMMANDS:
         args = command_parser().parse_args(args_list)
-        return int(args.func(args))
+        try:
+            return int(args.func(args))
+        except BrokenPipeError:
+            # `noticedesk validate x.csv | head`: the reader left; that is not an error.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return EXIT_OK
     args = window_parser().parse_args(args_list)
     from noticedesk.gui.app import run_window  # Qt only loads when the window is wanted
 

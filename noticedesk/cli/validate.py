@@ -1,18 +1,224 @@
-"""`noticedesk validate`: not built yet."""
+"""`noticedesk validate ROSTER`: read a client roster and report what was found and every problem.
+
+Exit codes: 0 when the roster has no problem at all; 1 when it has any problem, warnings
+included (a repaired phone number is still something the office should look at before
+sending letters); 2 when the file cannot be read as a roster, or on a usage error.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
+
+from noticedesk.core.clients import Client, Issue, Roster, RosterError, Severity
+from noticedesk.core.roster import import_roster
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_UNUSABLE = 2
+
+_TEXT = {
+    "ja": {
+        "file": "顧問先一覧",
+        "format": "形式",
+        "header": "見出し {row} 行目",
+        "sheet": "シート「{sheet}」",
+        "summary": "顧問先 {clients} 件（共同報告 {joint} 件・個別報告 {individual} 件）",
+        "individual": "個別報告を希望した顧問先（{count} 件）",
+        "none": "  （なし）",
+        "list": "読み込んだ顧問先（{count} 件）",
+        "yes": "○",
+        "clean": "問題はありません。",
+        "problems": "問題 {total} 件（エラー {errors} 件・警告 {warnings} 件）",
+        "errors": "エラー（修正するまで文書を出力できません）",
+        "warnings": "警告（確認してください）",
+        "row": "行 {row}",
+        "file_wide": "ファイル全体",
+        "cannot_read": "読み込めません: {message}",
+    },
+    "en": {
+        "file": "Roster",
+        "format": "Format",
+        "header": "header on row {row}",
+        "sheet": "sheet “{sheet}”",
+        "summary": "{clients} clients ({joint} in the joint report, {individual} reporting individually)",
+        "individual": "Clients reporting individually ({count})",
+        "none": "  (none)",
+        "list": "Clients read ({count})",
+        "yes": "yes",
+        "clean": "No problems found.",
+        "problems": "{total} problems ({errors} errors, {warnings} warnings)",
+        "errors": "Errors (documents cannot be exported until they are fixed)",
+        "warnings": "Warnings (please check)",
+        "row": "Row {row}",
+        "file_wide": "Whole file",
+        "cannot_read": "Cannot read: {message}",
+    },
+}
+
+
+_COLUMNS = {
+    "ja": ("行", "コード", "事業所名", "電話番号", "個別報告", "労働保険事務組合"),
+    "en": ("Row", "Code", "Name", "Phone", "Individual", "Association"),
+}
 
 
 def register(
     subparsers: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
 ) -> None:
-    parser = subparsers.add_parser("validate", parents=[common], help="(準備中)")
+    parser = subparsers.add_parser(
+        "validate",
+        parents=[common],
+        help="顧問先一覧を読み込んで検査する / check a client roster",
+        description="顧問先一覧（CSV / Excel）を読み込み、顧問先・個別報告の希望・問題点を表示します。",
+        epilog=(
+            "終了コード: 0 問題なし / 1 エラーまたは警告あり / 2 読み込めないファイル・使い方の誤り\n"
+            "Exit status: 0 no problems / 1 any error or warning / 2 unreadable file or usage error"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "roster", metavar="ROSTER", help="顧問先一覧 (.csv .txt .xlsx .xlsm .xls .ods)"
+    )
+    parser.add_argument(
+        "--encoding",
+        metavar="ENC",
+        help="CSV の文字コード（既定: 自動判別。例: cp932, utf-8） / CSV encoding (default: detected)",
+    )
+    parser.add_argument(
+        "--json", action="store_true", help="結果を JSON で出力する / print one JSON object"
+    )
+    parser.add_argument(
+        "--lang", choices=["ja", "en"], default="ja", help="表示言語 / output language (ja)"
+    )
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    print("noticedesk validate: まだ利用できません", file=sys.stderr)
-    return 2
+    language = str(getattr(args, "lang", "ja") or "ja")
+    try:
+        roster = import_roster(Path(args.roster), encoding=args.encoding)
+    except RosterError as exc:
+        if args.json:
+            print(json.dumps({"error": {"message": exc.message, "message_en": exc.message_en}},
+                             ensure_ascii=False))  # fmt: skip
+        print(_TEXT[language]["cannot_read"].format(message=exc.text(language)), file=sys.stderr)
+        return EXIT_UNUSABLE
+    if args.json:
+        print(json.dumps(roster_json(roster), ensure_ascii=False, indent=2))
+    else:
+        print("\n".join(report_lines(roster, language)))
+    return EXIT_PROBLEMS if roster.issues else EXIT_OK
+
+
+def roster_json(roster: Roster) -> dict[str, object]:
+    source = roster.source
+    return {
+        "clients": len(roster.clients),
+        "individual": [c.name for c in roster.individual],
+        "joint": len(roster.joint),
+        "errors": len(roster.errors),
+        "warnings": len(roster.warnings),
+        "issues": [issue.to_json() for issue in roster.issues],
+        "columns": roster.columns,
+        "source": {
+            "path": str(source.path),
+            "format": source.file_format,
+            "encoding": source.encoding,
+            "sheet": source.sheet,
+            "header_row": source.header_row,
+            "sha256": source.sha256,
+        },
+    }
+
+
+def report_lines(roster: Roster, language: str = "ja") -> list[str]:
+    text = _TEXT[language]
+    source = roster.source
+    kind = source.file_format.upper()
+    details = [f"{kind} ({source.encoding.upper()})" if source.encoding else kind]
+    if source.sheet:
+        details.append(text["sheet"].format(sheet=source.sheet))
+    details.append(text["header"].format(row=source.header_row))
+    lines = [
+        f"{text['file']}: {source.path}",
+        f"  {text['format']}: {' / '.join(details)}",
+        f"  SHA-256: {source.sha256}",
+        "",
+        text["summary"].format(
+            clients=len(roster.clients), joint=len(roster.joint), individual=len(roster.individual)
+        ),
+        "",
+        text["individual"].format(count=len(roster.individual)),
+    ]
+    lines += _client_table(roster.individual, language, short=True) or [text["none"]]
+    lines += ["", text["list"].format(count=len(roster.clients))]
+    lines += _client_table(roster.clients, language, short=False)
+    lines.append("")
+    lines += _problem_lines(roster, language)
+    return lines
+
+
+def _client_table(clients: Sequence[Client], language: str, short: bool) -> list[str]:
+    """Aligned rows; the short form (row, code, name) has no heading line."""
+    if not clients:
+        return []
+    text = _TEXT[language]
+    rows: list[tuple[str, ...]] = [
+        (str(c.row), c.code, c.name, c.phone, text["yes"] if c.individual else "", c.association)
+        for c in clients
+    ]
+    if short:
+        rows = [r[:3] for r in rows]
+    else:
+        rows.insert(0, _COLUMNS[language])
+    widths = [max(display_width(r[i]) for r in rows) for i in range(len(rows[0]))]
+    # Row numbers line up on the right, as in Excel.
+    return [
+        ("  " + "  ".join(pad(v, widths[i], right=i == 0) for i, v in enumerate(r))).rstrip()
+        for r in rows
+    ]
+
+
+def _problem_lines(roster: Roster, language: str) -> list[str]:
+    text = _TEXT[language]
+    if not roster.issues:
+        return [text["clean"]]
+    lines = [
+        text["problems"].format(
+            total=len(roster.issues), errors=len(roster.errors), warnings=len(roster.warnings)
+        )
+    ]
+    for severity, title in ((Severity.ERROR, "errors"), (Severity.WARNING, "warnings")):
+        chosen = [i for i in roster.issues if i.severity is severity]
+        if chosen:
+            lines += ["", text[title]]
+            lines += [f"  {problem_line(i, language)}" for i in chosen]
+    return lines
+
+
+def problem_line(issue: Issue, language: str = "ja") -> str:
+    """``行 12 / 電話番号: message`` — where the user finds it in Excel, then what is wrong."""
+    text = _TEXT["en" if language.startswith("en") else "ja"]
+    where = text["row"].format(row=issue.row) if issue.row is not None else text["file_wide"]
+    if issue.column:
+        where += f" / {issue.column}"
+    return f"{where}: {issue.text(language)}"
+
+
+def display_width(value: str) -> int:
+    """Columns a console gives the text: wide characters take two.
+
+    Ambiguous characters (○, ①, ※) count as two, as a Japanese Windows console draws them.
+    """
+    return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in value)
+
+
+def pad(value: str, width: int, right: bool = False) -> str:
+    value = value.replace("\n", " ")
+    space = " " * max(0, width - display_width(value))
+    return space + value if right else value + space

@@ -1,0 +1,334 @@
+"""``import_roster``: a file in, validated clients and every problem out.
+
+Decisions:
+- Rows are numbered as Excel shows them, title rows included; blank rows are skipped silently.
+- A row without a name is not a client (it is reported); every other row becomes a client even
+  when it has problems, so one bad row never hides the others.
+- In a workbook the roster is the first sheet whose header names a client column and at least
+  one other known field; sheets named like notes or filled-in examples (注意事項, 記入例, …) are
+  tried last. A sheet whose header names only a client column is used when nothing better exists.
+- ``encoding`` applies to CSV/TXT only; workbooks carry their own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from noticedesk.core.clients import Client, Issue, Roster, RosterError, RosterSource, Severity
+from noticedesk.core.roster import cells, rules
+from noticedesk.core.roster.headers import FIELD_LABELS, FIELDS, HeaderMatch, find_header
+from noticedesk.core.roster.reading import (
+    REPLACEMENT,
+    RawFile,
+    Workbook,
+    decode_text,
+    open_roster_file,
+    parse_delimited,
+)
+
+_NOTES_SHEET = re.compile(
+    r"注意|説明|記入例|記載例|入力例|使い方|手順|凡例|note|readme|instruction|example|howto",
+    re.IGNORECASE,
+)
+# Characters a single PC defines itself (外字 in CP932's user area): they print as something
+# else, or nothing, anywhere else.
+PRIVATE_USE = "[\ue000-\uf8ff]"
+_EXCEL_MIDNIGHT = r"^([0-9]{4}-[0-9]{2}-[0-9]{2}) 00:00:00$"
+
+
+def import_roster(path: Path, encoding: str | None = None) -> Roster:
+    """Read a roster file (CSV/TXT, XLSX/XLSM, XLS, ODS). Raises RosterError when it is none."""
+    raw = open_roster_file(Path(path).absolute())
+    replaced = False
+    sheet: str | None = None
+    if raw.file_format == "csv":
+        decoded = decode_text(raw, encoding)
+        frame = parse_delimited(decoded.text)
+        header = find_header(frame)
+        used_encoding: str | None = decoded.encoding
+        replaced = decoded.replaced
+        private_use = re.search(PRIVATE_USE, decoded.text) is not None
+    else:
+        sheet, frame, header = _roster_sheet(raw)
+        used_encoding = None
+        private_use = True  # checked per column; a workbook has no text to search at once
+    if header is None:
+        raise _no_name_column(raw)
+    source = RosterSource(
+        path=raw.path,
+        sha256=raw.sha256,
+        file_format=raw.file_format,
+        encoding=used_encoding,
+        sheet=sheet,
+        header_row=header.row + 1,
+    )
+    return _build(frame, header, source, replaced=replaced, private_use=private_use)
+
+
+def _roster_sheet(raw: RawFile) -> tuple[str | None, pd.DataFrame, HeaderMatch | None]:
+    book = Workbook(raw)
+    try:
+        names = book.sheet_names
+        ordered = [n for n in names if not _NOTES_SHEET.search(n)]
+        ordered += [n for n in names if _NOTES_SHEET.search(n)]
+        fallback: tuple[str, pd.DataFrame, HeaderMatch] | None = None
+        for name in ordered:
+            frame = book.read_sheet(name)
+            header = find_header(frame)
+            if header is None:
+                continue
+            frame = _dates_without_midnight(frame)
+            if header.score >= 2:
+                return name, frame, header
+            if fallback is None:
+                fallback = (name, frame, header)
+    finally:
+        book.close()
+    if fallback is not None:
+        return fallback
+    return None, pd.DataFrame(), None
+
+
+def _dates_without_midnight(frame: pd.DataFrame) -> pd.DataFrame:
+    """Excel dates come back as "2020-04-01 00:00:00"; a date is printed without the time."""
+    for index in frame.columns:
+        column = frame[index]
+        if column.str.endswith(" 00:00:00").any():
+            frame[index] = column.str.replace(_EXCEL_MIDNIGHT, r"\1", regex=True)
+    return frame
+
+
+def _no_name_column(raw: RawFile) -> RosterError:
+    return RosterError(
+        f"「{raw.path.name}」に事業所名の列が見つかりません。"
+        "見出しの行に「事業所名」「会社名」「名称」などの列名を入れてください。",
+        f"No client-name column was found in “{raw.path.name}”; "
+        "the header row needs a column such as 事業所名, 会社名, 名称 or name.",
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Check:
+    """One rule over one field: the rows it flags and how to word them."""
+
+    field: str
+    mask: pd.Series
+    values: pd.Series  # the text each message quotes
+    severity: Severity
+    code: str
+    message: rules.Message
+
+
+def _build(
+    frame: pd.DataFrame,
+    header: HeaderMatch,
+    source: RosterSource,
+    *,
+    replaced: bool,
+    private_use: bool,
+) -> Roster:
+    body = frame.iloc[header.row + 1 :]
+    trimmed = body.apply(cells.trimmed) if len(body) else body
+    filled = (trimmed != "").any(axis=1) if len(body) else pd.Series(dtype=bool)
+    body = trimmed[filled]
+    if body.empty:
+        raise RosterError(
+            f"「{source.path.name}」には見出し（{source.header_row} 行目）だけで、顧問先の行がありません。",
+            f"“{source.path.name}” has a header (row {source.header_row}) but no client rows.",
+        )
+    rows = pd.Series(body.index.to_numpy() + 1, index=body.index)
+    empty = pd.Series("", index=body.index, dtype=str)
+    raw = {f: (body[header.fields[f]] if f in header.fields else empty) for f in FIELDS}
+    name, address = raw["name"], raw["address"]
+    has_name = name != ""
+    name_column = header.header_of("name")
+
+    phone = cells.phones(raw["phone"])
+    postal = cells.postal_codes(raw["postal_code"])
+    corporate = cells.corporate_numbers(raw["corporate_number"])
+    answer = cells.answers(raw["individual"])
+    association = cells.associations(raw["association"])
+    headcount = cells.employees(raw["employees"])
+    email = cells.emails(raw["email"])
+    code = cells.plain_code(raw["code"])
+
+    warn, error = Severity.WARNING, Severity.ERROR
+    checks = [
+        _Check("individual", answer.unknown, raw["individual"], error, "answer_unknown",
+               rules.answer_unknown),
+        _Check("phone", phone.unreadable, raw["phone"], warn, "phone_unreadable",
+               rules.phone_unreadable),
+        _Check("phone", phone.repaired, _before_after(raw["phone"], phone), warn,
+               "phone_zero_restored", rules.phone_zero_restored),
+        _Check("phone", (raw["phone"] == "") & ~answer.yes, raw["phone"], warn, "phone_missing",
+               rules.phone_missing),
+        _Check("postal_code", postal.unreadable, raw["postal_code"], warn, "postal_unreadable",
+               rules.postal_unreadable),
+        _Check("postal_code", postal.repaired, _before_after(raw["postal_code"], postal), warn,
+               "postal_zero_restored", rules.postal_zero_restored),
+        _Check("address", address == "", address, warn, "address_missing",
+               rules.address_missing),
+        _Check("corporate_number", corporate.invalid, corporate.value, warn,
+               "corporate_number_invalid", rules.corporate_number_invalid),
+        _Check("corporate_number", corporate.exponent, raw["corporate_number"], warn,
+               "corporate_number_exponent", rules.corporate_number_exponent),
+        _Check("association", association.unnamed, raw["association"], warn,
+               "association_unnamed", rules.association_unnamed),
+        _Check("employees", headcount.unreadable, raw["employees"], warn,
+               "employees_unreadable", rules.employees_unreadable),
+        _Check("email", email.unreadable, raw["email"], warn, "email_invalid",
+               rules.email_invalid),
+    ]  # fmt: skip
+
+    issues: list[Issue] = []
+    if replaced:
+        issues += _cells_matching(body, rows, header, REPLACEMENT, error, "undecodable_text",
+                                  rules.undecodable_text)  # fmt: skip
+    if private_use:
+        issues += _cells_matching(body, rows, header, PRIVATE_USE, warn, "private_use_character",
+                                  rules.private_use_character)  # fmt: skip
+    issues += rules.flag(~has_name, rows, name, name_column, error, "missing_name",
+                         rules.missing_name)  # fmt: skip
+    for check in checks:
+        if check.field in header.fields:
+            issues += rules.flag(
+                has_name & check.mask,
+                rows,
+                check.values,
+                header.header_of(check.field),
+                check.severity,
+                check.code,
+                check.message,
+            )
+    issues += rules.duplicates(name[has_name], address[has_name], rows[has_name], name_column)
+    if "code" in header.fields:
+        issues += rules.duplicate_codes(code[has_name], rows[has_name], header.header_of("code"))
+    for field in ("address", "phone"):
+        if field not in header.fields:
+            issues.append(rules.missing_column(*FIELD_LABELS[field]))
+    issues.sort(key=lambda i: (i.row or 0, _column_position(header, i.column), i.code))
+
+    values = {
+        "name": name,
+        "code": code,
+        "postal_code": postal.value,
+        "address": address,
+        "phone": phone.value,
+        "contact_person": raw["contact_person"],
+        "email": email.value,
+        "corporate_number": corporate.value,
+        "employees": headcount.value,
+        "association": association.value,
+    }
+    return Roster(
+        source=source,
+        clients=_clients(body[has_name], rows[has_name], values, answer.yes, header),
+        issues=issues,
+        columns={f: header.header_of(f) for f in FIELDS if f in header.fields},
+    )
+
+
+def _before_after(before: pd.Series, checked: cells.Checked) -> pd.Series:
+    """ "312345678 → 03-1234-5678" for the repaired rows (only those are ever quoted)."""
+    text = pd.Series("", index=before.index, dtype=str)
+    mask = checked.repaired
+    if mask.any():
+        text.loc[mask] = before[mask] + " → " + checked.value[mask]
+    return text
+
+
+def _cells_matching(
+    body: pd.DataFrame,
+    rows: pd.Series,
+    header: HeaderMatch,
+    pattern: str,
+    severity: Severity,
+    code: str,
+    message: rules.Message,
+) -> list[Issue]:
+    """One issue per cell, in any column, whose text matches ``pattern``."""
+    issues: list[Issue] = []
+    for index in body.columns:
+        found = body[index].str.contains(pattern, regex=True)
+        column = header.headers.get(int(index)) or None
+        issues += rules.flag(found, rows, body[index], column, severity, code, message)
+    return issues
+
+
+def _column_position(header: HeaderMatch, column: str | None) -> int:
+    if column is None:
+        return -1
+    for index, text in header.headers.items():
+        if text == column:
+            return index
+    return 10_000
+
+
+def _clients(
+    body: pd.DataFrame,
+    rows: pd.Series,
+    values: dict[str, pd.Series],
+    individual: pd.Series,
+    header: HeaderMatch,
+) -> list[Client]:
+    # Built row by row at the end: the checks above were all column-wise.
+    keep = rows.index
+    ordered = [values[f].loc[keep].tolist() for f in _CLIENT_FIELDS]
+    yes = individual.loc[keep].tolist()
+    extra_keys = list(header.extras.values())
+    if extra_keys:
+        extra_rows = zip(*(body[i].tolist() for i in header.extras), strict=True)
+        extras = [dict(zip(extra_keys, cells_, strict=True)) for cells_ in extra_rows]
+    else:
+        extras = [{} for _ in range(len(keep))]
+    return [
+        Client(
+            row=int(row),
+            name=name,
+            code=code,
+            postal_code=postal_code,
+            address=address,
+            phone=phone,
+            contact_person=contact_person,
+            email=email,
+            corporate_number=corporate_number,
+            employees=employees,
+            association=association,
+            individual=bool(answer),
+            extra=extra,
+        )
+        for (
+            row,
+            name,
+            code,
+            postal_code,
+            address,
+            phone,
+            contact_person,
+            email,
+            corporate_number,
+            employees,
+            association,
+            answer,
+            extra,
+        ) in zip(rows.tolist(), *ordered, yes, extras, strict=True)
+    ]
+
+
+# Client's text fields in the order of its constructor, after ``row``.
+_CLIENT_FIELDS = (
+    "name",
+    "code",
+    "postal_code",
+    "address",
+    "phone",
+    "contact_person",
+    "email",
+    "corporate_number",
+    "employees",
+    "association",
+)

@@ -1,0 +1,128 @@
+"""Builders for the roster files the tests write: real CP932/UTF-8 CSV, XLSX and ODS files."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+HEADER = [
+    "顧問先コード", "事業所名", "郵便番号", "所在地", "電話番号", "担当者", "メールアドレス",
+    "法人番号", "従業員数", "労働保険事務組合", "個別報告希望", "備考",
+]  # fmt: skip
+
+TITLE_ROWS = [["顧問先一覧（個人情報漏えい等対応用）"], ["2023年7月25日現在"]]
+
+# Valid 法人番号 (check digits computed by the National Tax Agency's rule).
+CORPORATE_OK = "9499836243985"
+CORPORATE_OK_2 = "2199817887524"
+
+
+def client_row(
+    code: str = "C0001",
+    name: str = "㈱髙橋製作所",
+    postal: object = "164-0001",
+    address: str = "東京都中野区中野3丁目5番13号",
+    phone: object = "03-6363-9779",
+    contact: str = "鈴木 一郎",
+    email: str = "soumu01@client01.example.jp",
+    corporate: object = CORPORATE_OK,
+    employees: object = "3",
+    association: str = "",
+    individual: str = "",
+    note: str = "",
+) -> list[object]:
+    return [code, name, postal, address, phone, contact, email, corporate, employees,
+            association, individual, note]  # fmt: skip
+
+
+def good_rows() -> list[list[object]]:
+    """Three clean clients whose names need CP932 (㈱ 髙 﨑 ①)."""
+    return [
+        client_row(),
+        client_row(
+            "C0002",
+            "有限会社山﨑商店",
+            "166-0003",
+            "東京都杉並区高円寺南5丁目7番2号",
+            "03-4712-2144",
+            "髙木 真理",
+            "soumu02@client02.example.jp",
+            CORPORATE_OK_2,
+            "120",
+        ),
+        client_row(
+            "C0003",
+            "株式会社①番館",
+            "810-0001",
+            "福岡県福岡市中央区天神4丁目2番27号",
+            "092-845-2013",
+            "山﨑 健太",
+            "",
+            "",
+            "40",
+            "福岡SR経営労務センター",
+            "○",
+        ),
+    ]
+
+
+def csv_text(rows: Sequence[Sequence[object]], *, width: int | None = None) -> list[str]:
+    """Lines as Excel writes them: every row padded to the same number of fields."""
+    width = width or max(len(r) for r in rows)
+    lines = []
+    for row in rows:
+        cells = [_csv_cell(str(v)) for v in row] + [""] * (width - len(row))
+        lines.append(",".join(cells))
+    return lines
+
+
+def _csv_cell(value: str) -> str:
+    if any(ch in value for ch in ',"\n\r'):
+        return '"' + value.replace('"', '""') + '"'
+    return value
+
+
+def write_csv(
+    path: Path,
+    rows: Sequence[Sequence[object]],
+    *,
+    encoding: str = "cp932",
+    newline: str = "\r\n",
+    titles: bool = True,
+    header: Sequence[str] = HEADER,
+) -> Path:
+    """A roster CSV as Excel saves it: CP932, CRLF, title rows above the header by default."""
+    table: list[Sequence[object]] = [*(TITLE_ROWS if titles else []), header, *rows]
+    text = newline.join(csv_text(table)) + newline
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def write_xlsx(path: Path, sheets: dict[str, Sequence[Sequence[object]]]) -> Path:
+    """A workbook with the given sheets in order; numbers stay numbers, as Excel keeps them."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(list(row))
+    book.save(path)
+    return path
+
+
+def roster_sheet(rows: Sequence[Sequence[object]], titles: bool = True) -> list[list[object]]:
+    return [
+        *(list(t) for t in (TITLE_ROWS if titles else [])),
+        list(HEADER),
+        *(list(r) for r in rows),
+    ]
+
+
+def write_ods(path: Path, rows: Sequence[Sequence[object]]) -> Path:
+    import pandas as pd
+
+    frame = pd.DataFrame([list(HEADER), *(list(r) for r in rows)])
+    frame.to_excel(path, engine="odf", header=False, index=False, sheet_name="顧問先一覧")
+    return path
