@@ -1,16 +1,85 @@
-"""Start the window (replaced by the full main window)."""
+"""Start the window: ``noticedesk [--demo] [--lang ja|en] [--data-dir DIR] [FILE]``."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from noticedesk.core.paths import data_dir as resolve_data_dir
+from noticedesk.gui.i18n import Translation, choose_language
+from noticedesk.gui.main_window import MainWindow
+from noticedesk.gui.settings import WindowSettings
+from noticedesk.gui.tasks import ThreadPoolRunner
 
 
 def run_window(args: argparse.Namespace) -> int:
-    from PySide6.QtWidgets import QApplication, QMainWindow
-
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    window = QMainWindow()
-    window.setWindowTitle("NoticeDesk")
+    assert isinstance(app, QApplication)
+    app.setApplicationName("NoticeDesk")
+    app.setOrganizationName("NoticeDesk")
+
+    # The demo's data is fictional and thrown away afterwards, so a fresh machine needs no
+    # keyring and leaves nothing behind; --data-dir keeps it where the user says.
+    demo_dir: tempfile.TemporaryDirectory[str] | None = None
+    if args.demo and not args.data_dir:
+        demo_dir = tempfile.TemporaryDirectory(prefix="noticedesk-demo-")
+        data = Path(demo_dir.name)
+    else:
+        data = resolve_data_dir(args.data_dir)
+
+    window = build_window(
+        app, data, args.lang, demo=args.demo, roster=args.roster, throwaway=demo_dir is not None
+    )
     window.show()
-    return int(app.exec())
+    try:
+        return int(app.exec())
+    finally:
+        if demo_dir is not None:
+            demo_dir.cleanup()
+
+
+def build_window(
+    app: QApplication,
+    data: Path,
+    lang: str | None,
+    *,
+    demo: bool = False,
+    roster: str | None = None,
+    throwaway: bool = True,
+) -> MainWindow:
+    """The window with its settings, language and case; the case opens once the loop runs."""
+    from noticedesk.gui.startup import CaseOpener
+
+    settings = WindowSettings(data)
+    translation = Translation(app)
+    language = choose_language(lang, settings.language())
+    translation.switch(language)
+    window = MainWindow(settings, ThreadPoolRunner(), language=language, translation=translation)
+    opener = CaseOpener(window, data)
+    window.case_opener = opener  # kept alive with the window
+
+    def load_file() -> None:
+        if roster:
+            window.load_roster(Path(roster))
+
+    def start() -> None:
+        if demo:
+            from noticedesk.gui.case_session import open_demo
+
+            try:
+                window.set_session(open_demo(data, None if throwaway else opener.key_source()))
+                window.show_recovery_code()
+            except Exception as exc:
+                opener.report_failure(exc, load_file)
+                return
+            load_file()
+        else:
+            opener.open_last(load_file)
+
+    QTimer.singleShot(0, start)  # after the first paint: the window shows at once
+    return window

@@ -1,0 +1,36 @@
+"""How a regulator deadline reads in the window: its date and the days left, or how late it is."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication
+
+from noticedesk.core.dates import seireki
+from noticedesk.core.deadlines import Deadline, Deadlines
+
+
+def deadline_name(deadline: Deadline) -> str:
+    if deadline.kind == "preliminary":
+        return QCoreApplication.translate("Deadlines", "Preliminary report")
+    return QCoreApplication.translate("Deadlines", "Final report")
+
+
+def date_text(day: dt.date, language: str) -> str:
+    return seireki(day) if language == "ja" else day.isoformat()
+
+
+def describe(deadline: Deadline, today: dt.date, language: str) -> str:
+    """e.g. "Final report: 2023-08-04 (12 days left)" / "… (3 days overdue)"."""
+    days = deadline.days_left(today)
+    if days > 0:
+        left = QCoreApplication.translate("Deadlines", "%n day(s) left", "", days)
+    elif days == 0:
+        left = QCoreApplication.translate("Deadlines", "due today")
+    else:
+        left = QCoreApplication.translate("Deadlines", "%n day(s) overdue", "", -days)
+    return f"{deadline_name(deadline)}: {date_text(deadline.due, language)} ({left})"
+
+
+def overdue(deadlines: Deadlines, today: dt.date) -> list[Deadline]:
+    return [d for d in (deadlines.preliminary, deadlines.final) if d.overdue(today)]

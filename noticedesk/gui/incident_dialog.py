@@ -1,0 +1,199 @@
+"""Editing the incident: the nine report items, the dates and the art. 7 no. 3 flag.
+
+The regulator's deadlines follow the discovery date and the flag as they are edited, with the
+days left counted from ``today`` (passed in, so tests fix the date). Fields the dialog does not
+show (URLs, association notes, contact) are kept as they were. Like the office dialog it only
+returns the edited ``incident()``; the window saves it to the case.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from noticedesk.core.deadlines import deadlines_for
+from noticedesk.core.incident import REPORT_ITEMS, Incident
+from noticedesk.gui import deadline_text
+
+
+def item_labels() -> dict[str, str]:
+    return {
+        "overview": QCoreApplication.translate("IncidentDialog", "(1) Overview"),
+        "data_items": QCoreApplication.translate(
+            "IncidentDialog", "(2) Personal data items (separate with 、 or commas)"
+        ),
+        "people": QCoreApplication.translate("IncidentDialog", "(3) Number of people affected"),
+        "cause": QCoreApplication.translate("IncidentDialog", "(4) Cause"),
+        "secondary_damage": QCoreApplication.translate(
+            "IncidentDialog", "(5) Secondary damage or its risk"
+        ),
+        "response_to_individuals": QCoreApplication.translate(
+            "IncidentDialog", "(6) Steps taken toward the people"
+        ),
+        "publication": QCoreApplication.translate("IncidentDialog", "(7) Public announcement"),
+        "prevention": QCoreApplication.translate(
+            "IncidentDialog", "(8) Measures against recurrence"
+        ),
+        "other": QCoreApplication.translate("IncidentDialog", "(9) Other useful information"),
+    }
+
+
+def blank_incident(today: dt.date) -> Incident:
+    return Incident(
+        title="",
+        vendor="",
+        system="",
+        discovered_on=today,
+        notice_date=today,
+        unauthorized_purpose=False,
+        items={key: "" for key, _ in REPORT_ITEMS},
+    )
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(day: QDate) -> dt.date:
+    return dt.date(day.year(), day.month(), day.day())
+
+
+class IncidentDialog(QDialog):
+    def __init__(
+        self,
+        incident: Incident | None,
+        today: dt.date,
+        language: str = "ja",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Incident"))
+        self.resize(720, 760)
+        self._today = today
+        self._language = language
+        self._original = incident or blank_incident(today)
+        inc = self._original
+
+        self.title = QLineEdit(inc.title, self)
+        self.vendor = QLineEdit(inc.vendor, self)
+        self.system = QLineEdit(inc.system, self)
+        self.discovered_on = QDateEdit(_qdate(inc.discovered_on), self)
+        self.notice_date = QDateEdit(_qdate(inc.notice_date), self)
+        for edit in (self.discovered_on, self.notice_date):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy/MM/dd")
+        self.unauthorized = QCheckBox(
+            self.tr(
+                "May have been done for an unauthorized purpose (rule art. 7 no. 3: "
+                "unauthorized access, ransomware) — final report within 60 days"
+            ),
+            self,
+        )
+        self.unauthorized.setChecked(inc.unauthorized_purpose)
+        self.deadlines_label = QLabel(self)
+        self.deadlines_label.setWordWrap(True)
+
+        facts = QFormLayout()
+        facts.addRow(self.tr("Title"), self.title)
+        facts.addRow(self.tr("Vendor"), self.vendor)
+        facts.addRow(self.tr("System"), self.system)
+        facts.addRow(self.tr("Discovered on"), self.discovered_on)
+        facts.addRow(self.tr("Notice date"), self.notice_date)
+        facts.addRow("", self.unauthorized)
+        facts.addRow(self.tr("Deadlines"), self.deadlines_label)
+
+        self.items: dict[str, QPlainTextEdit] = {}
+        items_box = QWidget(self)
+        items_layout = QVBoxLayout(items_box)
+        for key, label in item_labels().items():
+            text = QPlainTextEdit(items_box)
+            text.setObjectName(key)
+            text.setPlainText(inc.items.get(key, ""))
+            text.setTabChangesFocus(True)
+            text.setFixedHeight(64 if key in ("overview", "cause", "prevention") else 44)
+            self.items[key] = text
+            items_layout.addWidget(QLabel(label, items_box))
+            items_layout.addWidget(text)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(items_box)
+        group = QGroupBox(self.tr("The nine report items (rule art. 8(1))"), self)
+        QVBoxLayout(group).addWidget(scroll)
+
+        self.errors = QLabel(self)
+        self.errors.setStyleSheet("color: #b00020;")
+        self.errors.setWordWrap(True)
+        self.errors.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(facts)
+        layout.addWidget(group, 1)
+        layout.addWidget(self.errors)
+        layout.addWidget(buttons)
+
+        self.discovered_on.dateChanged.connect(self._show_deadlines)
+        self.unauthorized.toggled.connect(self._show_deadlines)
+        self._show_deadlines()
+
+    def _show_deadlines(self) -> None:
+        deadlines = deadlines_for(_pydate(self.discovered_on.date()), self.unauthorized.isChecked())
+        lines = [
+            deadline_text.describe(d, self._today, self._language)
+            for d in (deadlines.preliminary, deadlines.final)
+        ]
+        late = deadline_text.overdue(deadlines, self._today)
+        self.deadlines_label.setText("\n".join(lines))
+        self.deadlines_label.setStyleSheet("color: #b00020; font-weight: bold;" if late else "")
+
+    def incident(self) -> Incident:
+        items = {key: edit.toPlainText().strip() for key, edit in self.items.items()}
+        raw_items = items["data_items"].replace(",", "、").replace("，", "、").replace("\n", "、")
+        data_items = tuple(s.strip() for s in raw_items.split("、") if s.strip())
+        items["data_items"] = "、".join(data_items)
+        return dataclasses.replace(
+            self._original,
+            title=self.title.text().strip(),
+            vendor=self.vendor.text().strip(),
+            system=self.system.text().strip(),
+            discovered_on=_pydate(self.discovered_on.date()),
+            notice_date=_pydate(self.notice_date.date()),
+            unauthorized_purpose=self.unauthorized.isChecked(),
+            items=items,
+            data_items=data_items,
+        )
+
+    def accept(self) -> None:
+        # Every item is required by the rule; a notice missing one is not the notice the law
+        # asks for, so the dialog says which are empty instead of saving a half incident.
+        missing = [
+            label
+            for key, label in item_labels().items()
+            if not self.items[key].toPlainText().strip()
+        ]
+        if missing:
+            self.errors.setText(self.tr("Please fill in: ") + "; ".join(missing))
+            self.errors.show()
+            return
+        self.errors.hide()
+        super().accept()

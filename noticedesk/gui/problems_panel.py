@@ -1,0 +1,141 @@
+"""The list of problems the importer found, beside the table.
+
+Each line shows where the problem is (the row number Excel shows, the column as written in the
+file) and what is wrong, in the interface language. Double-clicking a line asks the window to
+select that client: ``row_activated`` carries the spreadsheet row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QHeaderView, QLabel, QTreeView, QVBoxLayout, QWidget
+
+from noticedesk.core.clients import Issue, Severity
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+COL_ROW = 0
+COL_COLUMN = 1
+COL_MESSAGE = 2
+
+_ERROR_BRUSH = QBrush(QColor("#b00020"))
+_WARNING_BRUSH = QBrush(QColor("#8a5a00"))
+
+
+class ProblemsModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._issues: list[Issue] = []
+        self.language = "ja"
+
+    def set_issues(self, issues: Sequence[Issue]) -> None:
+        self.beginResetModel()
+        # Errors first, then by row, so what blocks an export is at the top.
+        self._issues = sorted(issues, key=lambda i: (i.severity is not Severity.ERROR, i.row or 0))
+        self.endResetModel()
+
+    def issues(self) -> list[Issue]:
+        return list(self._issues)
+
+    def issue_at(self, row: int) -> Issue:
+        return self._issues[row]
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._issues)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 3
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (
+            QCoreApplication.translate("ProblemsModel", "Row"),
+            QCoreApplication.translate("ProblemsModel", "Column"),
+            QCoreApplication.translate("ProblemsModel", "Problem"),
+        )[section]
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        issue = self._issues[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == COL_ROW:
+                return "" if issue.row is None else str(issue.row)
+            if col == COL_COLUMN:
+                return issue.column or ""
+            return issue.text(self.language)
+        if role == Qt.ItemDataRole.ForegroundRole and col == COL_MESSAGE:
+            return _ERROR_BRUSH if issue.severity is Severity.ERROR else _WARNING_BRUSH
+        if role == Qt.ItemDataRole.ToolTipRole:
+            kind = (
+                QCoreApplication.translate("ProblemsModel", "Error")
+                if issue.severity is Severity.ERROR
+                else QCoreApplication.translate("ProblemsModel", "Warning")
+            )
+            return f"{kind}: {issue.text(self.language)}"
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_ROW:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class ProblemsPanel(QWidget):
+    row_activated = Signal(int)  # the spreadsheet row of the problem
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = ProblemsModel(self)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.view = QTreeView(self)
+        self.view.setRootIsDecorated(False)
+        self.view.setUniformRowHeights(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.setModel(self.model)
+        header = self.view.header()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(COL_ROW, QHeaderView.ResizeMode.ResizeToContents)
+        self.view.setColumnWidth(COL_COLUMN, 110)
+        self.view.doubleClicked.connect(self._activated)
+        self.view.activated.connect(self._activated)  # Enter on a line, for keyboard users
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.view)
+        self.set_issues([])
+
+    def set_language(self, language: str) -> None:
+        self.model.language = language
+        self.set_issues(self.model.issues())
+
+    def set_issues(self, issues: Sequence[Issue]) -> None:
+        self.model.set_issues(issues)
+        errors = sum(1 for i in issues if i.severity is Severity.ERROR)
+        warnings = len(issues) - errors
+        if not issues:
+            self.summary.setText(self.tr("No problems found in the client list."))
+        else:
+            self.summary.setText(
+                self.tr("%1 error(s), %2 warning(s). Double-click a line to show the client.")
+                .replace("%1", str(errors))
+                .replace("%2", str(warnings))
+            )
+
+    def _activated(self, index: QModelIndex) -> None:
+        issue = self.model.issue_at(index.row())
+        if issue.row is not None:
+            self.row_activated.emit(issue.row)

@@ -1,0 +1,1 @@
+"""Window tests (a package, so its conftest does not shadow the top-level one)."""

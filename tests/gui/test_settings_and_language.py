@@ -1,0 +1,106 @@
+"""Settings that survive a restart, and the Japanese interface."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from noticedesk.core.bundled import bundled_dir
+from noticedesk.gui.i18n import Translation, choose_language
+from noticedesk.gui.main_window import MainWindow
+from noticedesk.gui.roster_model import COL_INDIVIDUAL
+from noticedesk.gui.settings import SETTINGS_VERSION, WindowSettings
+from noticedesk.gui.tasks import ImmediateRunner
+
+from .window_fixtures import ROWS, WindowFactory, drop_files, new_session
+
+TS_FILE = bundled_dir("resources") / "i18n" / "noticedesk_ja.ts"
+
+
+def test_settings_are_an_ini_file_in_the_data_folder_with_a_version(data_dir: Path) -> None:
+    settings = WindowSettings(data_dir)
+    settings.set_language("en")
+    settings.add_recent_file(data_dir / "一覧A.csv")
+    settings.add_recent_file(data_dir / "一覧B.xlsx")
+    settings.add_recent_file(data_dir / "一覧A.csv")  # moves to the top, no duplicate
+    settings.set_column_widths([80, 200, 300])
+    settings.sync()
+    assert (data_dir / "settings.ini").is_file()
+    raw = QSettings(str(data_dir / "settings.ini"), QSettings.Format.IniFormat)
+    assert int(raw.value("version")) == SETTINGS_VERSION
+    again = WindowSettings(data_dir)
+    assert again.language() == "en"
+    assert [p.name for p in again.recent_files()] == ["一覧A.csv", "一覧B.xlsx"]
+    assert again.column_widths() == [80, 200, 300]
+
+
+def test_geometry_column_widths_and_recent_files_come_back(
+    make_window: WindowFactory, qtbot: QtBot, data_dir: Path, roster_file: Path
+) -> None:
+    window = make_window(new_session(data_dir))
+    assert drop_files(window, roster_file)
+    qtbot.waitUntil(lambda: window.model.rowCount() == len(ROWS))
+    window.resize(720, 520)  # inside the 800x600 offscreen screen
+    window.table.setColumnWidth(1, 333)
+    window.close()
+    second = make_window(None)
+    assert second.table.columnWidth(1) == 333
+    assert second.size().width() == 720
+    recent = [a.text() for a in second.recent_menu.actions()]
+    assert recent == ["&1 顧問先一覧.csv"]
+    second.recent_menu.actions()[0].trigger()  # reopening it from the menu reads it again
+    qtbot.waitUntil(lambda: second.model.rowCount() == len(ROWS))
+
+
+def test_language_comes_from_the_option_then_the_settings_then_the_system() -> None:
+    japan, us = QLocale(QLocale.Language.Japanese, QLocale.Country.Japan), QLocale("en_US")
+    assert choose_language(None, None, japan) == "ja"
+    assert choose_language(None, None, us) == "en"
+    assert choose_language(None, "ja", us) == "ja"
+    assert choose_language("en", "ja", japan) == "en"
+
+
+def test_every_string_has_a_finished_japanese_translation() -> None:
+    root = ET.parse(TS_FILE).getroot()
+    unfinished = [
+        m.findtext("source")
+        for m in root.iter("message")
+        if (m.find("translation") is None)
+        or m.find("translation").get("type") in ("unfinished", "obsolete", "vanished")
+    ]
+    assert unfinished == []
+    assert (TS_FILE.with_suffix(".qm")).stat().st_size > 0
+
+
+def test_the_window_speaks_japanese_and_switches_to_english(
+    qtbot: QtBot, data_dir: Path, roster_file: Path
+) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translation = Translation(app)
+    assert translation.switch("ja")
+    try:
+        window = MainWindow(
+            WindowSettings(data_dir),
+            ImmediateRunner(),
+            session=new_session(data_dir),
+            language="ja",
+            translation=translation,
+        )
+        qtbot.addWidget(window)
+        assert window.file_menu.title() == "ファイル(&F)"
+        header = window.model.headerData(COL_INDIVIDUAL, Qt.Orientation.Horizontal)
+        assert header == "個別報告"
+        # Qt's own strings come from qtbase_ja: the standard Cancel button.
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "キャンセル"
+        window.set_language("en")
+        assert window.file_menu.title() == "&File"
+        assert window.settings.language() == "en"
+        assert window.language_actions["en"].isChecked()
+    finally:
+        translation.switch("en")
+        window.session.close()  # type: ignore[union-attr]

@@ -1,0 +1,107 @@
+"""Starting the program: --demo, FILE, the last case, and no credential store."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from noticedesk.core.case import CaseStore, PassphraseKeySource
+from noticedesk.gui.app import build_window
+from noticedesk.gui.main_window import MainWindow
+from noticedesk.gui.tasks import ThreadPoolRunner
+
+from .window_fixtures import ROWS
+
+
+@pytest.fixture
+def app() -> QApplication:
+    instance = QApplication.instance()
+    assert isinstance(instance, QApplication)
+    return instance
+
+
+@pytest.fixture
+def started(qtbot: QtBot) -> Iterator[list[MainWindow]]:
+    windows: list[MainWindow] = []
+    yield windows
+    for window in windows:
+        window.close()
+    ThreadPoolRunner().wait(10_000)
+
+
+def _start(
+    qtbot: QtBot, app: QApplication, data: Path, started: list[MainWindow], **kw: object
+) -> MainWindow:
+    window = build_window(app, data, "en", **kw)  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    window.show()
+    started.append(window)
+    return window
+
+
+def test_demo_opens_the_bundled_sample_case(
+    qtbot: QtBot, app: QApplication, tmp_path: Path, started: list[MainWindow]
+) -> None:
+    window = _start(qtbot, app, tmp_path, started, demo=True)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 40)
+    assert window.windowTitle().startswith("NoticeDesk")
+    assert "reporting individually: 6" in window.counts_label.text()
+    assert window.session is not None and window.session.incident is not None
+    assert window.session.office().name == "さくら台社会保険労務士法人"
+
+
+def test_a_file_on_the_command_line_makes_a_case_named_after_it_and_reopens(
+    qtbot: QtBot, app: QApplication, data_dir: Path, roster_file: Path, started: list[MainWindow]
+) -> None:
+    window = _start(qtbot, app, data_dir, started, roster=str(roster_file))
+    qtbot.waitUntil(lambda: window.model.rowCount() == len(ROWS), timeout=10_000)
+    assert window.windowTitle() == "NoticeDesk — 顧問先一覧"
+    box = window.last_message
+    assert box is not None and "recovery code" in box.text()  # shown once, to write down
+    window.close()
+    again = _start(qtbot, app, data_dir, started)
+    qtbot.waitUntil(lambda: again.model.rowCount() == len(ROWS))  # the last case, by keyring
+
+
+def test_without_a_credential_store_a_passphrase_is_asked_once(
+    qtbot: QtBot,
+    app: QApplication,
+    data_dir: Path,
+    roster_file: Path,
+    started: list[MainWindow],
+    memory_keyring: object,
+) -> None:
+    memory_keyring.locked = True  # type: ignore[attr-defined]
+    window = _start(qtbot, app, data_dir, started, roster=str(roster_file))
+    opener = window.case_opener
+    qtbot.waitUntil(lambda: opener.dialog is not None)
+    dialog = opener.dialog
+    assert "credential store" in dialog.findChildren(type(dialog.errors))[0].text()
+    dialog.passphrase.setText("さくら台2023")
+    dialog.confirm.setText("さくら台2023")
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: window.model.rowCount() == len(ROWS), timeout=10_000)
+    window.close()
+    store = CaseStore.open(data_dir, "顧問先一覧", PassphraseKeySource("さくら台2023"))
+    try:
+        assert len(store.clients()) == len(ROWS)
+    finally:
+        store.close()
+
+
+def test_demo_in_a_named_data_folder_is_kept_and_reopened(
+    qtbot: QtBot, app: QApplication, data_dir: Path, started: list[MainWindow]
+) -> None:
+    first = _start(qtbot, app, data_dir, started, demo=True, throwaway=False)
+    qtbot.waitUntil(lambda: first.model.rowCount() == 40)
+    row = [first.model.row_at(r).client.code for r in range(40)].index("C0001")
+    first.apply_ticks({first.model.row_at(row).key: True})
+    first.close()
+    second = _start(qtbot, app, data_dir, started, demo=True, throwaway=False)
+    qtbot.waitUntil(lambda: second.model.rowCount() == 40)
+    assert second.model.row_at(row).individual  # the same case, not a fresh copy
+    assert [c.name for c in CaseStore.list_cases(data_dir)] == ["サンプル事案"]

@@ -1,0 +1,73 @@
+"""Rosters as offices save them and cases in the test's data folder, for the window tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+
+from noticedesk.core.case import CaseStore, KeyringKeySource
+from noticedesk.gui.case_session import CaseSession
+from noticedesk.gui.main_window import MainWindow
+
+HEADER = "顧問先コード,事業所名,郵便番号,所在地,電話番号,労働保険事務組合,個別報告希望"
+
+ROWS = [
+    "C0001,㈱髙橋製作所,164-0001,東京都中野区中野3丁目5番13号,03-6363-9779,,",
+    "C0002,有限会社山﨑商店,166-0003,東京都杉並区高円寺南5丁目7番2号,03-4712-2144,,",
+    "C0003,株式会社さくら運輸,810-0001,福岡県福岡市中央区天神4丁目2番27号,092-845-2013,福岡SR経営労務センター,○",
+    "C0004,合同会社ミナト企画①,220-0012,神奈川県横浜市西区みなとみらい1丁目8番2号,045-629-3363,,",
+    "C0005,株式会社青葉ソフト,330-0854,埼玉県さいたま市大宮区桜木町5丁目6番4号,048-612-9974,,はい",
+]
+
+
+def write_roster(path: Path, rows: list[str], *, title: bool = True) -> Path:
+    """A roster as Excel saves it in Japan: CP932, CRLF, a title line above the header."""
+    lines = (["顧問先一覧（テスト用）,,,,,,", "2023年7月25日現在,,,,,,"] if title else []) + [
+        HEADER,
+        *rows,
+    ]
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp932"))
+    return path
+
+
+WindowFactory = Callable[..., MainWindow]
+
+
+def drop_files(window: MainWindow, *paths: Path) -> bool:
+    """Send the drag-enter and drop a file manager sends; True if the drag was accepted."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    pos = window.rect().center()
+    enter = QDragEnterEvent(
+        QPointF(pos),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(window, enter)
+    if not enter.isAccepted():
+        return False
+    drop = QDropEvent(
+        QPointF(pos),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(window, drop)
+    return drop.isAccepted()
+
+
+def new_session(data_dir: Path, name: str = "テスト事案") -> CaseSession:
+    store, _code = CaseStore.create(data_dir, name, KeyringKeySource())
+    return CaseSession(store, data_dir, name)
+
+
+def open_session(data_dir: Path, name: str = "テスト事案") -> CaseSession:
+    store = CaseStore.open(data_dir, name, KeyringKeySource())
+    return CaseSession(store, data_dir, name)
