@@ -1,18 +1,296 @@
-"""`noticedesk export`: not built yet."""
+"""`noticedesk export`: write every client's documents and the regulator's list.
+
+    noticedesk export ROSTER --out DIR [--office FILE] [--incident FILE] [--templates DIR]
+                      [--kinds internal,report,cover,individual] [--force] [--json]
+                      [--encoding ENC]
+    noticedesk export --demo --out DIR
+
+Exit codes: 0 exported, nothing to report; 1 problems found (roster errors: nothing written;
+roster warnings: exported, and the warnings listed); 2 the input cannot be used (unreadable
+roster, missing or incomplete office profile or incident, a bad template, files that would be
+overwritten without --force) or a usage error.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+from pathlib import Path
+from typing import Any
+
+from noticedesk.core.bundled import sample_dir
+from noticedesk.core.clients import Issue, Roster, RosterError
+from noticedesk.core.documents import (
+    DOCUMENT_KINDS,
+    KINDS,
+    ExportProblem,
+    ExportResult,
+    InputProblem,
+    export_case,
+)
+from noticedesk.core.incident import Incident, load_incident
+from noticedesk.core.office import OfficeProfile, ProfileError, load_office
+from noticedesk.core.paths import data_dir
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
 
 
 def register(
     subparsers: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
 ) -> None:
-    parser = subparsers.add_parser("export", parents=[common], help="(準備中)")
+    parser = subparsers.add_parser(
+        "export",
+        parents=[common],
+        help="通知文書と個人情報保護委員会への報告対象一覧を書き出す",
+        description="顧問先一覧から、顧問先ごとの通知文書 (Word) と個人情報保護委員会への"
+        "報告対象一覧 (Excel) を書き出します。",
+    )
+    parser.add_argument("roster", nargs="?", metavar="ROSTER", help="顧問先一覧 (CSV / XLSX)")
+    parser.add_argument("--out", required=True, metavar="DIR", help="書き出し先のフォルダ")
+    parser.add_argument("--office", metavar="FILE", help="事務所情報 (TOML)。既定: 登録済みのもの")
+    parser.add_argument("--incident", metavar="FILE", help="事案情報 (TOML)")
+    parser.add_argument("--templates", metavar="DIR", help="独自のテンプレートのフォルダ")
+    parser.add_argument(
+        "--kinds",
+        default=",".join(DOCUMENT_KINDS),
+        metavar="KINDS",
+        help="書き出す文書 (カンマ区切り: " + ", ".join(DOCUMENT_KINDS) + ")",
+    )
+    parser.add_argument("--force", action="store_true", help="既存のファイルを上書きする")
+    parser.add_argument("--json", action="store_true", help="結果を JSON で出力する")
+    parser.add_argument("--encoding", metavar="ENC", help="CSV の文字コード (既定: 自動判定)")
+    parser.add_argument("--demo", action="store_true", help="同梱のサンプル事案で書き出す")
     parser.set_defaults(func=run)
 
 
+class _Unusable(Exception):
+    def __init__(self, problems: list[InputProblem]) -> None:
+        super().__init__(problems[0].message)
+        self.problems = problems
+
+
+def _stored_office(args: argparse.Namespace) -> OfficeProfile | None:
+    try:
+        from noticedesk.core.office_store import load_office_profile
+    except ImportError:  # the store is optional: without it nothing is stored
+        return None
+    profile: OfficeProfile | None = load_office_profile(data_dir(args.data_dir))
+    return profile
+
+
+def _stored_incident(args: argparse.Namespace) -> Incident | None:
+    """The incident of the open case; none is kept outside a case yet, so --incident it is."""
+    return None
+
+
+def _inputs(args: argparse.Namespace) -> tuple[Path, OfficeProfile, Incident]:
+    problems: list[InputProblem] = []
+    if args.demo:
+        sample = sample_dir()
+        roster_path = Path(args.roster) if args.roster else sample / "roster.csv"
+        office_file = args.office or sample / "office.toml"
+        incident_file = args.incident or sample / "incident.toml"
+    else:
+        if not args.roster:
+            raise _Unusable(
+                [
+                    InputProblem(
+                        "顧問先一覧のファイルを指定してください（サンプルで試すには --demo）",
+                        "Name the roster file (or use --demo for the bundled sample)",
+                    )
+                ]
+            )
+        roster_path = Path(args.roster)
+        office_file, incident_file = args.office, args.incident
+
+    office: OfficeProfile | None = None
+    incident: Incident | None = None
+    try:
+        office = load_office(Path(office_file)) if office_file else _stored_office(args)
+    except ProfileError as exc:
+        problems.append(InputProblem(f"事務所情報: {exc}", f"Office profile: {exc}"))
+    else:
+        if office is None:
+            problems.append(
+                InputProblem(
+                    "事務所情報が登録されていません。--office で事務所情報のファイル (TOML) を"
+                    "指定するか、noticedesk office で登録してください",
+                    "No office profile is stored: pass --office FILE (TOML) or store one with "
+                    "`noticedesk office`",
+                )
+            )
+    try:
+        incident = load_incident(Path(incident_file)) if incident_file else _stored_incident(args)
+    except ProfileError as exc:
+        problems.append(InputProblem(f"事案情報: {exc}", f"Incident: {exc}"))
+    else:
+        if incident is None:
+            problems.append(
+                InputProblem(
+                    "事案情報がありません。--incident で事案情報のファイル (TOML) を指定して"
+                    "ください",
+                    "No incident is stored: pass --incident FILE (TOML)",
+                )
+            )
+    if problems or office is None or incident is None:
+        raise _Unusable(problems)
+    return roster_path, office, incident
+
+
+def _kinds(text: str) -> list[str]:
+    kinds = [k.strip() for k in text.split(",") if k.strip()]
+    unknown = [k for k in kinds if k not in KINDS]
+    if unknown or not kinds:
+        shown = ", ".join(unknown) or repr(text)
+        raise _Unusable(
+            [
+                InputProblem(
+                    f"--kinds に使えない文書の種類があります: {shown}"
+                    f"（{', '.join(DOCUMENT_KINDS)} から選んでください）",
+                    f"Unknown document kind in --kinds: {shown} "
+                    f"(choose from {', '.join(DOCUMENT_KINDS)})",
+                )
+            ]
+        )
+    return kinds
+
+
+def _read_roster(path: Path, encoding: str | None) -> Roster:
+    from noticedesk.core.roster import import_roster
+
+    try:
+        return import_roster(path, encoding=encoding)
+    except RosterError as exc:
+        raise _Unusable([InputProblem(exc.message, exc.message_en)]) from None
+
+
+def _issue_line(issue: Issue) -> str:
+    where = []
+    if issue.row is not None:
+        where.append(f"{issue.row}行目")
+    if issue.column:
+        where.append(f"「{issue.column}」")
+    label = "エラー" if issue.severity == "error" else "警告"
+    return f"{label}: {' '.join(where)}{': ' if where else ''}{issue.message}"
+
+
+def _progress(done: int, total: int) -> None:
+    print(f"\r書き出し中… {done}/{total}", end="" if done < total else "\n", file=sys.stderr)
+
+
 def run(args: argparse.Namespace) -> int:
-    print("noticedesk export: まだ利用できません", file=sys.stderr)
-    return 2
+    try:
+        kinds = _kinds(args.kinds)
+        roster_path, office, incident = _inputs(args)
+        roster = _read_roster(roster_path, args.encoding)
+    except _Unusable as exc:
+        return _fail(args, exc.problems, [], EXIT_UNUSABLE)
+
+    if roster.errors:
+        if args.json:
+            _emit(
+                args,
+                ok=False,
+                roster=roster,
+                problems=[
+                    InputProblem(
+                        "顧問先一覧にエラーがあるため書き出しませんでした",
+                        "The roster has errors; nothing was exported",
+                    )
+                ],
+            )
+        else:
+            for issue in roster.issues:
+                print(_issue_line(issue), file=sys.stderr)
+            print(
+                f"顧問先一覧にエラーが {len(roster.errors)} 件あるため、何も書き出していません。",
+                file=sys.stderr,
+            )
+        return EXIT_PROBLEMS
+
+    show_progress = not args.json and sys.stderr.isatty()
+    try:
+        result = export_case(
+            roster.clients,
+            office,
+            incident,
+            Path(args.out),
+            kinds,
+            templates_dir=Path(args.templates) if args.templates else None,
+            force=args.force,
+            progress=_progress if show_progress else None,
+        )
+    except ExportProblem as exc:
+        return _fail(args, exc.problems, exc.conflicts, EXIT_UNUSABLE, roster)
+
+    if args.json:
+        _emit(args, ok=True, roster=roster, result=result)
+    else:
+        for issue in roster.warnings:
+            print(_issue_line(issue), file=sys.stderr)
+        print(
+            f"{len(result.clients)} 件の顧問先について {result.count} 件の文書を書き出しました: "
+            f"{result.out_dir}"
+        )
+        print(f"個人情報保護委員会への報告対象一覧 ({result.ppc_count} 件): {result.ppc_list}")
+    return EXIT_PROBLEMS if roster.warnings else EXIT_OK
+
+
+def _fail(
+    args: argparse.Namespace,
+    problems: list[InputProblem],
+    conflicts: list[Path],
+    code: int,
+    roster: Roster | None = None,
+) -> int:
+    if args.json:
+        _emit(args, ok=False, roster=roster, problems=problems, conflicts=conflicts)
+    else:
+        for problem in problems:
+            print(problem.message, file=sys.stderr)
+        for path in conflicts[:10]:
+            print(f"  既存: {path}", file=sys.stderr)
+        if len(conflicts) > 10:
+            print(f"  ほか {len(conflicts) - 10} 件", file=sys.stderr)
+        if conflicts:
+            print("上書きするには --force を付けてください。", file=sys.stderr)
+    return code
+
+
+def _emit(
+    args: argparse.Namespace,
+    *,
+    ok: bool,
+    roster: Roster | None = None,
+    result: ExportResult | None = None,
+    problems: list[InputProblem] | None = None,
+    conflicts: list[Path] | None = None,
+) -> None:
+    payload: dict[str, Any] = {
+        "ok": ok,
+        "out_dir": str(Path(args.out)),
+        "clients": [],
+        "ppc_list": None,
+        "count": 0,
+        "problems": [p.to_json() for p in problems or []],
+        "conflicts": [str(p) for p in conflicts or []],
+        "issues": [i.to_json() for i in roster.issues] if roster else [],
+    }
+    if result is not None:
+        payload["clients"] = [
+            {
+                "name": plan.client.name,
+                "code": plan.client.code,
+                "row": plan.client.row,
+                "individual": plan.client.individual,
+                "folder": str(plan.folder),
+                "files": [str(path) for _kind, path in plan.documents],
+            }
+            for plan in result.clients
+        ]
+        payload["ppc_list"] = str(result.ppc_list)
+        payload["ppc_count"] = result.ppc_count
+        payload["count"] = result.count
+    json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")

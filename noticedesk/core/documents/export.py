@@ -1,0 +1,384 @@
+"""Writing every client's documents and the regulator's list into one output folder.
+
+Layout (decided for an office that prints and mails one envelope per client)::
+
+    OUT/
+      個人情報保護委員会_報告対象顧問先一覧.xlsx
+      C0001_㈱髙橋製作所/
+        01_送付状_㈱髙橋製作所.docx
+        02_従業員向け通知（社内掲示用）_㈱髙橋製作所.docx
+        03_委託元への報告形式通知_㈱髙橋製作所.docx
+        04_個別報告のご案内_㈱髙橋製作所.docx      (only for clients reporting individually)
+
+One folder per client holds what goes into its envelope, numbered in envelope order; the
+client's name is in each file name too, so a file attached to an e-mail or open in Word still
+says whose it is. Folder names start with the client code when there is one, so they sort like
+the roster.
+
+Nothing is overwritten unless ``force``: every path is planned first and, if any exists, the
+export stops before writing anything and lists them. Each file is written to a temporary name
+and renamed. Large exports are rendered by a pool of processes (spawn, as on Windows), each
+preparing the templates once.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import unicodedata
+from collections.abc import Callable, Sequence
+from concurrent.futures import (
+    FIRST_EXCEPTION,
+    Future,
+    ProcessPoolExecutor,
+    ThreadPoolExecutor,
+    wait,
+)
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jinja2 import TemplateError
+from lxml import etree
+
+from noticedesk.core.atomic import write_bytes
+from noticedesk.core.clients import Client
+from noticedesk.core.documents.context import build_context
+from noticedesk.core.documents.filenames import safe_name, unique_names
+from noticedesk.core.documents.kinds import DOCUMENT_KINDS, KINDS, kinds_for
+from noticedesk.core.documents.ppc_list import PPC_LIST_NAME, joint_clients, write_ppc_list
+from noticedesk.core.documents.problems import InputProblem
+from noticedesk.core.documents.rendering import (
+    TemplateProblem,
+    find_input_problems,
+    prepared_template,
+    render_context,
+    template_path,
+)
+from noticedesk.core.incident import Incident
+from noticedesk.core.office import OfficeProfile
+
+# Below this many documents the start-up of worker processes (~0.5 s each) costs more than it
+# saves; the export then runs in the calling process.
+PARALLEL_THRESHOLD = 300
+CHUNK_SIZE = 40  # clients per task in the pool: small enough for a smooth progress bar
+LOCAL_CHUNK_SIZE = 10  # clients between progress reports without a pool
+WRITER_THREADS = 4  # files being written (mostly waiting on fsync) while the next renders
+FILE_NAME_CHARS = 30  # the client's name inside a file name (the folder has up to 40)
+
+
+class ExportProblem(Exception):
+    """The export cannot start (or could not finish); nothing was overwritten.
+
+    ``problems`` are the reasons (Japanese and English); ``conflicts`` the existing files that
+    an export without ``force`` refused to replace.
+    """
+
+    def __init__(self, problems: Sequence[InputProblem], conflicts: Sequence[Path] = ()) -> None:
+        self.problems = list(problems)
+        self.conflicts = list(conflicts)
+        super().__init__("\n".join(p.message for p in self.problems))
+
+    def messages(self, language: str = "ja") -> list[str]:
+        return [p.text(language) for p in self.problems]
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedClient:
+    client: Client
+    folder: Path
+    documents: tuple[tuple[str, Path], ...]  # (kind, target)
+
+
+@dataclass(slots=True)
+class ExportResult:
+    out_dir: Path
+    ppc_list: Path
+    files: dict[str, list[Path]] = field(default_factory=dict)  # Client.key -> documents
+    clients: list[PlannedClient] = field(default_factory=list)  # in roster order
+    count: int = 0  # documents written (the regulator's list not counted)
+    ppc_count: int = 0  # clients in the regulator's list
+
+
+def plan_export(
+    clients: Sequence[Client], out_dir: Path, kinds: Sequence[str] = DOCUMENT_KINDS
+) -> list[PlannedClient]:
+    """Where each client's documents go (see the module docstring for the layout)."""
+    labels = [safe_name(f"{c.code}_{c.name}" if c.code.strip() else c.name) for c in clients]
+    plans = []
+    for client, folder_name in zip(clients, unique_names(labels), strict=True):
+        folder = Path(out_dir) / folder_name
+        short = safe_name(client.name, FILE_NAME_CHARS)
+        documents = tuple(
+            (kind, folder / f"{KINDS[kind].file_prefix}_{KINDS[kind].title}_{short}.docx")
+            for kind in kinds_for(client.individual, list(kinds))
+        )
+        plans.append(PlannedClient(client, folder, documents))
+    return plans
+
+
+def _folded(name: str) -> str:
+    # Windows and macOS compare names case-insensitively: treat "ABC" as clashing with "abc".
+    return unicodedata.normalize("NFC", name).casefold()
+
+
+def _listing(folder: Path) -> set[str] | None:
+    """The folded names in ``folder``; None when it is not a folder."""
+    try:
+        with os.scandir(folder) as entries:
+            return {_folded(entry.name) for entry in entries}
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+
+
+def _conflicts(out_dir: Path, plans: Sequence[PlannedClient], ppc_path: Path) -> list[Path]:
+    """Planned paths that already exist. One directory listing per existing client folder
+    instead of a check per file: a fresh export into an empty folder costs one listing."""
+    top = _listing(out_dir) or set()
+    found = [ppc_path] if _folded(ppc_path.name) in top else []
+    for plan in plans:
+        if _folded(plan.folder.name) not in top:
+            continue
+        inside = _listing(plan.folder)
+        if inside is None:  # a file where the client's folder would go
+            found.append(plan.folder)
+            continue
+        found.extend(t for _kind, t in plan.documents if _folded(t.name) in inside)
+    return found
+
+
+# --- the work of one process -------------------------------------------------------------
+
+_worker_state: dict[str, object] = {}
+
+
+def _init_worker(
+    paths: dict[str, Path], office: OfficeProfile, incident: Incident, force: bool
+) -> None:
+    _worker_state.update(paths=paths, office=office, incident=incident, force=force)
+
+
+def _write_client(folder: Path, documents: list[tuple[Path, bytes]], force: bool) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for target, data in documents:
+        write_bytes(target, data, overwrite=force)
+
+
+def _write_documents(plans: Sequence[PlannedClient]) -> int:
+    """Render and write the documents of ``plans``; returns how many were written.
+
+    Making folders and writing files (temporary file, fsync, rename) mostly waits on the disk,
+    so it runs on a few threads while this one renders the next client; the first write error
+    is raised.
+    """
+    paths: dict[str, Path] = _worker_state["paths"]  # type: ignore[assignment]
+    office: OfficeProfile = _worker_state["office"]  # type: ignore[assignment]
+    incident: Incident = _worker_state["incident"]  # type: ignore[assignment]
+    force = bool(_worker_state["force"])
+    written = 0
+    try:
+        templates = {kind: prepared_template(path) for kind, path in paths.items()}
+    except TemplateProblem as exc:  # the file changed after it was checked
+        raise RenderFailure("", exc.path_name, exc.problem.message) from None
+    with ThreadPoolExecutor(max_workers=WRITER_THREADS) as writers:
+        pending: list[Future[None]] = []
+        try:
+            for plan in plans:
+                context = build_context(plan.client, office, incident)
+                documents = []
+                for kind, target in plan.documents:
+                    try:
+                        data = render_context(templates[kind], context)
+                    except (TemplateError, etree.XMLSyntaxError, TypeError, ValueError) as exc:
+                        raise RenderFailure(plan.client.name, paths[kind].name, str(exc)) from None
+                    documents.append((target, data))
+                pending.append(writers.submit(_write_client, plan.folder, documents, force))
+                written += len(documents)
+        finally:
+            for future in pending:
+                error = future.exception()
+                if error is not None:
+                    for other in pending:
+                        other.cancel()
+                    raise error
+    return written
+
+
+class RenderFailure(Exception):
+    """One document could not be rendered (picklable, to come back from a worker)."""
+
+    def __init__(self, client_name: str, template: str, detail: str) -> None:
+        super().__init__(client_name, template, detail)
+        self.client_name = client_name
+        self.template = template
+        self.detail = detail
+
+
+def _chunks(plans: Sequence[PlannedClient], size: int) -> list[list[PlannedClient]]:
+    return [list(plans[i : i + size]) for i in range(0, len(plans), size)]
+
+
+def _worker_count(documents: int, workers: int | None) -> int:
+    if workers is not None:
+        return max(1, workers)
+    if documents < PARALLEL_THRESHOLD:
+        return 1
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+def export_case(
+    clients: Sequence[Client],
+    office: OfficeProfile,
+    incident: Incident,
+    out_dir: Path,
+    kinds: Sequence[str] = DOCUMENT_KINDS,
+    *,
+    templates_dir: Path | None = None,
+    force: bool = False,
+    workers: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> ExportResult:
+    """Write every client's documents and the regulator's list into ``out_dir``.
+
+    Raises ExportProblem, before writing anything, when the office profile, the incident or a
+    template is not usable, or when a file to be written exists and ``force`` is false.
+    ``progress(done, total)`` is called from this thread as documents are written.
+    """
+    out_dir = Path(out_dir)
+    kinds = list(dict.fromkeys(kinds))
+    problems = find_input_problems(office, incident, templates_dir, kinds)
+    if not clients:
+        problems.append(InputProblem("顧問先が1件もありません", "There are no clients to export"))
+    if out_dir.exists() and not out_dir.is_dir():
+        problems.append(
+            InputProblem(
+                f"出力先 {out_dir} はフォルダではありません",
+                f"The output {out_dir} is not a folder",
+            )
+        )
+    if problems:
+        raise ExportProblem(problems)
+
+    plans = plan_export(clients, out_dir, kinds)
+    ppc_path = out_dir / PPC_LIST_NAME
+    conflicts = _conflicts(out_dir, plans, ppc_path)
+    if conflicts and not force:
+        shown = "、".join(str(p.relative_to(out_dir)) for p in conflicts[:5])
+        more = f" ほか{len(conflicts) - 5}件" if len(conflicts) > 5 else ""
+        raise ExportProblem(
+            [
+                InputProblem(
+                    f"出力先に同じ名前のファイルが既にあります（{len(conflicts)}件: {shown}{more}）。"
+                    "上書きする場合は上書きを指定してください。何も書き込んでいません。",
+                    f"{len(conflicts)} file(s) to be written already exist in the output folder; "
+                    "nothing was written. Use force to overwrite them.",
+                )
+            ],
+            conflicts,
+        )
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    paths = {kind: template_path(kind, templates_dir) for kind in kinds}
+    total = sum(len(p.documents) for p in plans)
+    done = 0
+    if progress is not None:
+        progress(0, total)
+    count = _worker_count(total, workers)
+    try:
+        if count == 1:
+            _init_worker(paths, office, incident, force)
+            for chunk in _chunks(plans, LOCAL_CHUNK_SIZE):
+                done += _write_documents(chunk)
+                if progress is not None:
+                    progress(done, total)
+        else:
+            done = _run_pool(
+                plans,
+                paths,
+                office,
+                incident,
+                force,
+                count,
+                total,
+                progress,
+                lambda: write_ppc_list(clients, office, incident, ppc_path, overwrite=force),
+            )
+    except RenderFailure as exc:
+        if not exc.client_name:
+            raise ExportProblem([InputProblem(exc.detail, exc.detail)]) from None
+        raise ExportProblem(
+            [
+                InputProblem(
+                    f"「{exc.client_name}」の文書をテンプレート「{exc.template}」から作成できません"
+                    f"（{exc.detail}）。作成済みの文書はそのまま残っています。",
+                    f"The document for {exc.client_name} cannot be made from template "
+                    f"{exc.template} ({exc.detail}); documents already written are kept.",
+                )
+            ]
+        ) from None
+    except FileExistsError as exc:
+        raise ExportProblem(
+            [
+                InputProblem(
+                    f"書き込み中に同じ名前のファイルが作られました: {exc}",
+                    f"A file appeared while exporting: {exc}",
+                )
+            ],
+            [Path(str(exc))],
+        ) from None
+    except OSError as exc:
+        raise ExportProblem(
+            [
+                InputProblem(
+                    f"出力先に書き込めません: {exc}",
+                    f"Cannot write to the output folder: {exc}",
+                )
+            ]
+        ) from None
+
+    if count == 1:
+        write_ppc_list(clients, office, incident, ppc_path, overwrite=force)
+    ppc_count = len(joint_clients(clients))
+    result = ExportResult(
+        out_dir=out_dir, ppc_list=ppc_path, clients=plans, count=done, ppc_count=ppc_count
+    )
+    for plan in plans:
+        result.files.setdefault(plan.client.key, []).extend(t for _k, t in plan.documents)
+    return result
+
+
+def _run_pool(
+    plans: Sequence[PlannedClient],
+    paths: dict[str, Path],
+    office: OfficeProfile,
+    incident: Incident,
+    force: bool,
+    workers: int,
+    total: int,
+    progress: Callable[[int, int], None] | None,
+    meanwhile: Callable[[], object],
+) -> int:
+    """Run the chunks on ``workers`` processes; ``meanwhile`` runs here while they work."""
+    done = 0
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=_init_worker,
+        initargs=(paths, office, incident, force),
+    ) as pool:
+        pending: set[Future[int]] = {
+            pool.submit(_write_documents, chunk) for chunk in _chunks(plans, CHUNK_SIZE)
+        }
+        meanwhile()
+        while pending:
+            finished, pending = wait(pending, return_when=FIRST_EXCEPTION)
+            for future in finished:
+                error = future.exception()
+                if error is not None:
+                    for other in pending:
+                        other.cancel()
+                    raise error
+                done += future.result()
+                if progress is not None:
+                    progress(done, total)
+    return done

@@ -1,0 +1,72 @@
+"""File and folder names derived from client names that Windows accepts.
+
+Decisions:
+- Characters Windows forbids (``/ \\ : * ? " < > |``) become their full-width twins (／ ＼ ：
+  ＊ ？ ” ＜ ＞ ｜), which Windows allows and a Japanese reader still recognises; control
+  characters are dropped.
+- Trailing dots and spaces (Windows silently strips them, so two names could collide or a
+  folder become unreachable) are removed; a reserved device name (CON, PRN, AUX, NUL, COM1–9,
+  LPT1–9, also with an extension such as ``CON.txt``) gets a ``_`` appended.
+- A name part is cut to ``MAX_NAME_CHARS`` characters so that the full path stays well under
+  Windows' 260-character limit even inside a deep output folder.
+- Names are compared case-insensitively after Unicode NFC/NFKC folding (NTFS is case-insensitive);
+  a repeat gets `` (2)``, `` (3)`` … in roster order.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+MAX_NAME_CHARS = 40
+EMPTY_NAME = "名称なし"
+
+_FULL_WIDTH = str.maketrans(
+    {
+        "/": "／",
+        "\\": "＼",
+        ":": "：",
+        "*": "＊",
+        "?": "？",
+        '"': "”",
+        "<": "＜",
+        ">": "＞",
+        "|": "｜",
+    }
+)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_SPACES = re.compile(r"\s+")
+_RESERVED = re.compile(r"^(CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³]|CONIN\$|CONOUT\$)$", re.I)
+
+
+def safe_name(text: str, max_chars: int = MAX_NAME_CHARS) -> str:
+    """One path component made from ``text`` that Windows (and every other system) accepts."""
+    name = unicodedata.normalize("NFC", text)
+    name = _CONTROL.sub("", name).translate(_FULL_WIDTH)
+    name = _SPACES.sub(" ", name).strip(" .")
+    name = name[:max_chars].rstrip(" .")
+    if not name:
+        return EMPTY_NAME
+    if _RESERVED.match(name.split(".", 1)[0].strip()):
+        name += "_"
+    return name
+
+
+def _fold(name: str) -> str:
+    return unicodedata.normalize("NFKC", name).casefold()
+
+
+def unique_names(names: Iterable[str]) -> list[str]:
+    """``names`` made distinct (case-insensitively), keeping the first of each as it is."""
+    taken: set[str] = set()
+    out: list[str] = []
+    for name in names:
+        candidate = name
+        number = 2
+        while _fold(candidate) in taken:
+            candidate = f"{name} ({number})"
+            number += 1
+        taken.add(_fold(candidate))
+        out.append(candidate)
+    return out

@@ -1,0 +1,76 @@
+"""The four documents NoticeDesk writes for a client, and what each one must print.
+
+The file prefixes number the documents in the order they go into a client's envelope.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from noticedesk.core.incident import NOTICE_ITEMS, REPORT_ITEMS
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentKind:
+    key: str
+    title: str  # Japanese, as shown to staff and used in file names
+    title_en: str
+    file_prefix: str
+    for_individual_only: bool
+    # Context paths the template must print (e.g. "item.cause"); the nine items also count as
+    # printed when the template loops over ``report_items``.
+    required: tuple[str, ...]
+
+
+_ALL_ITEMS = tuple(f"item.{key}" for key, _ in REPORT_ITEMS)
+_NOTICE_ITEMS = tuple(f"item.{key}" for key in NOTICE_ITEMS)
+_OFFICE_DETAILS = (
+    "office.name",
+    "office.representative_name",
+    "office.registration_number",
+    "office.address",
+    "office.phone",
+)
+
+KINDS: dict[str, DocumentKind] = {
+    "cover": DocumentKind(
+        "cover",
+        "送付状",
+        "cover letter",
+        "01",
+        False,
+        ("client.name", "office.name", "dates.notice", "item.overview"),
+    ),
+    "internal": DocumentKind(
+        "internal",
+        "従業員向け通知（社内掲示用）",
+        "notice to employees (internal)",
+        "02",
+        False,
+        ("client.name", "dates.notice", *_NOTICE_ITEMS),
+    ),
+    "report": DocumentKind(
+        "report",
+        "委託元への報告形式通知",
+        "report-format notice to the client",
+        "03",
+        False,
+        ("client.name", "dates.notice", *_ALL_ITEMS, *_OFFICE_DETAILS),
+    ),
+    "individual": DocumentKind(
+        "individual",
+        "個別報告のご案内",
+        "guide to reporting individually",
+        "04",
+        True,
+        ("client.name", "office.name", "deadlines.final", *_ALL_ITEMS),
+    ),
+}
+
+DOCUMENT_KINDS: tuple[str, ...] = ("internal", "report", "cover", "individual")
+
+
+def kinds_for(individual: bool, kinds: tuple[str, ...] | list[str]) -> list[str]:
+    """The requested kinds that apply to a client, in envelope order."""
+    chosen = [k for k in kinds if individual or not KINDS[k].for_individual_only]
+    return sorted(chosen, key=lambda k: KINDS[k].file_prefix)

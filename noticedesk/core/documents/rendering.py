@@ -1,0 +1,233 @@
+"""Finding, preparing, checking and rendering the templates: the one path every document takes.
+
+The preview (``render_document``) and the export call the same ``render_prepared`` on the same
+prepared template, and the output carries no timestamp, so a previewed document and the
+exported file are byte for byte the same.
+
+Decision: a custom template folder may hold only some of the four kinds (an office that
+rewrites only its cover letter); the others come from the bundled templates.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import zipfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from docx.opc.exceptions import PackageNotFoundError
+from jinja2 import TemplateError, TemplateSyntaxError
+from lxml import etree
+
+from noticedesk.core.bundled import templates_dir as bundled_templates_dir
+from noticedesk.core.clients import Client
+from noticedesk.core.documents.context import build_context, sample_client
+from noticedesk.core.documents.environment import make_environment
+from noticedesk.core.documents.kinds import KINDS
+from noticedesk.core.documents.prepared import PreparedTemplate
+from noticedesk.core.documents.problems import InputProblem
+from noticedesk.core.documents.template_check import check_sources
+from noticedesk.core.incident import REPORT_ITEMS, Incident
+from noticedesk.core.office import REQUIRED as OFFICE_REQUIRED
+from noticedesk.core.office import OfficeProfile
+
+
+class TemplateProblem(Exception):
+    """A template cannot be used; ``problem`` says why in both languages."""
+
+    def __init__(self, problem: InputProblem, path_name: str = "") -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+        self.path_name = path_name
+
+
+def template_path(kind: str, templates_dir: Path | None = None) -> Path:
+    """``<kind>.docx`` from the chosen folder if it is there, else the bundled one."""
+    if templates_dir is not None:
+        custom = Path(templates_dir) / f"{kind}.docx"
+        if custom.is_file():
+            return custom
+    return bundled_templates_dir() / f"{kind}.docx"
+
+
+_cache: dict[tuple[str, int, int], tuple[PreparedTemplate, threading.Lock]] = {}
+_cache_lock = threading.Lock()
+
+
+def prepared_template(path: Path) -> tuple[PreparedTemplate, threading.Lock]:
+    """The prepared template for ``path``, prepared again when the file changes.
+
+    The lock serialises renders of one prepared template (it reuses one XML tree), so the
+    window may preview from a worker thread while another renders.
+    """
+    stat = path.stat()
+    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    with _cache_lock:
+        cached = _cache.get(key)
+    if cached is not None:
+        return cached
+    try:
+        prepared = PreparedTemplate(path, make_environment())
+    except TemplateSyntaxError as exc:
+        line = (exc.source or "").splitlines()[exc.lineno - 1] if exc.source and exc.lineno else ""
+        text = etree_text(line)
+        raise TemplateProblem(
+            InputProblem(
+                f"テンプレート「{path.name}」のタグに誤りがあります: {exc.message}"
+                + (f"（「{text}」付近）" if text else ""),
+                f"Template {path.name} has a malformed tag: {exc.message}"
+                + (f' (near "{text}")' if text else ""),
+            ),
+            path.name,
+        ) from None
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise TemplateProblem(
+            InputProblem(
+                f"テンプレート「{path.name}」を Word 文書として読めません ({exc})",
+                f"Template {path.name} cannot be read as a Word document ({exc})",
+            ),
+            path.name,
+        ) from None
+    entry = (prepared, threading.Lock())
+    with _cache_lock:
+        _cache[key] = entry
+    return entry
+
+
+def etree_text(xml_line: str) -> str:
+    """The visible text of one line of Word XML, for pointing at a broken tag."""
+    return re.sub(r"<[^>]+>", "", xml_line).strip()[:60]
+
+
+def render_prepared(
+    prepared: tuple[PreparedTemplate, threading.Lock],
+    client: Client,
+    office: OfficeProfile,
+    incident: Incident,
+) -> bytes:
+    return render_context(prepared, build_context(client, office, incident))
+
+
+def render_context(
+    prepared: tuple[PreparedTemplate, threading.Lock], context: dict[str, Any]
+) -> bytes:
+    """Render a context made by ``build_context`` (built once per client, used for each kind)."""
+    template, lock = prepared
+    with lock:
+        return template.render(context)
+
+
+def render_document(
+    kind: str,
+    client: Client,
+    office: OfficeProfile,
+    incident: Incident,
+    templates_dir: Path | None = None,
+) -> bytes:
+    """One finished .docx, exactly as ``export_case`` writes it (for the preview)."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown document kind: {kind}")
+    return render_prepared(
+        prepared_template(template_path(kind, templates_dir)), client, office, incident
+    )
+
+
+def find_input_problems(
+    office: OfficeProfile,
+    incident: Incident,
+    templates_dir: Path | None,
+    kinds: Sequence[str],
+) -> list[InputProblem]:
+    """Everything that stops an export, found before anything is rendered."""
+    problems: list[InputProblem] = []
+    unknown = [k for k in kinds if k not in KINDS]
+    if unknown:
+        names = ", ".join(unknown)
+        known = ", ".join(KINDS)
+        problems.append(
+            InputProblem(
+                f"文書の種類 {names} はありません（{known} から選んでください）",
+                f"Unknown document kind {names} (choose from {known})",
+            )
+        )
+    for key, label in OFFICE_REQUIRED:
+        if not getattr(office, key).strip():
+            problems.append(
+                InputProblem(
+                    f"事務所情報の「{label}」({key}) が未入力です",
+                    f"The office profile has no {key}",
+                )
+            )
+    items = dict(REPORT_ITEMS)
+    for key, label in REPORT_ITEMS:
+        if not incident.items.get(key, "").strip():
+            problems.append(
+                InputProblem(
+                    f"事案情報の報告事項「{label}」({key}) が未入力です",
+                    f"The incident has no report item {key} ({items[key]})",
+                )
+            )
+    if templates_dir is not None and not Path(templates_dir).is_dir():
+        problems.append(
+            InputProblem(
+                f"テンプレートのフォルダが見つかりません: {templates_dir}",
+                f"Template folder not found: {templates_dir}",
+            )
+        )
+        return problems
+    context = build_context(sample_client(), office, incident)
+    for kind in kinds:
+        if kind not in KINDS:
+            continue
+        path = template_path(kind, templates_dir)
+        if not path.is_file():
+            problems.append(
+                InputProblem(
+                    f"テンプレート {path.name} が見つかりません: {path}",
+                    f"Template {path.name} not found: {path}",
+                )
+            )
+            continue
+        try:
+            prepared = prepared_template(path)
+        except TemplateProblem as exc:
+            problems.append(exc.problem)
+            continue
+        found = check_sources(kind, path.name, prepared[0].sources, prepared[0].env, context)
+        problems.extend(found)
+        if found:
+            continue
+        try:
+            render_prepared(prepared, sample_client(), office, incident)
+        except (TemplateError, etree.XMLSyntaxError, TypeError, ValueError) as exc:
+            problems.append(
+                InputProblem(
+                    f"テンプレート「{path.name}」で文書を作成できません: {exc}",
+                    f"Template {path.name} cannot be rendered: {exc}",
+                )
+            )
+    return problems
+
+
+def check_inputs(
+    office: OfficeProfile,
+    incident: Incident,
+    templates_dir: Path | None,
+    kinds: Sequence[str],
+) -> list[str]:
+    """The problems that stop an export, one Japanese sentence each (empty: all is well)."""
+    return [p.message for p in find_input_problems(office, incident, templates_dir, kinds)]
+
+
+__all__ = [
+    "TemplateProblem",
+    "check_inputs",
+    "find_input_problems",
+    "prepared_template",
+    "render_context",
+    "render_document",
+    "render_prepared",
+    "template_path",
+]
