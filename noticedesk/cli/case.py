@@ -13,6 +13,9 @@ from noticedesk.core.case import CaseClient, CaseError, CaseStore
 from noticedesk.core.case.keys import describe_protection
 from noticedesk.core.case.records import STATUS_LABELS, DocumentStatus
 from noticedesk.core.clients import RosterError
+from noticedesk.core.dates import seireki
+from noticedesk.core.incident import load_incident
+from noticedesk.core.office import ProfileError
 from noticedesk.core.secrets import SecretStoreUnavailable
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
@@ -55,6 +58,12 @@ def register(
     tick = sub.add_parser("tick", parents=[common], help="顧問先を個別報告にする (--off で戻す)")
     tick.add_argument("client", metavar="CLIENT", help="顧問先コード、または名称 (完全一致)")
     tick.add_argument("--off", action="store_true", help="共同報告に戻す")
+    incident = sub.add_parser(
+        "incident", parents=[common], help="事案情報 (TOML) を既定の事案に登録する / 表示する"
+    )
+    incident.add_argument(
+        "file", metavar="FILE", type=Path, nargs="?", help="事案情報 (TOML)。省略すると表示"
+    )
     status = sub.add_parser("status", parents=[common], help="件数: 顧問先・個別・共同・書類")
     status.add_argument("--json", action="store_true", help="JSON で出力")
     parser.set_defaults(func=run)
@@ -67,6 +76,8 @@ def run(args: argparse.Namespace) -> int:
         if isinstance(exc, RosterError):
             return report(CaseError(exc.message, exc.message_en))
         return report(exc)
+    except ProfileError as exc:
+        return report(CaseError(f"事案情報: {exc}", f"Incident: {exc}"))
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -165,6 +176,29 @@ def _tick(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _incident(args: argparse.Namespace) -> int:
+    """Store the incident every document of the case is built from, or show the stored one."""
+    with open_case(args) as store:
+        if args.file is not None:
+            incident = load_incident(args.file)
+            store.set_incident(incident)
+            print(f"事案「{store.name}」に事案情報を登録しました: {incident.title}")
+        elif store.incident is None:
+            print(f"事案「{store.name}」には事案情報が未登録です (noticedesk case incident FILE)。")
+            return EXIT_PROBLEMS
+        incident = store.incident
+        assert incident is not None
+        deadlines = incident.deadlines
+        print(
+            f"発覚日: {seireki(incident.discovered_on)}　通知日付: {seireki(incident.notice_date)}"
+        )
+        print(f"速報の期限 (目安): {seireki(deadlines.preliminary.due)}")
+        print(f"確報の期限: {seireki(deadlines.final.due)}")
+        for problem in incident.problems():
+            print(f"  {problem}")
+        return EXIT_PROBLEMS if incident.problems() else EXIT_OK
+
+
 def _status(args: argparse.Namespace) -> int:
     with open_case(args) as store:
         counts = store.counts()
@@ -194,5 +228,6 @@ ACTIONS = {
     "open": _open,
     "import": _import,
     "tick": _tick,
+    "incident": _incident,
     "status": _status,
 }

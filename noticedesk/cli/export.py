@@ -4,6 +4,7 @@
                       [--kinds internal,report,cover,individual] [--force] [--json]
                       [--encoding ENC]
     noticedesk export --demo --out DIR
+    noticedesk export --out DIR          (the open case: its clients, ticks and incident)
 
 Exit codes: 0 exported, nothing to report; 1 problems found (roster errors: nothing written;
 roster warnings: exported, and the warnings listed); 2 the input cannot be used (unreadable
@@ -16,11 +17,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from noticedesk.core.bundled import sample_dir
-from noticedesk.core.clients import Issue, Roster, RosterError
+from noticedesk.core.case import CaseError
+from noticedesk.core.clients import Client, Issue, Roster, RosterError
 from noticedesk.core.documents import (
     DOCUMENT_KINDS,
     KINDS,
@@ -32,6 +35,7 @@ from noticedesk.core.documents import (
 from noticedesk.core.incident import Incident, load_incident
 from noticedesk.core.office import OfficeProfile, ProfileError, load_office
 from noticedesk.core.paths import data_dir
+from noticedesk.core.secrets import SecretStoreUnavailable
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
 
@@ -80,30 +84,39 @@ def _stored_office(args: argparse.Namespace) -> OfficeProfile | None:
 
 
 def _stored_incident(args: argparse.Namespace) -> Incident | None:
-    """The incident of the open case; none is kept outside a case yet, so --incident it is."""
-    return None
+    """The incident of the open case, when there is a case; opening it may ask for its key."""
+    from noticedesk.cli.case_access import open_case
+    from noticedesk.core.case import CaseStore
+
+    if not CaseStore.list_cases(data_dir(args.data_dir)):
+        return None
+    try:
+        with open_case(args) as store:
+            return store.incident
+    except (CaseError, SecretStoreUnavailable) as exc:
+        raise _Unusable([InputProblem(exc.text("ja"), exc.text("en"))]) from None
 
 
 def _inputs(args: argparse.Namespace) -> tuple[Path, OfficeProfile, Incident]:
-    problems: list[InputProblem] = []
     if args.demo:
         sample = sample_dir()
         roster_path = Path(args.roster) if args.roster else sample / "roster.csv"
         office_file = args.office or sample / "office.toml"
         incident_file = args.incident or sample / "incident.toml"
     else:
-        if not args.roster:
-            raise _Unusable(
-                [
-                    InputProblem(
-                        "顧問先一覧のファイルを指定してください（サンプルで試すには --demo）",
-                        "Name the roster file (or use --demo for the bundled sample)",
-                    )
-                ]
-            )
         roster_path = Path(args.roster)
         office_file, incident_file = args.office, args.incident
+    office, incident = _office_and_incident(args, office_file, incident_file)
+    return roster_path, office, incident
 
+
+def _office_and_incident(
+    args: argparse.Namespace,
+    office_file: str | Path | None,
+    incident_file: str | Path | None,
+    case_incident: Callable[[], Incident | None] | None = None,
+) -> tuple[OfficeProfile, Incident]:
+    problems: list[InputProblem] = []
     office: OfficeProfile | None = None
     incident: Incident | None = None
     try:
@@ -120,22 +133,24 @@ def _inputs(args: argparse.Namespace) -> tuple[Path, OfficeProfile, Incident]:
                     "`noticedesk office`",
                 )
             )
+    stored_incident = case_incident or (lambda: _stored_incident(args))
     try:
-        incident = load_incident(Path(incident_file)) if incident_file else _stored_incident(args)
+        incident = load_incident(Path(incident_file)) if incident_file else stored_incident()
     except ProfileError as exc:
         problems.append(InputProblem(f"事案情報: {exc}", f"Incident: {exc}"))
     else:
         if incident is None:
             problems.append(
                 InputProblem(
-                    "事案情報がありません。--incident で事案情報のファイル (TOML) を指定して"
-                    "ください",
-                    "No incident is stored: pass --incident FILE (TOML)",
+                    "事案情報がありません。--incident で事案情報のファイル (TOML) を指定するか、"
+                    "noticedesk case incident FILE で事案に登録してください",
+                    "No incident is stored: pass --incident FILE (TOML) or store one in the "
+                    "case with `noticedesk case incident FILE`",
                 )
             )
     if problems or office is None or incident is None:
         raise _Unusable(problems)
-    return roster_path, office, incident
+    return office, incident
 
 
 def _kinds(text: str) -> list[str]:
@@ -180,6 +195,8 @@ def _progress(done: int, total: int) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if not args.roster and not args.demo:
+        return _export_open_case(args)
     try:
         kinds = _kinds(args.kinds)
         roster_path, office, incident = _inputs(args)
@@ -209,32 +226,93 @@ def run(args: argparse.Namespace) -> int:
             )
         return EXIT_PROBLEMS
 
-    show_progress = not args.json and sys.stderr.isatty()
     try:
-        result = export_case(
-            roster.clients,
-            office,
-            incident,
-            Path(args.out),
-            kinds,
-            templates_dir=Path(args.templates) if args.templates else None,
-            force=args.force,
-            progress=_progress if show_progress else None,
-        )
+        result = _write(args, roster.clients, office, incident, kinds)
     except ExportProblem as exc:
         return _fail(args, exc.problems, exc.conflicts, EXIT_UNUSABLE, roster)
+    _report(args, result, roster)
+    return EXIT_PROBLEMS if roster.warnings else EXIT_OK
 
+
+def _export_open_case(args: argparse.Namespace) -> int:
+    """Export the open case's clients with the case's ticks, and record what was written."""
+    from noticedesk.cli.case_access import open_case
+    from noticedesk.core.case import CaseStore
+
+    if not CaseStore.list_cases(data_dir(args.data_dir)):
+        problem = InputProblem(
+            "顧問先一覧のファイルを指定してください (noticedesk export ROSTER --out DIR)。"
+            "事案で作業するには noticedesk case new NAME で作成します。サンプルは --demo で",
+            "Name the roster file (noticedesk export ROSTER --out DIR), or create a case with "
+            "`noticedesk case new NAME`; --demo uses the bundled sample",
+        )
+        return _fail(args, [problem], [], EXIT_UNUSABLE)
+    try:
+        kinds = _kinds(args.kinds)
+        store = open_case(args)
+    except _Unusable as exc:
+        return _fail(args, exc.problems, [], EXIT_UNUSABLE)
+    except (CaseError, SecretStoreUnavailable) as exc:
+        problem = InputProblem(exc.text("ja"), exc.text("en"))
+        return _fail(args, [problem], [], EXIT_UNUSABLE)
+    with store:
+        try:
+            office, incident = _office_and_incident(
+                args, args.office, args.incident, lambda: store.incident
+            )
+        except _Unusable as exc:
+            return _fail(args, exc.problems, [], EXIT_UNUSABLE)
+        clients = [entry.client for entry in store.clients()]
+        if not clients:
+            problem = InputProblem(
+                f"事案「{store.name}」には顧問先一覧がまだ取り込まれていません"
+                "（noticedesk case import ROSTER）",
+                f"The case “{store.name}” has no roster yet (noticedesk case import ROSTER)",
+            )
+            return _fail(args, [problem], [], EXIT_UNUSABLE)
+        try:
+            result = _write(args, clients, office, incident, kinds)
+        except ExportProblem as exc:
+            return _fail(args, exc.problems, exc.conflicts, EXIT_UNUSABLE)
+        # The files are on disk; the case now says so, and the audit log lists them.
+        store.record_export(result.files, kinds, result.ppc_list)
+        _report(args, result, None)
+        if not args.json:
+            print(f"事案「{store.name}」に書き出しの記録を残しました。")
+    return EXIT_OK
+
+
+def _write(
+    args: argparse.Namespace,
+    clients: Sequence[Client],
+    office: OfficeProfile,
+    incident: Incident,
+    kinds: Sequence[str],
+) -> ExportResult:
+    show_progress = not args.json and sys.stderr.isatty()
+    return export_case(
+        clients,
+        office,
+        incident,
+        Path(args.out),
+        kinds,
+        templates_dir=Path(args.templates) if args.templates else None,
+        force=args.force,
+        progress=_progress if show_progress else None,
+    )
+
+
+def _report(args: argparse.Namespace, result: ExportResult, roster: Roster | None) -> None:
     if args.json:
         _emit(args, ok=True, roster=roster, result=result)
-    else:
-        for issue in roster.warnings:
-            print(_issue_line(issue), file=sys.stderr)
-        print(
-            f"{len(result.clients)} 件の顧問先について {result.count} 件の文書を書き出しました: "
-            f"{result.out_dir}"
-        )
-        print(f"個人情報保護委員会への報告対象一覧 ({result.ppc_count} 件): {result.ppc_list}")
-    return EXIT_PROBLEMS if roster.warnings else EXIT_OK
+        return
+    for issue in roster.warnings if roster else []:
+        print(_issue_line(issue), file=sys.stderr)
+    print(
+        f"{len(result.clients)} 件の顧問先について {result.count} 件の文書を書き出しました: "
+        f"{result.out_dir}"
+    )
+    print(f"個人情報保護委員会への報告対象一覧 ({result.ppc_count} 件): {result.ppc_list}")
 
 
 def _fail(

@@ -1,0 +1,96 @@
+"""The command line's whole job on one case: import, tick, incident, export, status, log."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from noticedesk.cli.main import main
+from noticedesk.core.bundled import sample_dir
+
+SAMPLE = sample_dir()
+
+
+def _json(capsys: pytest.CaptureFixture[str], argv: list[str]) -> tuple[int, dict]:
+    capsys.readouterr()
+    code = main(argv)
+    return code, json.loads(capsys.readouterr().out)
+
+
+@pytest.fixture
+def prepared_case(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["case", "new", "2023年システム障害"]) == 0
+    assert main(["office", "import", str(SAMPLE / "office.toml")]) == 0
+    assert main(["case", "import", str(SAMPLE / "roster.csv")]) == 0
+    capsys.readouterr()
+
+
+def test_export_without_roster_uses_the_case_ticks_and_records_the_files(
+    prepared_case: None, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    assert main(["case", "incident", str(SAMPLE / "incident.toml")]) == 0
+    # ㈱髙橋製作所 (C0001) says in the file it joins the joint report; the office learns
+    # otherwise and ticks it in the case.
+    assert main(["case", "tick", "C0001"]) == 0
+
+    out = tmp_path / "出力"
+    code, report = _json(capsys, ["export", "--out", str(out), "--json"])
+    assert code == 0, report
+    by_code = {c["code"]: c for c in report["clients"]}
+    assert by_code["C0001"]["individual"] is True
+    assert any("個別報告" in Path(f).name for f in by_code["C0001"]["files"])
+    assert all(Path(f).is_file() for c in report["clients"] for f in c["files"])
+
+    sheet = openpyxl.load_workbook(report["ppc_list"]).active
+    listed = {row[0] for row in sheet.iter_rows(min_row=2, values_only=True) if row[0]}
+    assert "㈱髙橋製作所" not in listed
+    assert len(listed) == 40 - 7  # the sample's six opted out, and the tick above
+
+    code, status = _json(capsys, ["case", "status", "--json"])
+    exported = status["documents"]["cover"].get("exported")
+    assert exported == 40
+
+    log_file = tmp_path / "log.csv"
+    assert main(["log", "--csv", str(log_file)]) == 0
+    with open(log_file, encoding="utf-8-sig", newline="") as fh:
+        text = fh.read()
+    assert "C0001" in text or "㈱髙橋製作所" in text
+    actions = [row for row in csv.reader(text.splitlines())]
+    assert any("書き出し" in " ".join(r) or "export" in " ".join(r) for r in actions)
+
+
+def test_second_export_refuses_to_overwrite_and_changes_nothing(
+    prepared_case: None, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    assert main(["case", "incident", str(SAMPLE / "incident.toml")]) == 0
+    out = tmp_path / "out"
+    assert main(["export", "--out", str(out)]) == 0
+    before = {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
+    capsys.readouterr()
+    assert main(["export", "--out", str(out)]) == 2
+    assert "--force" in capsys.readouterr().err
+    after = {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_export_of_a_case_without_incident_says_how_to_add_one(
+    prepared_case: None, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    assert main(["export", "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "noticedesk case incident" in err
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_export_with_no_case_and_no_roster_is_a_clear_refusal(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    assert main(["export", "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert "ROSTER" in err and "case new" in err
+    assert "Traceback" not in err
