@@ -431,10 +431,20 @@ def build_report() -> DocumentObject:
     )
     items_table(doc)
     para(doc, "")
+    # A client that reports itself files these items in its own name; the others are
+    # covered by the office's joint report.
+    tag(doc, "{%p if client.individual %}")
+    body(
+        doc,
+        "本通知は、当法人が把握している報告事項をまとめたものです。貴社から個人情報保護委員会へ"
+        "個別に報告される際にご活用ください。",
+    )
+    tag(doc, "{%p else %}")
     body(
         doc,
         "本通知は、貴社に代わって当法人が個人情報保護委員会へ報告する事項と同一の内容です。",
     )
+    tag(doc, "{%p endif %}")
     ijou(doc)
     return doc
 
