@@ -80,6 +80,22 @@ class Client:
         return bool(self.association)
 
 
+# Client's text fields in the order of its constructor, after ``row``: what a roster column
+# can fill and what a template can print.
+CLIENT_TEXT_FIELDS: tuple[str, ...] = (
+    "name",
+    "code",
+    "postal_code",
+    "address",
+    "phone",
+    "contact_person",
+    "email",
+    "corporate_number",
+    "employees",
+    "association",
+)
+
+
 @dataclass(frozen=True, slots=True)
 class RosterSource:
     """Where a roster came from, for the case file and the audit log."""

@@ -24,24 +24,11 @@ from __future__ import annotations
 from dataclasses import fields
 from typing import Any
 
-from noticedesk.core.clients import Client
+from noticedesk.core.clients import CLIENT_TEXT_FIELDS, Client
 from noticedesk.core.deadlines import FINAL_DAYS, FINAL_DAYS_UNAUTHORIZED
 from noticedesk.core.documents.xml_text import xml_safe_tree
 from noticedesk.core.incident import REPORT_ITEMS, Incident
 from noticedesk.core.office import OfficeProfile
-
-CLIENT_FIELDS: tuple[str, ...] = (
-    "name",
-    "code",
-    "postal_code",
-    "address",
-    "phone",
-    "contact_person",
-    "email",
-    "corporate_number",
-    "employees",
-    "association",
-)
 
 
 def people_for(client: Client, incident: Incident) -> str:
@@ -66,7 +53,7 @@ def build_context(client: Client, office: OfficeProfile, incident: Incident) -> 
     item = dict(incident.items)
     item["people"] = people_for(client, incident)
     deadlines = incident.deadlines
-    client_ctx: dict[str, Any] = {name: getattr(client, name) for name in CLIENT_FIELDS}
+    client_ctx: dict[str, Any] = {name: getattr(client, name) for name in CLIENT_TEXT_FIELDS}
     client_ctx["individual"] = client.individual
     client_ctx["in_association"] = client.in_association
     office_ctx: dict[str, Any] = {f.name: getattr(office, f.name) for f in fields(office)}

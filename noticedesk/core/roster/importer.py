@@ -18,7 +18,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from noticedesk.core.clients import Client, Issue, Roster, RosterError, RosterSource, Severity
+from noticedesk.core.clients import (
+    CLIENT_TEXT_FIELDS,
+    Client,
+    Issue,
+    Roster,
+    RosterError,
+    RosterSource,
+    Severity,
+)
 from noticedesk.core.roster import cells, rules
 from noticedesk.core.roster.headers import FIELD_LABELS, FIELDS, HeaderMatch, find_header
 from noticedesk.core.roster.reading import (
@@ -277,7 +285,7 @@ def _clients(
 ) -> list[Client]:
     # Built row by row at the end: the checks above were all column-wise.
     keep = rows.index
-    ordered = [values[f].loc[keep].tolist() for f in _CLIENT_FIELDS]
+    ordered = [values[f].loc[keep].tolist() for f in CLIENT_TEXT_FIELDS]
     yes = individual.loc[keep].tolist()
     extra_keys = list(header.extras.values())
     if extra_keys:
@@ -318,17 +326,3 @@ def _clients(
         ) in zip(rows.tolist(), *ordered, yes, extras, strict=True)
     ]
 
-
-# Client's text fields in the order of its constructor, after ``row``.
-_CLIENT_FIELDS = (
-    "name",
-    "code",
-    "postal_code",
-    "address",
-    "phone",
-    "contact_person",
-    "email",
-    "corporate_number",
-    "employees",
-    "association",
-)
