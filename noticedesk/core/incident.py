@@ -47,10 +47,18 @@ class Incident:
     office_news_url: str = ""
     contact: str = ""  # the office's contact point for questions (お問い合わせ先)
     associations: dict[str, str] = field(default_factory=dict)  # name -> recovery status
+    # The days the office filed the 速報 / 確報 with the PPC (None: not filed yet).
+    preliminary_filed_on: dt.date | None = None
+    final_filed_on: dt.date | None = None
 
     @property
     def deadlines(self) -> Deadlines:
-        return deadlines_for(self.discovered_on, self.unauthorized_purpose)
+        return deadlines_for(
+            self.discovered_on,
+            self.unauthorized_purpose,
+            preliminary_filed_on=self.preliminary_filed_on,
+            final_filed_on=self.final_filed_on,
+        )
 
     def missing_items(self) -> list[str]:
         """Labels of the report items that are empty."""
@@ -69,6 +77,8 @@ def incident_from_mapping(data: dict[str, Any], origin: str = "incident") -> Inc
         discovered = parse_date(section["discovered_on"])
         notice_date = parse_date(section.get("notice_date", discovered))
         occurred = parse_date(section["occurred_on"]) if section.get("occurred_on") else None
+        preliminary_filed = _optional_date(section, "preliminary_filed_on")
+        final_filed = _optional_date(section, "final_filed_on")
     except KeyError as exc:
         raise ProfileError(f"{origin}: {exc.args[0]} (日付) がありません") from None
     except ValueError as exc:
@@ -97,7 +107,20 @@ def incident_from_mapping(data: dict[str, Any], origin: str = "incident") -> Inc
         office_news_url=str(section.get("office_news_url", "")).strip(),
         contact=str(section.get("contact", "")).strip(),
         associations={str(k): str(v).strip() for k, v in associations.items()},
+        preliminary_filed_on=preliminary_filed,
+        final_filed_on=final_filed,
     )
+
+
+def _optional_date(section: dict[str, Any], key: str) -> dt.date | None:
+    """A date that may be absent or empty (TOML has no null: "" also means not set)."""
+    value = section.get(key)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        return parse_date(value)
+    except ValueError as exc:
+        raise ValueError(f"{key}: {exc}") from None
 
 
 def load_incident(path: Path) -> Incident:

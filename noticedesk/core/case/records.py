@@ -24,7 +24,7 @@ class DocumentStatus(StrEnum):
 
 STATUS_LABELS: dict[DocumentStatus, str] = {
     DocumentStatus.NOT_YET: "未作成",
-    DocumentStatus.EXPORTED: "作成済",
+    DocumentStatus.EXPORTED: "書き出し済",
     DocumentStatus.PRINTED: "印刷済",
     DocumentStatus.SENT: "送付済",
 }
@@ -120,6 +120,11 @@ def incident_to_mapping(incident: Incident) -> dict[str, Any]:
     }
     if incident.occurred_on:
         section["occurred_on"] = incident.occurred_on.isoformat()
+    # Absent when not filed (TOML, which the CLI writes too, has no null).
+    for key in ("preliminary_filed_on", "final_filed_on"):
+        filed: dt.date | None = getattr(incident, key)
+        if filed is not None:
+            section[key] = filed.isoformat()
     return {"incident": section, "items": items, "associations": dict(incident.associations)}
 
 
