@@ -28,7 +28,7 @@ def main() -> None:
         print(f"status {i}", flush=True)
         path = exports / f"{i:04d}.docx"
         atomic.write_bytes(path, export_bytes(i))
-        store.record_export({key: [path]}, ["client_report"], None)
+        store.record_export({key: [("client_report", path)]}, None)
         print(f"export {i}", flush=True)
     print("done", flush=True)
 

@@ -55,7 +55,7 @@ def test_no_client_data_is_readable_in_the_data_folder(
     store.set_individual([TAKAHASHI.key, NO_CODE.key], True)
     store.set_status([YAMAZAKI.key], "employee_notice", DocumentStatus.PRINTED)
     store.record_export(
-        {TAKAHASHI.key: [tmp_path / "C0001_㈱髙橋製作所_通知.docx"]}, ["client_report"], None
+        {TAKAHASHI.key: [("client_report", tmp_path / "C0001_㈱髙橋製作所_通知.docx")]}, None
     )
     # Open: the -wal and -shm files are there too, and are searched as well.
     assert any(p.name.endswith("-wal") for p in (isolated_data_dir / "cases").iterdir())

@@ -136,17 +136,21 @@ def test_statuses_carry_dates_and_are_counted(store: CaseStore) -> None:
 
 def test_record_export_marks_exported_and_logs_every_file(store: CaseStore, tmp_path: Path) -> None:
     store.import_roster(roster([TAKAHASHI, YAMAZAKI, SAKURA]))
-    files = {
-        TAKAHASHI.key: [tmp_path / "C0001_㈱髙橋製作所_従業員向け.docx"],
-        YAMAZAKI.key: [tmp_path / "C0002_有限会社山﨑商店_従業員向け.docx"],
+    documents = {
+        TAKAHASHI.key: [
+            ("employee_notice", tmp_path / "C0001_㈱髙橋製作所_従業員向け.docx"),
+            ("client_report", tmp_path / "C0001_㈱髙橋製作所_報告.docx"),
+        ],
+        YAMAZAKI.key: [("client_report", tmp_path / "C0002_有限会社山﨑商店_報告.docx")],
     }
-    store.record_export(files, ["employee_notice", "client_report"], tmp_path / "ppc.xlsx")
+    store.record_export(documents, tmp_path / "ppc.xlsx")
     counts = store.counts()["documents"]
-    assert counts["employee_notice"]["exported"] == 2
+    # Only what was written for a client is marked: 山﨑商店 got no employee notice.
+    assert counts["employee_notice"] == {"not_yet": 2, "exported": 1, "printed": 0, "sent": 0}
     assert counts["client_report"] == {"not_yet": 1, "exported": 2, "printed": 0, "sent": 0}
     last = store.audit_entries()[-1]
     assert last.action == "export"
-    assert str(files[TAKAHASHI.key][0]) in last.summary()
+    assert str(documents[TAKAHASHI.key][0][1]) in last.summary()
     assert "ppc.xlsx" in last.summary()
 
 

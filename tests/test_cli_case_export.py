@@ -51,8 +51,9 @@ def test_export_without_roster_uses_the_case_ticks_and_records_the_files(
     assert len(listed) == 40 - 7  # the sample's six opted out, and the tick above
 
     code, status = _json(capsys, ["case", "status", "--json"])
-    exported = status["documents"]["cover"].get("exported")
-    assert exported == 40
+    assert status["documents"]["cover"]["exported"] == 40
+    # Only clients who report individually were given the own-report guide.
+    assert status["documents"]["individual"]["exported"] == 7
 
     log_file = tmp_path / "log.csv"
     assert main(["log", "--csv", str(log_file)]) == 0

@@ -275,7 +275,7 @@ def _export_open_case(args: argparse.Namespace) -> int:
         except ExportProblem as exc:
             return _fail(args, exc.problems, exc.conflicts, EXIT_UNUSABLE)
         # The files are on disk; the case now says so, and the audit log lists them.
-        store.record_export(result.files, kinds, result.ppc_list)
+        store.record_export(result.documents_by_client(), result.ppc_list)
         _report(args, result, None)
         if not args.json:
             print(f"事案「{store.name}」に書き出しの記録を残しました。")

@@ -436,33 +436,41 @@ class CaseStore:
 
     def record_export(
         self,
-        files: Mapping[str, Sequence[Path]],
-        kinds: Sequence[str],
+        documents: Mapping[str, Sequence[tuple[str, Path]]],
         ppc_list: Path | None,
     ) -> None:
-        """Record an export: each client in ``files`` (by client key) becomes "exported" for
-        each of ``kinds``, and the log keeps every file written and the PPC list.
+        """Record an export as written: per client key, the (kind, file) pairs on disk.
+
+        Each written (client, kind) becomes "exported" and nothing else does: the own-report
+        guide exists only for clients who report individually, so a client in the joint
+        report is never marked as having one. One transaction and one log entry, which keeps
+        every file and the PPC list.
 
         Decision: a re-export sets "exported" again even after "sent": the new files have
         not been sent; the log still shows the earlier sending.
         """
         with self._lock:
-            ids = self._ids(list(files))
+            keys = list(documents)
+            ids = self._ids(keys)
+            by_kind: dict[str, list[bytes]] = {}
+            for cid, key in zip(ids, keys, strict=True):
+                for kind, _path in documents[key]:
+                    by_kind.setdefault(kind, []).append(cid)
             at = now()
             with self._write() as conn:
-                for kind in kinds:
-                    self._put_statuses(conn, ids, kind, DocumentStatus.EXPORTED, at)
+                for kind, kind_ids in by_kind.items():
+                    self._put_statuses(conn, kind_ids, kind, DocumentStatus.EXPORTED, at)
                 details = {
-                    "kinds": list(kinds),
+                    "kinds": list(by_kind),
                     "files": {
-                        client_label(self._rows[cid].client): [str(p) for p in files[key]]
-                        for cid, key in zip(ids, files, strict=True)
+                        client_label(self._rows[cid].client): [str(p) for _k, p in documents[key]]
+                        for cid, key in zip(ids, keys, strict=True)
                     },
                     "ppc_list": str(ppc_list) if ppc_list else "",
                 }
                 self._audit(conn, "export", details)
-            for kind in kinds:
-                self._cache_statuses(ids, kind, StatusEntry(DocumentStatus.EXPORTED, at))
+            for kind, kind_ids in by_kind.items():
+                self._cache_statuses(kind_ids, kind, StatusEntry(DocumentStatus.EXPORTED, at))
 
     def set_incident(self, incident: Incident) -> None:
         with self._lock:

@@ -98,6 +98,13 @@ class ExportResult:
     count: int = 0  # documents written (the regulator's list not counted)
     ppc_count: int = 0  # clients in the regulator's list
 
+    def documents_by_client(self) -> dict[str, list[tuple[str, Path]]]:
+        """Per Client.key, the (kind, file) pairs written: what the case records."""
+        out: dict[str, list[tuple[str, Path]]] = {}
+        for plan in self.clients:
+            out.setdefault(plan.client.key, []).extend(plan.documents)
+        return out
+
 
 def plan_export(
     clients: Sequence[Client], out_dir: Path, kinds: Sequence[str] = DOCUMENT_KINDS
