@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
@@ -9,7 +10,9 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
+from noticedesk.core.bundled import sample_dir
 from noticedesk.core.case import CaseStore, KeyringKeySource
+from noticedesk.core.incident import Incident, load_incident
 from noticedesk.gui.case_session import CaseSession
 from noticedesk.gui.main_window import MainWindow
 
@@ -43,7 +46,7 @@ def drop_files(window: MainWindow, *paths: Path) -> bool:
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
     pos = window.rect().center()
     enter = QDragEnterEvent(
-        QPointF(pos),
+        pos,
         Qt.DropAction.CopyAction,
         mime,
         Qt.MouseButton.LeftButton,
@@ -61,6 +64,12 @@ def drop_files(window: MainWindow, *paths: Path) -> bool:
     )
     QApplication.sendEvent(window, drop)
     return drop.isAccepted()
+
+
+def unfiled_sample_incident() -> Incident:
+    """The sample incident as it stood before the office filed either report."""
+    incident = load_incident(sample_dir() / "incident.toml")
+    return dataclasses.replace(incident, preliminary_filed_on=None, final_filed_on=None)
 
 
 def new_session(data_dir: Path, name: str = "テスト事案") -> CaseSession:
