@@ -10,8 +10,15 @@ from __future__ import annotations
 from collections import defaultdict
 from pathlib import Path
 
-from noticedesk.core.case import CaseStore, EphemeralKeySource, ImportDiff, KeySource
-from noticedesk.core.clients import Roster
+from noticedesk.core.case import (
+    CaseStore,
+    DocumentStatus,
+    EphemeralKeySource,
+    ImportDiff,
+    KeySource,
+)
+from noticedesk.core.clients import Client, Roster
+from noticedesk.core.documents import ExportResult
 from noticedesk.core.incident import Incident
 from noticedesk.core.office import OfficeProfile
 from noticedesk.core.office_store import load_office_profile, save_office_profile
@@ -38,6 +45,19 @@ class CaseSession:
             by_value[value].append(key)
         for value, keys in by_value.items():
             self.store.set_individual(keys, value)
+
+    def clients(self) -> list[Client]:
+        """The case's clients, each carrying the case's individual-report choice (for export)."""
+        return [cc.client for cc in self.store.clients()]
+
+    def record_export(self, result: ExportResult) -> None:
+        """Mark what an export wrote as exported, and log every file."""
+        self.store.record_export(result.documents_by_client(), result.ppc_list)
+
+    def set_status(self, keys: list[str], kinds: list[str], status: DocumentStatus) -> None:
+        """One status for the clients, per kind; durable and logged when this returns."""
+        for kind in kinds:
+            self.store.set_status(keys, kind, status)
 
     def import_roster(self, roster: Roster) -> ImportDiff:
         """Import into the case; what changed (added, removed, kept, answers that differ)."""

@@ -1,4 +1,8 @@
-"""How a regulator deadline reads in the window: its date and the days left, or how late it is."""
+"""How a regulator deadline reads in the window: its date and the days left, or how late it is.
+
+A filed report reads as filed, with its filing date ("速報: 報告済 (2023年6月9日)"): once filed the
+countdown no longer matters to staff.
+"""
 
 from __future__ import annotations
 
@@ -21,7 +25,12 @@ def date_text(day: dt.date, language: str) -> str:
 
 
 def describe(deadline: Deadline, today: dt.date, language: str) -> str:
-    """e.g. "Final report: 2023-08-04 (12 days left)" / "… (3 days overdue)"."""
+    """e.g. "Final report: 2023-08-04 (12 days left)" / "… (3 days overdue)" / "… filed (…)"."""
+    if deadline.filed_on is not None:
+        filed = QCoreApplication.translate("Deadlines", "filed (%1)").replace(
+            "%1", date_text(deadline.filed_on, language)
+        )
+        return f"{deadline_name(deadline)}: {filed}"
     days = deadline.days_left(today)
     if days > 0:
         left = QCoreApplication.translate("Deadlines", "%n day(s) left", "", days)

@@ -1,7 +1,9 @@
 """Editing the incident: the nine report items, the dates and the art. 7 no. 3 flag.
 
 The regulator's deadlines follow the discovery date and the flag as they are edited, with the
-days left counted from ``today`` (passed in, so tests fix the date). Fields the dialog does not
+days left counted from ``today`` (passed in, so tests fix the date). Each report has an optional
+filing date (a "filed on" box and a date): a filed report is shown as filed, not as overdue. A
+filing date before the discovery date is refused as a typo. Fields the dialog does not
 show (URLs, association notes, contact) are kept as they were. Like the office dialog it only
 returns the edited ``incident()``; the window saves it to the case.
 """
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -74,6 +77,33 @@ def _pydate(day: QDate) -> dt.date:
     return dt.date(day.year(), day.month(), day.day())
 
 
+class FiledDateEdit(QWidget):
+    """ "Filed on" as a checkbox and a date; the date is used only while the box is ticked."""
+
+    def __init__(self, filed_on: dt.date | None, today: dt.date, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.checkbox = QCheckBox(self.tr("Filed on"), self)
+        self.date = QDateEdit(_qdate(filed_on or today), self)
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy/MM/dd")
+        self.checkbox.setChecked(filed_on is not None)
+        self.date.setEnabled(filed_on is not None)
+        self.checkbox.toggled.connect(self.date.setEnabled)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.checkbox)
+        layout.addWidget(self.date)
+        layout.addStretch(1)
+
+    def value(self) -> dt.date | None:
+        return _pydate(self.date.date()) if self.checkbox.isChecked() else None
+
+    def set_value(self, day: dt.date | None) -> None:
+        if day is not None:
+            self.date.setDate(_qdate(day))
+        self.checkbox.setChecked(day is not None)
+
+
 class IncidentDialog(QDialog):
     def __init__(
         self,
@@ -106,6 +136,8 @@ class IncidentDialog(QDialog):
             self,
         )
         self.unauthorized.setChecked(inc.unauthorized_purpose)
+        self.preliminary_filed = FiledDateEdit(inc.preliminary_filed_on, today, self)
+        self.final_filed = FiledDateEdit(inc.final_filed_on, today, self)
         self.deadlines_label = QLabel(self)
         self.deadlines_label.setWordWrap(True)
 
@@ -116,6 +148,8 @@ class IncidentDialog(QDialog):
         facts.addRow(self.tr("Discovered on"), self.discovered_on)
         facts.addRow(self.tr("Notice date"), self.notice_date)
         facts.addRow("", self.unauthorized)
+        facts.addRow(self.tr("Preliminary report (速報)"), self.preliminary_filed)
+        facts.addRow(self.tr("Final report (確報)"), self.final_filed)
         facts.addRow(self.tr("Deadlines"), self.deadlines_label)
 
         self.items: dict[str, QPlainTextEdit] = {}
@@ -154,10 +188,18 @@ class IncidentDialog(QDialog):
 
         self.discovered_on.dateChanged.connect(self._show_deadlines)
         self.unauthorized.toggled.connect(self._show_deadlines)
+        for filed in (self.preliminary_filed, self.final_filed):
+            filed.checkbox.toggled.connect(self._show_deadlines)
+            filed.date.dateChanged.connect(self._show_deadlines)
         self._show_deadlines()
 
     def _show_deadlines(self) -> None:
-        deadlines = deadlines_for(_pydate(self.discovered_on.date()), self.unauthorized.isChecked())
+        deadlines = deadlines_for(
+            _pydate(self.discovered_on.date()),
+            self.unauthorized.isChecked(),
+            preliminary_filed_on=self.preliminary_filed.value(),
+            final_filed_on=self.final_filed.value(),
+        )
         lines = [
             deadline_text.describe(d, self._today, self._language)
             for d in (deadlines.preliminary, deadlines.final)
@@ -181,6 +223,8 @@ class IncidentDialog(QDialog):
             unauthorized_purpose=self.unauthorized.isChecked(),
             items=items,
             data_items=data_items,
+            preliminary_filed_on=self.preliminary_filed.value(),
+            final_filed_on=self.final_filed.value(),
         )
 
     def accept(self) -> None:
@@ -191,8 +235,19 @@ class IncidentDialog(QDialog):
             for key, label in item_labels().items()
             if not self.items[key].toPlainText().strip()
         ]
-        if missing:
-            self.errors.setText(self.tr("Please fill in: ") + "; ".join(missing))
+        problems = [self.tr("Please fill in: ") + "; ".join(missing)] if missing else []
+        discovered = _pydate(self.discovered_on.date())
+        for name, filed in (
+            (self.tr("Preliminary report (速報)"), self.preliminary_filed),
+            (self.tr("Final report (確報)"), self.final_filed),
+        ):
+            day = filed.value()
+            if day is not None and day < discovered:
+                problems.append(
+                    self.tr("%1: the filing date is before the discovery date.").replace("%1", name)
+                )
+        if problems:
+            self.errors.setText("\n".join(problems))
             self.errors.show()
             return
         self.errors.hide()

@@ -54,19 +54,25 @@ from PySide6.QtWidgets import (
 from noticedesk.core.clients import Roster
 from noticedesk.core.secrets import SecretStoreUnavailable
 from noticedesk.gui import deadline_text
+from noticedesk.gui.case_commands import CaseCommands
 from noticedesk.gui.case_session import CaseSession
 from noticedesk.gui.check_delegate import CheckDelegate
 from noticedesk.gui.drop import ROSTER_SUFFIXES, first_roster
+from noticedesk.gui.export_flow import ExportFlow, OpenUrl
+from noticedesk.gui.file_chooser import FileChooser
 from noticedesk.gui.i18n import Translation
 from noticedesk.gui.problems_panel import ProblemsPanel
 from noticedesk.gui.roster_filter import RosterFilterModel
 from noticedesk.gui.roster_model import (
+    COL_FIRST_STATUS,
     COL_INDIVIDUAL,
     COL_NAME,
     COLUMN_COUNT,
     RosterTableModel,
+    status_text,
 )
 from noticedesk.gui.settings import WindowSettings
+from noticedesk.gui.status_marking import StatusMarking
 from noticedesk.gui.tasks import TaskRunner
 from noticedesk.gui.tick_history import TickCommand, toggled_values
 
@@ -156,6 +162,8 @@ class MainWindow(QMainWindow):
         read_roster: RosterReader = _default_reader,
         new_session_for: SessionFactory | None = None,
         today: Callable[[], dt.date] = dt.date.today,
+        chooser: FileChooser | None = None,
+        open_url: OpenUrl | None = None,
     ) -> None:
         super().__init__()
         self.settings = settings
@@ -167,6 +175,16 @@ class MainWindow(QMainWindow):
         self._new_session_for = new_session_for
         self._today = today
         self._busy = False
+        self._exporting = False
+        self._roster_errors = 0  # errors in the roster read last in this session
+        self.chooser = chooser or FileChooser()
+        self.export_flow = (
+            ExportFlow(self, self.chooser, open_url)
+            if open_url is not None
+            else ExportFlow(self, self.chooser)
+        )
+        self.status_marking = StatusMarking(self)
+        self.case_commands = CaseCommands(self)
         self.last_message: QMessageBox | None = None
         self.last_diff: Any = None
         self.case_opener: Any = None  # set by the start-up code, kept alive with the window
@@ -218,6 +236,8 @@ class MainWindow(QMainWindow):
         hheader.setHighlightSections(False)
         hheader.setStretchLastSection(True)
         self.table.toggle_requested.connect(self.toggle_selection)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._show_table_menu)
 
         self.search = QLineEdit(self)
         self.search.setClearButtonEnabled(True)
@@ -265,6 +285,9 @@ class MainWindow(QMainWindow):
         self.open_action = QAction(self)
         self.open_action.setShortcut(QKeySequence.StandardKey.Open)
         self.open_action.triggered.connect(self.choose_roster)
+        self.export_action = QAction(self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.triggered.connect(lambda: self.export_flow.start())
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -297,14 +320,20 @@ class MainWindow(QMainWindow):
         self.recent_menu = QMenu(self)
         self.file_menu.addMenu(self.recent_menu)
         self.file_menu.addSeparator()
+        self.file_menu.addAction(self.export_action)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu("")
         self.edit_menu.addAction(self.undo_action)
         self.edit_menu.addAction(self.redo_action)
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.tick_action)
+        self.status_marking.add_menus(self.edit_menu)
+        self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.find_action)
         self.case_menu = bar.addMenu("")
+        self.case_commands.add_to(self.case_menu)
+        self.case_menu.addSeparator()
         self.case_menu.addAction(self.office_action)
         self.case_menu.addAction(self.incident_action)
         self.settings_menu = bar.addMenu("")
@@ -341,6 +370,7 @@ class MainWindow(QMainWindow):
         self.file_menu.setTitle(self.tr("&File"))
         self.open_action.setText(self.tr("&Open client list…"))
         self.recent_menu.setTitle(self.tr("Open &recent"))
+        self.export_action.setText(self.tr("&Export documents…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.undo_stack.setUndoLimit(0)
@@ -354,11 +384,14 @@ class MainWindow(QMainWindow):
         self.settings_menu.setTitle(self.tr("&Settings"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.view_menu.setTitle(self.tr("&View"))
+        self.status_marking.retranslate()
+        self.case_commands.retranslate()
         self.problems.set_issues(self.problems.model.issues())
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMN_COUNT - 1)
         self._update_counts()
         self._update_shown()
         self._update_deadlines()
+        self._update_export_action()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -387,6 +420,7 @@ class MainWindow(QMainWindow):
             self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         if first_fill and not self.settings.column_widths():
             self.size_columns()
+        self._update_export_action()
 
     def size_columns(self) -> None:
         """Widths from the first rows and the header: resizeColumnsToContents reads all rows."""
@@ -396,16 +430,22 @@ class MainWindow(QMainWindow):
         for col in range(COLUMN_COUNT):
             title = str(self.model.headerData(col, Qt.Orientation.Horizontal) or "")
             width = header_metrics.horizontalAdvance(title) + 28  # room for the sort arrow
-            for row in range(sample):
-                text = self.model.data(self.model.index(row, col))
+            texts = [self.model.data(self.model.index(row, col)) for row in range(sample)]
+            if col >= COL_FIRST_STATUS:
+                # Statuses change after sizing (an export, a mark): room for the longest word.
+                texts.extend(status_text(word) for word in ("exported", "printed", "sent"))
+            for text in texts:
                 if text:
                     width = max(width, metrics.horizontalAdvance(str(text)) + 16)
             self.table.setColumnWidth(col, max(MIN_COLUMN_WIDTH, min(width, MAX_COLUMN_WIDTH)))
 
     def selected_source_rows(self) -> list[int]:
+        # From the selection's ranges: selectedRows() asks flags() of every selected cell,
+        # most of the time of marking 500 rows. The view selects whole rows only.
         rows = {
-            self.proxy.mapToSource(index).row()
-            for index in self.table.selectionModel().selectedRows()
+            self.proxy.mapToSource(self.proxy.index(row, 0)).row()
+            for span in self.table.selectionModel().selection()
+            for row in range(span.top(), span.bottom() + 1)
         }
         if not rows:
             current = self.table.currentIndex()
@@ -488,8 +528,13 @@ class MainWindow(QMainWindow):
         in the same task as the read. With no case open, a case named after the file is made
         on the GUI thread once the file proved readable, then the import runs as a task.
         """
-        if self._busy:
-            self.statusBar().showMessage(self.tr("Still reading the previous file…"), 5000)
+        if self._busy or self._exporting:
+            self.statusBar().showMessage(
+                self.tr("Still reading the previous file…")
+                if self._busy
+                else self.tr("Please wait until the export has finished."),
+                5000,
+            )
             return False
         self._set_busy(True, path)
         reader, session = self._read_roster, self.session
@@ -508,8 +553,9 @@ class MainWindow(QMainWindow):
     def _set_busy(self, busy: bool, path: Path | None = None) -> None:
         self._busy = busy
         self.progress.setVisible(busy)
-        self.open_action.setEnabled(not busy)
-        self.recent_menu.setEnabled(not busy)
+        self.open_action.setEnabled(not busy and not self._exporting)
+        self.recent_menu.setEnabled(not busy and not self._exporting)
+        self._update_export_action()
         if busy and path is not None:
             self.statusBar().showMessage(self.tr("Reading %1…").replace("%1", path.name))
         else:
@@ -528,6 +574,8 @@ class MainWindow(QMainWindow):
         # The list takes room from the table, so it is shown only when there is something in it
         # (View → Problems brings it back at any time).
         self.problems_dock.setVisible(bool(roster.issues))
+        self._roster_errors = len(roster.errors)
+        self._update_export_action()
         self._remember_recent(path)
         self._update_deadlines()
         if diff is not None and not getattr(diff, "first_import", True):
@@ -571,6 +619,7 @@ class MainWindow(QMainWindow):
         if self.session is not None and self.session is not session:
             self.session.close()
         self.session = session
+        self._roster_errors = 0
         self.undo_stack.clear()
         self.problems.set_issues([])
         self.problems_dock.hide()
@@ -626,18 +675,21 @@ class MainWindow(QMainWindow):
             box.setDetailedText("\n".join(details))
 
     def show_recovery_code(self) -> None:
-        code = self.session.recovery_code if self.session is not None else None
-        if not code:
+        """Show a new case's recovery code once (then forget it: it is kept nowhere)."""
+        from noticedesk.gui.case_dialogs import RecoveryCodeDialog
+
+        if self.session is None or not self.session.recovery_code:
             return
-        self.show_message(
-            QMessageBox.Icon.Information,
-            self.tr("Recovery code"),
-            self.tr(
-                "A new case was created. Write this recovery code on paper and keep it safe: "
-                "it opens the case if this PC's credential store is lost."
-            )
-            + f"\n\n{code}",
-        )
+        dialog = RecoveryCodeDialog(self.session.recovery_code, self.session.name, self)
+        self.session.recovery_code = None
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.recovery_dialog = dialog
+        dialog.open()
+
+    @property
+    def data_dir(self) -> Path:
+        """The data folder (the settings file lives in it)."""
+        return self.settings.path.parent
 
     # -- recent files ------------------------------------------------------------------------
     def _remember_recent(self, path: Path) -> None:
@@ -801,6 +853,88 @@ class MainWindow(QMainWindow):
     def _show_error(self, title: str, exc: BaseException) -> None:
         self.show_message(QMessageBox.Icon.Warning, title, _error_text(exc, self.language))
 
+    show_error = _show_error
+
+    def error_text(self, exc: BaseException) -> str:
+        return _error_text(exc, self.language)
+
+    def ask(
+        self,
+        icon: QMessageBox.Icon,
+        title: str,
+        text: str,
+        accept_text: str,
+        on_accept: Callable[[], Any],
+        *,
+        close_text: str | None = None,
+    ) -> QMessageBox:
+        """A non-blocking question: ``on_accept`` runs if the Yes button (``accept_text``) is
+        pressed; the other button (Cancel, or ``close_text``) does nothing."""
+        box = QMessageBox(
+            icon,
+            title,
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.button(QMessageBox.StandardButton.Yes).setText(accept_text)
+        if close_text:
+            box.button(QMessageBox.StandardButton.Cancel).setText(close_text)
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.last_message = box
+
+        def answered(_result: int) -> None:
+            self._forget_message(box, _result)
+            if box.clickedButton() is box.button(QMessageBox.StandardButton.Yes):
+                on_accept()
+
+        box.finished.connect(answered)
+        box.open()
+        return box
+
+    # -- export and statuses ---------------------------------------------------------------
+    def export_blocked_reason(self) -> str:
+        """Why File → Export cannot run now ("" when it can)."""
+        if self.session is None:
+            return self.tr("No case is open.")
+        if self._busy:
+            return self.tr("Still reading the previous file…")
+        if self.model.rowCount() == 0:
+            return self.tr("The case has no clients yet: open a client list first.")
+        if self._roster_errors:
+            return self.tr(
+                "The client list has %1 error(s) (see Problems in the client list). Correct "
+                "them in the file and open it again; then the documents can be exported."
+            ).replace("%1", str(self._roster_errors))
+        return ""
+
+    def _update_export_action(self) -> None:
+        reason = "" if self._exporting else self.export_blocked_reason()
+        self.export_action.setEnabled(not reason and not self._exporting)
+        tip = reason or self.tr("Write every client's documents and the list for the regulator")
+        self.export_action.setStatusTip(tip)
+        self.export_action.setToolTip(tip)
+        self.status_marking.set_enabled(self.session is not None and not self._exporting)
+        self.case_commands.set_enabled(not self._exporting and not self._busy)
+
+    def set_exporting(self, exporting: bool) -> None:
+        """While an export runs the case must not change under it: no import, no other case."""
+        self._exporting = exporting
+        self.open_action.setEnabled(not exporting and not self._busy)
+        self.recent_menu.setEnabled(not exporting and not self._busy)
+        self._update_export_action()
+
+    def _show_table_menu(self, pos: Any) -> None:
+        if self.session is None or not self.selected_source_rows():
+            return
+        menu = self.status_marking.context_menu(self.table)
+        menu.addSeparator()
+        menu.addAction(self.tick_action)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.table_menu = menu
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+
     def _focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
@@ -827,6 +961,13 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._exporting:
+            # Closing now would leave the files written but not recorded in the case.
+            event.ignore()
+            self.statusBar().showMessage(
+                self.tr("Please wait until the export has finished."), 8000
+            )
+            return
         wait = getattr(self.runner, "wait", None)
         if wait is not None:
             wait(10_000)  # an import finishing after the window is gone would have nowhere to go

@@ -81,6 +81,14 @@ class WindowSettings:
         recent = [p for p in self.recent_files() if p != Path(path)]
         self._qs.setValue("files/recent", [str(p) for p in recent])
 
+    def last_folder(self, purpose: str) -> Path | None:
+        """The folder last chosen for ``purpose`` ("export", "audit"), to start there again."""
+        value = str(self._qs.value(f"folders/{purpose}", "") or "")
+        return Path(value) if value else None
+
+    def set_last_folder(self, purpose: str, path: Path) -> None:
+        self._qs.setValue(f"folders/{purpose}", str(path))
+
     def last_case(self) -> str | None:
         value = str(self._qs.value("case/last", "") or "")
         return value or None

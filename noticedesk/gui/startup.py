@@ -10,6 +10,7 @@ shown with ``open()``; the next step runs from its ``finished`` signal.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,10 @@ class CaseOpener:
         self._passphrase: str | None = None
         self.dialog: PassphraseDialog | None = None
         window._new_session_for = self.new_session_for
+
+    def use_passphrase(self, passphrase: str) -> None:
+        """Use ``passphrase`` for the rest of this session (kept in memory only)."""
+        self._passphrase = passphrase
 
     def key_source(self) -> Any:
         from noticedesk.core.case import KeyringKeySource, PassphraseKeySource
@@ -57,8 +62,19 @@ class CaseOpener:
             return
         self._try_open(summary.name, then)
 
+    def open_named(self, name: str, then: Next | None = None) -> None:
+        """Open the case ``name`` (Case → Open case…), asking for what it needs."""
+        from noticedesk.core.case import CaseStore
+
+        after = then or (lambda: None)
+        summary = next((s for s in CaseStore.list_cases(self.data_dir) if s.name == name), None)
+        if summary is not None and summary.protection == "passphrase" and not self._passphrase:
+            self._ask(name, "", new=False, then=after)
+            return
+        self._try_open(name, after)
+
     def _try_open(self, name: str, then: Next) -> None:
-        from noticedesk.core.case import WrongPassphrase
+        from noticedesk.core.case import KeyMissing, WrongPassphrase
 
         try:
             session = open_case(self.data_dir, name, self.key_source())
@@ -68,6 +84,17 @@ class CaseOpener:
         except WrongPassphrase as exc:
             self._passphrase = None
             self._ask(name, "", new=False, then=then, error=exc.text(self.window.language))
+            return
+        except KeyMissing as exc:
+            # Another PC, or a reinstalled one: the way in is the recovery code.
+            self.window.ask(
+                QMessageBox.Icon.Warning,
+                QCoreApplication.translate("CaseOpener", "The case could not be opened"),
+                exc.text(self.window.language),
+                QCoreApplication.translate("CaseOpener", "Open with the recovery code…"),
+                partial(self.window.case_commands.recover, name),
+            )
+            then()
             return
         except Exception as exc:
             self.report_failure(exc, then)

@@ -2,14 +2,124 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja" sourcelanguage="en">
 <context>
+    <name>CaseCommands</name>
+    <message>
+        <location filename="../../noticedesk/gui/case_commands.py" line="67"/>
+        <source>&amp;New case…</source>
+        <translation>新しい事案(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/case_commands.py" line="68"/>
+        <source>Open &amp;case…</source>
+        <translation>事案を開く(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/case_commands.py" line="69"/>
+        <source>Open with the &amp;recovery code…</source>
+        <translation>回復コードで開く(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/case_commands.py" line="70"/>
+        <source>Export the &amp;audit log…</source>
+        <translation>監査ログを書き出す(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/case_commands.py" line="93"/>
+        <source>The cases could not be listed</source>
+        <translation>事案の一覧を読めませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/case_commands.py" line="111"/>
+        <source>The case could not be created</source>
+        <translation>事案を作成できませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/case_commands.py" line="126"/>
+        <source>Open case</source>
+        <translation>事案を開く</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/case_commands.py" line="127"/>
+        <source>There is no case yet. Create one with Case → New case…</source>
+        <translation>事案がまだありません。「事案」→「新しい事案…」で作成してください。</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/case_commands.py" line="167"/>
+        <location filename="../../noticedesk/gui/case_commands.py" line="187"/>
+        <source>The key could not be saved on this PC</source>
+        <translation>この PC に鍵を保存できませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/case_commands.py" line="171"/>
+        <source>Case opened</source>
+        <translation>事案を開きました</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/case_commands.py" line="173"/>
+        <source>The case was opened with its recovery code, and its key is now kept in this PC&apos;s credential store: from now on it opens here by itself.</source>
+        <translation>回復コードで事案を開き、鍵をこの PC の資格情報ストアに保存しました。次回からはこの PC で回復コードなしで開けます。</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/case_commands.py" line="191"/>
+        <source>The case is now protected by the passphrase on this PC.</source>
+        <translation>この PC では、この事案をパスフレーズで保護しました。</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/case_commands.py" line="203"/>
+        <source>audit-log</source>
+        <translation>監査ログ</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/case_commands.py" line="206"/>
+        <source>Export the audit log</source>
+        <translation>監査ログを書き出す</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/case_commands.py" line="208"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV ファイル (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/case_commands.py" line="217"/>
+        <source>Overwrite?</source>
+        <translation>上書きしますか</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/case_commands.py" line="218"/>
+        <source>%1 already exists. Overwrite it?</source>
+        <translation>%1 は既にあります。上書きしますか？</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/case_commands.py" line="219"/>
+        <source>Overwrite</source>
+        <translation>上書きする</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/case_commands.py" line="229"/>
+        <source>The audit log could not be written</source>
+        <translation>監査ログを書き出せませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/case_commands.py" line="232"/>
+        <source>Audit log written to %1.</source>
+        <translation>監査ログを %1 に書き出しました。</translation>
+    </message>
+</context>
+<context>
     <name>CaseOpener</name>
     <message>
-        <location filename="../../noticedesk/gui/startup.py" line="81"/>
+        <location filename="../../noticedesk/gui/startup.py" line="94"/>
+        <source>Open with the recovery code…</source>
+        <translation>回復コードで開く…</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/startup.py" line="108"/>
         <source>The case “%1” is protected by a passphrase.</source>
         <translation>事案「%1」はパスフレーズで保護されています。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/startup.py" line="117"/>
+        <location filename="../../noticedesk/gui/startup.py" line="92"/>
+        <location filename="../../noticedesk/gui/startup.py" line="144"/>
         <source>The case could not be opened</source>
         <translation>事案を開けませんでした</translation>
     </message>
@@ -17,29 +127,34 @@
 <context>
     <name>Deadlines</name>
     <message>
-        <location filename="../../noticedesk/gui/deadline_text.py" line="15"/>
+        <location filename="../../noticedesk/gui/deadline_text.py" line="19"/>
         <source>Preliminary report</source>
         <translation>速報</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/deadline_text.py" line="16"/>
+        <location filename="../../noticedesk/gui/deadline_text.py" line="20"/>
         <source>Final report</source>
         <translation>確報</translation>
     </message>
+    <message>
+        <location filename="../../noticedesk/gui/deadline_text.py" line="30"/>
+        <source>filed (%1)</source>
+        <translation>報告済 (%1)</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../noticedesk/gui/deadline_text.py" line="27"/>
+        <location filename="../../noticedesk/gui/deadline_text.py" line="36"/>
         <source>%n day(s) left</source>
         <translation>
             <numerusform>残り%n日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/deadline_text.py" line="29"/>
+        <location filename="../../noticedesk/gui/deadline_text.py" line="38"/>
         <source>due today</source>
         <translation>本日期限</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../noticedesk/gui/deadline_text.py" line="31"/>
+        <location filename="../../noticedesk/gui/deadline_text.py" line="40"/>
         <source>%n day(s) overdue</source>
         <translation>
             <numerusform>%n日超過</numerusform>
@@ -47,364 +162,631 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../noticedesk/gui/export_dialog.py" line="43"/>
+        <source>Export documents</source>
+        <translation>書類の書き出し</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/export_dialog.py" line="49"/>
+        <source>One folder per client is made in the chosen folder, with its documents numbered in envelope order, and the list of clients for the regulator.</source>
+        <translation>選んだフォルダの中に顧問先ごとのフォルダを作り、封入する順に番号を付けた書類と、個人情報保護委員会への報告対象一覧を書き出します。</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/export_dialog.py" line="56"/>
+        <source>&amp;Browse…</source>
+        <translation>参照(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/export_dialog.py" line="62"/>
+        <source>Export to</source>
+        <translation>書き出し先</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/export_dialog.py" line="66"/>
+        <source>Documents</source>
+        <translation>書類</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/export_dialog.py" line="73"/>
+        <source>Only for clients who report individually</source>
+        <translation>個別に報告する顧問先にのみ作成します</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/export_dialog.py" line="77"/>
+        <source>Clients: %1</source>
+        <translation>顧問先: %1 件</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/export_dialog.py" line="86"/>
+        <source>&amp;Export</source>
+        <translation>書き出す(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/export_dialog.py" line="101"/>
+        <source>Folder to export to</source>
+        <translation>書き出し先のフォルダ</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/export_dialog.py" line="113"/>
+        <source>Choose a folder to export to.</source>
+        <translation>書き出し先のフォルダを選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/export_dialog.py" line="115"/>
+        <source>Give the whole path of the folder (for example C:\…).</source>
+        <translation>フォルダはドライブから指定してください（例: C:\…）。</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/export_dialog.py" line="117"/>
+        <source>Tick at least one document.</source>
+        <translation>書類を1つ以上選んでください。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportFlow</name>
+    <message>
+        <location filename="../../noticedesk/gui/export_flow.py" line="65"/>
+        <source>Cannot export yet</source>
+        <translation>まだ書き出せません</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/export_flow.py" line="70"/>
+        <source>The office profile could not be read</source>
+        <translation>事務所情報を読めませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/export_flow.py" line="83"/>
+        <source>Office profile:</source>
+        <translation>事務所情報:</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/export_flow.py" line="86"/>
+        <source>Incident:</source>
+        <translation>事案情報:</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/export_flow.py" line="90"/>
+        <source>Open the office profile…</source>
+        <translation>事務所情報を開く…</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/export_flow.py" line="92"/>
+        <source>Open the incident…</source>
+        <translation>事案情報を開く…</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/export_flow.py" line="95"/>
+        <source>Something is missing</source>
+        <translation>未入力の項目があります</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/export_flow.py" line="96"/>
+        <source>The documents cannot be made until this is filled in:</source>
+        <translation>次の項目を入力するまで書類を作成できません:</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/export_flow.py" line="136"/>
+        <source>Writing the documents…</source>
+        <translation>書類を書き出しています…</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/export_flow.py" line="137"/>
+        <source>Export</source>
+        <translation>書き出し</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/export_flow.py" line="162"/>
+        <source>Writing the documents… %1 of %2</source>
+        <translation>書類を書き出しています… %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/export_flow.py" line="183"/>
+        <source>… and %1 more</source>
+        <translation>… ほか %1 件</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/export_flow.py" line="186"/>
+        <source>Overwrite?</source>
+        <translation>上書きしますか</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/export_flow.py" line="188"/>
+        <source>%1 file(s) to be written already exist in %2. Nothing has been written. Overwrite them?</source>
+        <translation>%2 に、書き出すファイルと同じ名前のファイルが %1 件あります。まだ何も書き込んでいません。上書きしますか？</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/export_flow.py" line="193"/>
+        <source>Overwrite</source>
+        <translation>上書きする</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/export_flow.py" line="202"/>
+        <source>The export failed</source>
+        <translation>書き出せませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/export_flow.py" line="213"/>
+        <source>The export could not be recorded</source>
+        <translation>書き出しを事案に記録できませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/export_flow.py" line="215"/>
+        <source>The documents were written to %1, but the case file could not record it. Mark them by hand once the case can be written.</source>
+        <translation>書類は %1 に書き出しましたが、事案ファイルに記録できませんでした。事案に書き込めるようになってから、状況を手作業で設定してください。</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/export_flow.py" line="228"/>
+        <source>%1 document(s) for %2 client(s) were written to %3.</source>
+        <translation>顧問先 %2 件分の書類 %1 件を %3 に書き出しました。</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/export_flow.py" line="233"/>
+        <source>The list for the regulator names %1 client(s) in the joint report.</source>
+        <translation>個人情報保護委員会への報告対象一覧には、共同報告の顧問先 %1 件を載せました。</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/export_flow.py" line="239"/>
+        <source>Export finished</source>
+        <translation>書き出しが終わりました</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/export_flow.py" line="241"/>
+        <source>Open the folder</source>
+        <translation>フォルダを開く</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/export_flow.py" line="243"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/export_flow.py" line="257"/>
+        <source>No incident has been entered.</source>
+        <translation>事案情報が入力されていません。</translation>
+    </message>
+</context>
+<context>
+    <name>FiledDateEdit</name>
+    <message>
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="85"/>
+        <source>Filed on</source>
+        <translation>報告日</translation>
+    </message>
+</context>
+<context>
     <name>IncidentDialog</name>
     <message>
-        <location filename="../../noticedesk/gui/incident_dialog.py" line="37"/>
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="40"/>
         <source>(1) Overview</source>
         <translation>(1) 概要</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/incident_dialog.py" line="38"/>
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="41"/>
         <source>(2) Personal data items (separate with 、 or commas)</source>
         <translation>(2) 漏えい等が発生し、又は発生したおそれがある個人データの項目（「、」または「,」区切り）</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/incident_dialog.py" line="41"/>
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="44"/>
         <source>(3) Number of people affected</source>
         <translation>(3) 漏えい等が発生し、又は発生したおそれがある個人データに係る本人の数</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/incident_dialog.py" line="42"/>
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="45"/>
         <source>(4) Cause</source>
         <translation>(4) 原因</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/incident_dialog.py" line="43"/>
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="46"/>
         <source>(5) Secondary damage or its risk</source>
         <translation>(5) 二次被害又はそのおそれの有無及びその内容</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/incident_dialog.py" line="46"/>
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="49"/>
         <source>(6) Steps taken toward the people</source>
         <translation>(6) 本人への対応の実施状況</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/incident_dialog.py" line="49"/>
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="52"/>
         <source>(7) Public announcement</source>
         <translation>(7) 公表の実施状況</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/incident_dialog.py" line="50"/>
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="53"/>
         <source>(8) Measures against recurrence</source>
         <translation>(8) 再発防止のための措置</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/incident_dialog.py" line="53"/>
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="56"/>
         <source>(9) Other useful information</source>
         <translation>(9) その他参考となる事項</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/incident_dialog.py" line="86"/>
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="116"/>
         <source>Incident</source>
         <translation>事案情報</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/incident_dialog.py" line="103"/>
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="133"/>
         <source>May have been done for an unauthorized purpose (rule art. 7 no. 3: unauthorized access, ransomware) — final report within 60 days</source>
         <translation>不正の目的をもって行われたおそれがある（施行規則7条3号：不正アクセス・ランサムウェア等）— 確報は60日以内</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/incident_dialog.py" line="113"/>
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="145"/>
         <source>Title</source>
         <translation>件名</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/incident_dialog.py" line="114"/>
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="146"/>
         <source>Vendor</source>
         <translation>システム提供事業者</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/incident_dialog.py" line="115"/>
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="147"/>
         <source>System</source>
         <translation>システム名</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/incident_dialog.py" line="116"/>
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="148"/>
         <source>Discovered on</source>
         <translation>発覚日</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/incident_dialog.py" line="117"/>
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="149"/>
         <source>Notice date</source>
         <translation>通知日</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/incident_dialog.py" line="119"/>
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="151"/>
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="241"/>
+        <source>Preliminary report (速報)</source>
+        <translation>速報</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="152"/>
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="242"/>
+        <source>Final report (確報)</source>
+        <translation>確報</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="153"/>
         <source>Deadlines</source>
         <translation>報告期限</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/incident_dialog.py" line="136"/>
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="170"/>
         <source>The nine report items (rule art. 8(1))</source>
         <translation>報告事項（施行規則8条1項の9項目）</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/incident_dialog.py" line="195"/>
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="238"/>
         <source>Please fill in: </source>
         <translation>次の項目を入力してください: </translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="247"/>
+        <source>%1: the filing date is before the discovery date.</source>
+        <translation>%1: 報告日が発覚日より前になっています。</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="336"/>
+        <location filename="../../noticedesk/gui/main_window.py" line="363"/>
         <source>&amp;Search:</source>
         <translation>検索(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="338"/>
+        <location filename="../../noticedesk/gui/main_window.py" line="365"/>
         <source>Name, address, phone, code or association — spaces separate words</source>
         <translation>名称・所在地・電話番号・コード・事務組合で検索（スペース区切りで複数語）</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="340"/>
+        <location filename="../../noticedesk/gui/main_window.py" line="367"/>
         <source>Problems in the client list</source>
         <translation>顧問先一覧の問題</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="341"/>
+        <location filename="../../noticedesk/gui/main_window.py" line="368"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="342"/>
+        <location filename="../../noticedesk/gui/main_window.py" line="369"/>
         <source>&amp;Open client list…</source>
         <translation>顧問先一覧を開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="343"/>
+        <location filename="../../noticedesk/gui/main_window.py" line="370"/>
         <source>Open &amp;recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="344"/>
+        <location filename="../../noticedesk/gui/main_window.py" line="371"/>
+        <source>&amp;Export documents…</source>
+        <translation>書き出し(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/main_window.py" line="372"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="345"/>
+        <location filename="../../noticedesk/gui/main_window.py" line="373"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="347"/>
+        <location filename="../../noticedesk/gui/main_window.py" line="375"/>
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="348"/>
+        <location filename="../../noticedesk/gui/main_window.py" line="376"/>
         <source>&amp;Redo</source>
         <translation>やり直し(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="349"/>
+        <location filename="../../noticedesk/gui/main_window.py" line="377"/>
         <source>Tick / untick &amp;individual report (Space)</source>
         <translation>個別報告のチェックを切り替え(&amp;I)（Space）</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="350"/>
+        <location filename="../../noticedesk/gui/main_window.py" line="378"/>
         <source>&amp;Find</source>
         <translation>検索(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="351"/>
+        <location filename="../../noticedesk/gui/main_window.py" line="379"/>
         <source>&amp;Case</source>
         <translation>事案(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="352"/>
+        <location filename="../../noticedesk/gui/main_window.py" line="380"/>
         <source>&amp;Office profile…</source>
         <translation>事務所情報(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="353"/>
+        <location filename="../../noticedesk/gui/main_window.py" line="381"/>
         <source>&amp;Incident and deadlines…</source>
         <translation>事案情報と報告期限(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="354"/>
+        <location filename="../../noticedesk/gui/main_window.py" line="382"/>
         <source>&amp;Settings</source>
         <translation>設定(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="355"/>
+        <location filename="../../noticedesk/gui/main_window.py" line="383"/>
         <source>&amp;Language</source>
         <translation>表示言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="356"/>
+        <location filename="../../noticedesk/gui/main_window.py" line="384"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="421"/>
+        <location filename="../../noticedesk/gui/main_window.py" line="456"/>
         <source>Row %1 is not in the table: it could not be read as a client.</source>
         <translation>%1 行目は顧問先として読み取れなかったため、一覧にありません。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="467"/>
+        <location filename="../../noticedesk/gui/main_window.py" line="502"/>
         <source>The tick could not be saved</source>
         <translation>チェックを保存できませんでした</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="468"/>
+        <location filename="../../noticedesk/gui/main_window.py" line="503"/>
         <source>The case file could not be written. Nothing was changed.</source>
         <translation>事案ファイルに書き込めませんでした。何も変更されていません。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="478"/>
+        <location filename="../../noticedesk/gui/main_window.py" line="513"/>
         <source>Open client list</source>
         <translation>顧問先一覧を開く</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="479"/>
+        <location filename="../../noticedesk/gui/main_window.py" line="514"/>
         <source>Client lists (%1)</source>
         <translation>顧問先一覧 (%1)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="492"/>
+        <location filename="../../noticedesk/gui/main_window.py" line="528"/>
+        <location filename="../../noticedesk/gui/main_window.py" line="897"/>
         <source>Still reading the previous file…</source>
         <translation>前のファイルを読み込み中です…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="514"/>
+        <location filename="../../noticedesk/gui/main_window.py" line="530"/>
+        <location filename="../../noticedesk/gui/main_window.py" line="963"/>
+        <source>Please wait until the export has finished.</source>
+        <translation>書き出しが終わるまでお待ちください。</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/main_window.py" line="555"/>
         <source>Reading %1…</source>
         <translation>%1 を読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="536"/>
+        <location filename="../../noticedesk/gui/main_window.py" line="579"/>
         <source>Read %1: %2 client(s).</source>
         <translation>%1 を読み込みました（顧問先 %2 件）。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="548"/>
+        <location filename="../../noticedesk/gui/main_window.py" line="591"/>
+        <location filename="../../noticedesk/gui/main_window.py" line="895"/>
         <source>No case is open.</source>
         <translation>事案が開かれていません。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="585"/>
+        <location filename="../../noticedesk/gui/main_window.py" line="629"/>
         <source>The file could not be read</source>
         <translation>ファイルを読み込めませんでした</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="586"/>
+        <location filename="../../noticedesk/gui/main_window.py" line="630"/>
         <source>%1 could not be read as a client list. The case is unchanged.</source>
         <translation>%1 は顧問先一覧として読み込めませんでした。事案は変更されていません。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="598"/>
+        <location filename="../../noticedesk/gui/main_window.py" line="642"/>
         <source>Added: %1</source>
         <translation>追加: %1 件</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="599"/>
+        <location filename="../../noticedesk/gui/main_window.py" line="643"/>
         <source>Removed: %1</source>
         <translation>削除: %1 件</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="600"/>
+        <location filename="../../noticedesk/gui/main_window.py" line="644"/>
         <source>Unchanged: %1</source>
         <translation>変更なし: %1 件</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="605"/>
+        <location filename="../../noticedesk/gui/main_window.py" line="649"/>
         <source>Individual-report answers that differ from the file: %1 (the ticks in the case were kept)</source>
         <translation>個別報告の回答がファイルと異なる顧問先: %1 件（事案のチェックを残しました）</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="611"/>
+        <location filename="../../noticedesk/gui/main_window.py" line="655"/>
         <source>Added</source>
         <translation>追加</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="612"/>
+        <location filename="../../noticedesk/gui/main_window.py" line="656"/>
         <source>Removed</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="613"/>
+        <location filename="../../noticedesk/gui/main_window.py" line="657"/>
         <source>Answer differs from the file</source>
         <translation>ファイルと回答が異なる</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="620"/>
+        <location filename="../../noticedesk/gui/main_window.py" line="664"/>
         <source>What changed</source>
         <translation>変更内容</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="621"/>
+        <location filename="../../noticedesk/gui/main_window.py" line="665"/>
         <source>%1 was read into the case.</source>
         <translation>%1 を事案に読み込みました。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="634"/>
-        <source>Recovery code</source>
-        <translation>回復コード</translation>
+        <location filename="../../noticedesk/gui/main_window.py" line="899"/>
+        <source>The case has no clients yet: open a client list first.</source>
+        <translation>事案に顧問先がまだありません。先に顧問先一覧を開いてください。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="636"/>
-        <source>A new case was created. Write this recovery code on paper and keep it safe: it opens the case if this PC&apos;s credential store is lost.</source>
-        <translation>新しい事案を作成しました。この回復コードを紙に控えて大切に保管してください。この PC の資格情報ストアが失われたときに事案を開くために必要です。</translation>
+        <location filename="../../noticedesk/gui/main_window.py" line="902"/>
+        <source>The client list has %1 error(s) (see Problems in the client list). Correct them in the file and open it again; then the documents can be exported.</source>
+        <translation>顧問先一覧にエラーが %1 件あります（「顧問先一覧の問題」を参照）。ファイルを直して読み込み直すと、書類を書き出せます。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="663"/>
+        <location filename="../../noticedesk/gui/main_window.py" line="910"/>
+        <source>Write every client&apos;s documents and the list for the regulator</source>
+        <translation>全顧問先の書類と個人情報保護委員会への報告対象一覧を書き出します</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/main_window.py" line="710"/>
         <source>File not found</source>
         <translation>ファイルが見つかりません</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="664"/>
+        <location filename="../../noticedesk/gui/main_window.py" line="711"/>
         <source>%1 no longer exists; it was removed from the list.</source>
         <translation>%1 は見つからないため、一覧から外しました。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="699"/>
+        <location filename="../../noticedesk/gui/main_window.py" line="746"/>
         <source>Clients: %1 · reporting individually: %2 · in the joint report: %3 · documents pending: %4</source>
         <translation>顧問先 %1 件 · 個別報告 %2 件 · 一括報告 %3 件 · 文書未作成 %4 件</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="711"/>
+        <location filename="../../noticedesk/gui/main_window.py" line="758"/>
         <source>%1 clients</source>
         <translation>%1 件</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="714"/>
+        <location filename="../../noticedesk/gui/main_window.py" line="761"/>
         <source>%1 of %2 shown</source>
         <translation>%2 件中 %1 件を表示</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="720"/>
+        <location filename="../../noticedesk/gui/main_window.py" line="767"/>
         <source>No incident entered (Case → Incident)</source>
         <translation>事案情報が未入力です（事案 → 事案情報）</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="734"/>
+        <location filename="../../noticedesk/gui/main_window.py" line="781"/>
         <source>Overdue: </source>
         <translation>報告期限を過ぎています: </translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="750"/>
+        <location filename="../../noticedesk/gui/main_window.py" line="797"/>
         <source>The office profile could not be read</source>
         <translation>事務所情報を読み込めませんでした</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="763"/>
+        <location filename="../../noticedesk/gui/main_window.py" line="810"/>
         <source>The office profile could not be saved</source>
         <translation>事務所情報を保存できませんでした</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="765"/>
+        <location filename="../../noticedesk/gui/main_window.py" line="812"/>
         <source>Office profile saved.</source>
         <translation>事務所情報を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="783"/>
+        <location filename="../../noticedesk/gui/main_window.py" line="830"/>
         <source>The incident could not be saved</source>
         <translation>事案情報を保存できませんでした</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="786"/>
+        <location filename="../../noticedesk/gui/main_window.py" line="833"/>
         <source>Incident saved.</source>
         <translation>事案情報を保存しました。</translation>
+    </message>
+</context>
+<context>
+    <name>NewCaseDialog</name>
+    <message>
+        <location filename="../../noticedesk/gui/case_dialogs.py" line="56"/>
+        <source>New case</source>
+        <translation>新しい事案</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/case_dialogs.py" line="60"/>
+        <source>e.g. 2023-06 payroll system outage</source>
+        <translation>例: 2023年6月 給与計算システム障害</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/case_dialogs.py" line="63"/>
+        <source>The case name is stored unencrypted so that the list of cases can be shown before any key is asked for. Do not use a client&apos;s name: name the incident instead.</source>
+        <translation>事案名は、鍵を求める前に事案の一覧を表示できるよう、暗号化せずに保存されます。顧問先の名前は使わず、出来事の名前を付けてください。</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/case_dialogs.py" line="74"/>
+        <source>Case name</source>
+        <translation>事案名</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/case_dialogs.py" line="79"/>
+        <source>&amp;Create</source>
+        <translation>作成(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/case_dialogs.py" line="88"/>
+        <source>Please enter a name for the case.</source>
+        <translation>事案名を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/case_dialogs.py" line="90"/>
+        <source>A case with this name already exists.</source>
+        <translation>同じ名前の事案が既にあります。</translation>
     </message>
 </context>
 <context>
@@ -491,6 +873,59 @@
     </message>
 </context>
 <context>
+    <name>OpenCaseDialog</name>
+    <message>
+        <location filename="../../noticedesk/gui/case_dialogs.py" line="148"/>
+        <source>Open case</source>
+        <translation>事案を開く</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/case_dialogs.py" line="152"/>
+        <source>Case</source>
+        <translation>事案</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/case_dialogs.py" line="152"/>
+        <source>Last opened</source>
+        <translation>最後に開いた日時</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/case_dialogs.py" line="152"/>
+        <source>Protection</source>
+        <translation>保護</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/case_dialogs.py" line="154"/>
+        <source>Credential store</source>
+        <translation>資格情報ストア</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/case_dialogs.py" line="155"/>
+        <source>Passphrase</source>
+        <translation>パスフレーズ</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/case_dialogs.py" line="156"/>
+        <source>Temporary key</source>
+        <translation>一時的な鍵</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/case_dialogs.py" line="170"/>
+        <source>(open now)</source>
+        <translation>（開いています）</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/case_dialogs.py" line="179"/>
+        <source>&amp;Open</source>
+        <translation>開く(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/case_dialogs.py" line="193"/>
+        <source>Choose a case.</source>
+        <translation>事案を選んでください。</translation>
+    </message>
+</context>
+<context>
     <name>PassphraseDialog</name>
     <message>
         <location filename="../../noticedesk/gui/passphrase_dialog.py" line="28"/>
@@ -571,6 +1006,67 @@
     </message>
 </context>
 <context>
+    <name>RecoveryCodeDialog</name>
+    <message>
+        <location filename="../../noticedesk/gui/case_dialogs.py" line="103"/>
+        <source>Recovery code</source>
+        <translation>回復コード</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/case_dialogs.py" line="107"/>
+        <source>The case “%1” was created. Write this recovery code on paper now and keep it in a safe place: it opens the case on another PC, or on this one if its credential store is lost. It is shown only this once and kept nowhere else.</source>
+        <translation>事案「%1」を作成しました。この回復コードを今すぐ紙に書き写し、安全な場所に保管してください。別の PC で開くときや、この PC の資格情報ストアが失われたときに必要です。回復コードはこの一度しか表示されず、どこにも保存されません。</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/case_dialogs.py" line="121"/>
+        <source>&amp;Copy</source>
+        <translation>コピー(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/case_dialogs.py" line="128"/>
+        <source>I have written it down</source>
+        <translation>書き写しました</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/case_dialogs.py" line="138"/>
+        <source>Copied</source>
+        <translation>コピーしました</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryOpenDialog</name>
+    <message>
+        <location filename="../../noticedesk/gui/case_dialogs.py" line="214"/>
+        <source>Open with the recovery code</source>
+        <translation>回復コードで開く</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/case_dialogs.py" line="219"/>
+        <source>Type the recovery code written down when the case was created (25 letters and digits; hyphens and spaces do not matter). The case&apos;s key is then saved on this PC, so it opens without the code next time.</source>
+        <translation>事案を作成したときに書き写した回復コード（英数字25文字。ハイフンや空白はあってもなくても構いません）を入力してください。開いた後、事案の鍵をこの PC に保存するので、次回からは回復コードなしで開けます。</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/case_dialogs.py" line="234"/>
+        <source>Case</source>
+        <translation>事案</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/case_dialogs.py" line="235"/>
+        <source>Recovery code</source>
+        <translation>回復コード</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/case_dialogs.py" line="240"/>
+        <source>&amp;Open</source>
+        <translation>開く(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/case_dialogs.py" line="244"/>
+        <source>Please type the recovery code.</source>
+        <translation>回復コードを入力してください。</translation>
+    </message>
+</context>
+<context>
     <name>RosterTableModel</name>
     <message>
         <location filename="../../noticedesk/gui/roster_model.py" line="59"/>
@@ -603,45 +1099,88 @@
         <translation>個別報告</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/roster_model.py" line="67"/>
+        <location filename="../../noticedesk/gui/roster_model.py" line="74"/>
         <source>Employee notice</source>
         <translation>従業員向け通知</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/roster_model.py" line="68"/>
+        <location filename="../../noticedesk/gui/roster_model.py" line="75"/>
         <source>Notice to client</source>
         <translation>委託元への通知</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/roster_model.py" line="69"/>
+        <location filename="../../noticedesk/gui/roster_model.py" line="76"/>
         <source>Cover letter</source>
         <translation>送付状</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/roster_model.py" line="70"/>
+        <location filename="../../noticedesk/gui/roster_model.py" line="77"/>
         <source>Own-report guide</source>
         <translation>個別報告の案内</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/roster_model.py" line="80"/>
-        <location filename="../../noticedesk/gui/roster_model.py" line="81"/>
+        <location filename="../../noticedesk/gui/roster_model.py" line="86"/>
+        <location filename="../../noticedesk/gui/roster_model.py" line="87"/>
         <source>Not made</source>
         <translation>未作成</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/roster_model.py" line="82"/>
-        <source>Made</source>
-        <translation>作成済</translation>
+        <location filename="../../noticedesk/gui/roster_model.py" line="88"/>
+        <source>Exported</source>
+        <translation>書き出し済</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/roster_model.py" line="83"/>
+        <location filename="../../noticedesk/gui/roster_model.py" line="89"/>
         <source>Printed</source>
         <translation>印刷済</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/roster_model.py" line="84"/>
+        <location filename="../../noticedesk/gui/roster_model.py" line="90"/>
         <source>Sent</source>
         <translation>送付済</translation>
+    </message>
+</context>
+<context>
+    <name>StatusMarking</name>
+    <message>
+        <location filename="../../noticedesk/gui/status_marking.py" line="32"/>
+        <source>Mark as &amp;printed</source>
+        <translation>印刷済にする(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/status_marking.py" line="33"/>
+        <source>Mark as &amp;sent</source>
+        <translation>送付済にする(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/status_marking.py" line="67"/>
+        <source>&amp;All documents</source>
+        <translation>すべての書類(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/status_marking.py" line="90"/>
+        <source>Select the clients first.</source>
+        <translation>先に顧問先を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/status_marking.py" line="101"/>
+        <source>The own-report guide is only for clients who report individually.</source>
+        <translation>個別報告のご案内は、個別に報告する顧問先にのみ作成します。</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/status_marking.py" line="111"/>
+        <source>%1 client(s) marked.</source>
+        <translation>顧問先 %1 件の状況を変更しました。</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/status_marking.py" line="123"/>
+        <source>The status could not be saved</source>
+        <translation>状況を保存できませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/status_marking.py" line="124"/>
+        <source>The case file could not be written.</source>
+        <translation>事案ファイルに書き込めませんでした。</translation>
     </message>
 </context>
 <context>

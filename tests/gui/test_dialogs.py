@@ -10,13 +10,12 @@ from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from noticedesk.core.bundled import sample_dir
-from noticedesk.core.incident import load_incident
 from noticedesk.core.office import load_office
 from noticedesk.core.office_store import load_office_profile
 from noticedesk.gui.incident_dialog import IncidentDialog
 from noticedesk.gui.office_dialog import OfficeDialog
 
-from .window_fixtures import WindowFactory, new_session, open_session
+from .window_fixtures import WindowFactory, new_session, open_session, unfiled_sample_incident
 
 VALID_NUMBER = "5010405000003"  # the sample office's: check digit 5 over 010405000003
 
@@ -70,7 +69,7 @@ def test_office_dialog_names_every_missing_required_field(qtbot: QtBot) -> None:
 
 
 def test_incident_dialog_shows_deadlines_that_follow_the_art_7_flag(qtbot: QtBot) -> None:
-    incident = load_incident(sample_dir() / "incident.toml")  # discovered 2023-06-05, flag on
+    incident = unfiled_sample_incident()  # discovered 2023-06-05, flag on
     dialog = IncidentDialog(incident, today=dt.date(2023, 7, 1), language="en")
     qtbot.addWidget(dialog)
     dialog.open()
@@ -88,7 +87,7 @@ def test_incident_dialog_saves_to_the_case_and_refuses_a_missing_item(
     make_window: WindowFactory, qtbot: QtBot, data_dir: Path
 ) -> None:
     session = new_session(data_dir)
-    session.set_incident(load_incident(sample_dir() / "incident.toml"))
+    session.set_incident(unfiled_sample_incident())
     window = make_window(session, today=dt.date(2023, 6, 20))
     assert window.banner.isVisible()  # the preliminary report was due 2023-06-10
     window.incident_action.trigger()
@@ -113,5 +112,49 @@ def test_incident_dialog_saves_to_the_case_and_refuses_a_missing_item(
         assert incident.data_items == ("氏名", "住所", "生年月日")
         assert incident.discovered_on == dt.date(2023, 6, 18)
         assert incident.contact  # a field the dialog does not show is kept
+    finally:
+        stored.close()
+
+
+def test_setting_a_filed_date_ends_the_overdue_banner(
+    make_window: WindowFactory, qtbot: QtBot, data_dir: Path
+) -> None:
+    session = new_session(data_dir)
+    session.set_incident(unfiled_sample_incident())  # 速報 due 2023-06-10, 確報 2023-08-04
+    window = make_window(session, today=dt.date(2023, 8, 10))
+    assert window.banner.isVisible()
+    assert "Preliminary report" in window.banner.text() and "Final" in window.banner.text()
+
+    window.incident_action.trigger()
+    dialog = window.incident_dialog
+    assert not dialog.preliminary_filed.date.isEnabled()  # not filed: no date to edit
+    dialog.preliminary_filed.checkbox.setChecked(True)
+    dialog.preliminary_filed.date.setDate(QDate(2023, 6, 1))  # before discovery: a typo
+    press(dialog, QDialogButtonBox.StandardButton.Save)
+    assert dialog.isVisible()
+    assert "before the discovery date" in dialog.errors.text()
+    dialog.preliminary_filed.date.setDate(QDate(2023, 6, 9))
+    assert "Preliminary report: filed (2023-06-09)" in dialog.deadlines_label.text()
+    with qtbot.waitSignal(dialog.finished):
+        press(dialog, QDialogButtonBox.StandardButton.Save)
+    # The final report is still not filed: the banner names it alone.
+    assert window.banner.isVisible()
+    assert "Preliminary" not in window.banner.text()
+    assert "Preliminary report: filed (2023-06-09)" in window.deadlines_label.text()
+
+    window.incident_action.trigger()
+    dialog = window.incident_dialog
+    assert dialog.preliminary_filed.checkbox.isChecked()
+    dialog.final_filed.checkbox.setChecked(True)
+    dialog.final_filed.date.setDate(QDate(2023, 7, 28))
+    with qtbot.waitSignal(dialog.finished):
+        press(dialog, QDialogButtonBox.StandardButton.Save)
+    assert window.banner.isHidden()
+    window.close()
+    stored = open_session(data_dir)
+    try:
+        assert stored.incident is not None
+        assert stored.incident.preliminary_filed_on == dt.date(2023, 6, 9)
+        assert stored.incident.final_filed_on == dt.date(2023, 7, 28)
     finally:
         stored.close()

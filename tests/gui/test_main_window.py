@@ -19,6 +19,7 @@ from .window_fixtures import (
     drop_files,
     new_session,
     open_session,
+    unfiled_sample_incident,
     write_roster,
 )
 
@@ -240,11 +241,8 @@ def test_reimport_reports_what_changed(
 def test_an_overdue_deadline_shows_a_red_banner(
     make_window: WindowFactory, qtbot: QtBot, data_dir: Path
 ) -> None:
-    from noticedesk.core.bundled import sample_dir
-    from noticedesk.core.incident import load_incident
-
     session = new_session(data_dir)
-    session.set_incident(load_incident(sample_dir() / "incident.toml"))  # discovered 2023-06-05
+    session.set_incident(unfiled_sample_incident())  # discovered 2023-06-05
     early = make_window(session, today=dt.date(2023, 6, 7))
     assert early.banner.isHidden()
     assert "3 day(s) left" in early.deadlines_label.text()

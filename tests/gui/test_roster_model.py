@@ -71,7 +71,7 @@ def test_cells_show_the_client_and_the_tick(qtbot: QtBot) -> None:
 def test_document_status_columns_show_words_not_codes(qtbot: QtBot) -> None:
     model = _model(qtbot)
     statuses = [model.data(model.index(1, c)) for c in range(COL_FIRST_STATUS, model.columnCount())]
-    assert "Made" in statuses  # the cover letter
+    assert "Exported" in statuses  # the cover letter
     assert "Not made" in statuses
     assert "exported" not in statuses
 

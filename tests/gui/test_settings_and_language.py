@@ -104,3 +104,40 @@ def test_the_window_speaks_japanese_and_switches_to_english(
     finally:
         translation.switch("en")
         window.session.close()  # type: ignore[union-attr]
+
+
+def test_the_new_commands_and_filed_reports_read_in_japanese(qtbot: QtBot, data_dir: Path) -> None:
+    from noticedesk.core.bundled import sample_dir
+    from noticedesk.core.incident import load_incident
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translation = Translation(app)
+    assert translation.switch("ja")
+    session = new_session(data_dir)
+    session.set_incident(load_incident(sample_dir() / "incident.toml"))
+    try:
+        window = MainWindow(
+            WindowSettings(data_dir),
+            ImmediateRunner(),
+            session=session,
+            language="ja",
+            translation=translation,
+        )
+        qtbot.addWidget(window)
+        # The sample office filed both reports: no countdown, no banner, years later.
+        assert window.deadlines_label.text() == (
+            "速報: 報告済 (2023年6月9日)  |  確報: 報告済 (2023年7月28日)"
+        )
+        assert window.banner.isHidden()
+        assert window.export_action.text() == "書き出し(&E)…"
+        assert window.export_action.shortcut().toString() == "Ctrl+E"
+        edit_menus = [a.text() for a in window.edit_menu.actions()]
+        assert "印刷済にする(&P)" in edit_menus and "送付済にする(&S)" in edit_menus
+        case_menu = [a.text() for a in window.case_menu.actions()]
+        for text in ("新しい事案(&N)…", "事案を開く(&C)…", "回復コードで開く(&R)…"):
+            assert text in case_menu
+        assert "監査ログを書き出す(&A)…" in case_menu
+    finally:
+        translation.switch("en")
+        session.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -60,8 +61,10 @@ def test_a_file_on_the_command_line_makes_a_case_named_after_it_and_reopens(
     window = _start(qtbot, app, data_dir, started, roster=str(roster_file))
     qtbot.waitUntil(lambda: window.model.rowCount() == len(ROWS), timeout=10_000)
     assert window.windowTitle() == "NoticeDesk — 顧問先一覧"
-    box = window.last_message
-    assert box is not None and "recovery code" in box.text()  # shown once, to write down
+    dialog = window.recovery_dialog  # shown once, to write down
+    assert dialog.isVisible()
+    assert re.fullmatch(r"([0-9A-Z]{5}-){4}[0-9A-Z]{5}", dialog.code_field.text())
+    assert window.session is not None and window.session.recovery_code is None  # not kept
     window.close()
     again = _start(qtbot, app, data_dir, started)
     qtbot.waitUntil(lambda: again.model.rowCount() == len(ROWS))  # the last case, by keyring
