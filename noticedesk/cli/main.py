@@ -67,6 +67,8 @@ def window_parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true", help="同梱のサンプル事案で起動する")
     parser.add_argument("--lang", choices=["ja", "en"], help="表示言語 (既定: システムの言語)")
     parser.add_argument("roster", nargs="?", help="開く顧問先一覧 (CSV / XLSX)")
+    # For checking a build: start, open the case, print one line, exit.
+    parser.add_argument("--quit-after-start", action="store_true", help=argparse.SUPPRESS)
     return parser
 
 

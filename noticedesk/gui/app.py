@@ -36,6 +36,13 @@ def run_window(args: argparse.Namespace) -> int:
         app, data, args.lang, demo=args.demo, roster=args.roster, throwaway=demo_dir is not None
     )
     window.show()
+    if getattr(args, "quit_after_start", False):
+        # Start-up check for a packaged build: open, show the case, report, leave.
+        def report_and_quit() -> None:
+            print(f"{window.windowTitle()}: {window.model.rowCount()} clients", flush=True)
+            app.quit()
+
+        QTimer.singleShot(0, lambda: QTimer.singleShot(0, report_and_quit))
     try:
         return int(app.exec())
     finally:
