@@ -31,6 +31,17 @@ from noticedesk.core.incident import REPORT_ITEMS, Incident
 from noticedesk.core.office import OfficeProfile
 
 
+class RosterColumns(dict[str, str]):
+    """A client's extra roster columns, by header as written (``{{ client.extra["備考"] }}``).
+
+    A column this roster lacks prints as blank rather than stopping the export: an office's own
+    template may name a column that only some of its rosters carry.
+    """
+
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
 def people_for(client: Client, incident: Incident) -> str:
     """本人の数 for this client.
 
@@ -95,6 +106,7 @@ def build_context(client: Client, office: OfficeProfile, incident: Incident) -> 
         },
     }
     cleaned: dict[str, Any] = xml_safe_tree(context)
+    cleaned["client"]["extra"] = RosterColumns(xml_safe_tree(client.extra))
     return cleaned
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from jinja2 import Environment, nodes
 
+from noticedesk.core.documents.context import RosterColumns
 from noticedesk.core.documents.kinds import KINDS
 from noticedesk.core.documents.problems import InputProblem
 from noticedesk.core.incident import REPORT_ITEMS
@@ -89,6 +90,8 @@ class _Walk:
             full = f"{path}.{attr}"
             if base is _UNKNOWN:
                 return _UNKNOWN, full
+            if isinstance(base, RosterColumns):  # any column name is allowed
+                return "", full
             if isinstance(base, dict):
                 if attr in base:
                     return base[attr], full
