@@ -36,6 +36,25 @@ def test_first_sheet_with_a_roster_header_wins(tmp_path: Path) -> None:
     assert import_roster(path).source.sheet == "一覧"
 
 
+def test_a_hidden_sheet_before_the_roster_is_not_taken_for_it(tmp_path: Path) -> None:
+    # Offices hide last year's list instead of deleting it; Excel shows only the current one.
+    import openpyxl
+
+    path = write_xlsx(
+        tmp_path / "roster.xlsx",
+        {
+            "2022年度": roster_sheet([client_row(name="廃業した会社")]),
+            "顧問先一覧": roster_sheet(good_rows()),
+        },
+    )
+    book = openpyxl.load_workbook(path)
+    book["2022年度"].sheet_state = "hidden"
+    book.save(path)
+    roster = import_roster(path)
+    assert roster.source.sheet == "顧問先一覧"
+    assert [c.name for c in roster.clients] == NAMES
+
+
 def test_numeric_phone_and_postal_columns_get_their_zeros_back(tmp_path: Path) -> None:
     rows = [
         client_row(postal=1640001, phone=363639779),  # 03-6363-9779 stored as a number

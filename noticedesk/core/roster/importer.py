@@ -80,9 +80,11 @@ def import_roster(path: Path, encoding: str | None = None) -> Roster:
 def _roster_sheet(raw: RawFile) -> tuple[str | None, pd.DataFrame, HeaderMatch | None]:
     book = Workbook(raw)
     try:
-        names = book.sheet_names
+        hidden = book.hidden_sheets
+        names = [n for n in book.sheet_names if n not in hidden]
         ordered = [n for n in names if not _NOTES_SHEET.search(n)]
         ordered += [n for n in names if _NOTES_SHEET.search(n)]
+        ordered += [n for n in book.sheet_names if n in hidden]
         fallback: tuple[str, pd.DataFrame, HeaderMatch] | None = None
         for name in ordered:
             frame = book.read_sheet(name)
@@ -325,4 +327,3 @@ def _clients(
             extra,
         ) in zip(rows.tolist(), *ordered, yes, extras, strict=True)
     ]
-

@@ -363,6 +363,18 @@ class Workbook:
     def sheet_names(self) -> list[str]:
         return [str(name) for name in self._book.sheet_names]
 
+    @property
+    def hidden_sheets(self) -> set[str]:
+        """Sheets hidden in Excel: often last year's list kept out of sight, so tried last."""
+        if self.engine == "calamine":
+            from python_calamine import SheetVisibleEnum
+
+            metadata = getattr(self._book.book, "sheets_metadata", [])
+            return {str(m.name) for m in metadata if m.visible != SheetVisibleEnum.Visible}
+        if self.engine == "openpyxl":
+            return {ws.title for ws in self._book.book.worksheets if ws.sheet_state != "visible"}
+        return set()
+
     def read_sheet(self, sheet: str) -> pd.DataFrame:
         try:
             frame = pd.read_excel(
