@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from noticedesk.core.user_error import UserError
+
 
 class Severity(StrEnum):
     """How bad a problem is. Errors block an export; warnings are shown and exported past."""
@@ -134,13 +136,5 @@ class Roster:
         return [c for c in self.clients if not c.individual]
 
 
-class RosterError(Exception):
+class RosterError(UserError):
     """The file cannot be read as a roster at all. The message is one sentence for the user."""
-
-    def __init__(self, message: str, message_en: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.message_en = message_en or message
-
-    def text(self, language: str = "ja") -> str:
-        return self.message_en if language.startswith("en") else self.message

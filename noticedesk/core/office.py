@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from noticedesk.core import corporate_number
+from noticedesk.core.user_error import UserError
 
 
-class ProfileError(Exception):
+class ProfileError(UserError):
     """A profile or incident file cannot be read. The message is one sentence for the user."""
 
 

@@ -25,6 +25,8 @@ import keyring.backend
 import keyring.core
 import keyring.errors
 
+from noticedesk.core.user_error import UserError
+
 # Named statically so a frozen (PyInstaller) build carries them: keyring finds backends by
 # subclass registration, and a module never imported is a backend never offered.
 try:
@@ -53,17 +55,12 @@ ACCEPTABLE: tuple[tuple[str, str, str], ...] = (
 _REFUSED_MODULES = ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt")
 
 
-class SecretStoreUnavailable(Exception):
+class SecretStoreUnavailable(UserError):
     """No usable credential store, or it is locked or refused the request. Not a wrong password."""
 
     def __init__(self, message: str, message_en: str, detail: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.message_en = message_en
+        super().__init__(message, message_en)
         self.detail = detail  # the backend's own words, for a log or a support call
-
-    def text(self, language: str = "ja") -> str:
-        return self.message_en if language.startswith("en") else self.message
 
 
 def _unavailable_message(detail: str = "") -> SecretStoreUnavailable:

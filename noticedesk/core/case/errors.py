@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
+from noticedesk.core.user_error import UserError
 
-class CaseError(Exception):
+
+class CaseError(UserError):
     """A case cannot be created, opened or changed. The message says what to do."""
-
-    def __init__(self, message: str, message_en: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.message_en = message_en or message
-
-    def text(self, language: str = "ja") -> str:
-        return self.message_en if language.startswith("en") else self.message
 
 
 class CaseNotFound(CaseError):
