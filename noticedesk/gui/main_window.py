@@ -61,6 +61,7 @@ from noticedesk.gui.drop import ROSTER_SUFFIXES, first_roster
 from noticedesk.gui.export_flow import ExportFlow, OpenUrl
 from noticedesk.gui.file_chooser import FileChooser
 from noticedesk.gui.i18n import Translation
+from noticedesk.gui.preview_dock import install_preview
 from noticedesk.gui.problems_panel import ProblemsPanel
 from noticedesk.gui.roster_filter import RosterFilterModel
 from noticedesk.gui.roster_model import (
@@ -199,6 +200,7 @@ class MainWindow(QMainWindow):
         self._build_dock()
         self._build_actions()
         self._build_status_bar()
+        self.preview = install_preview(self)
         self.setAcceptDrops(True)
         self.resize(1280, 760)
 
@@ -815,6 +817,7 @@ class MainWindow(QMainWindow):
             self._show_error(self.tr("The office profile could not be saved"), exc)
             return
         self.statusBar().showMessage(self.tr("Office profile saved."), 5000)
+        self.preview.refresh()
 
     def edit_incident(self) -> None:
         from noticedesk.gui.incident_dialog import IncidentDialog
@@ -836,6 +839,7 @@ class MainWindow(QMainWindow):
             return
         self._update_deadlines()
         self.statusBar().showMessage(self.tr("Incident saved."), 5000)
+        self.preview.refresh()
 
     def show_message(self, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
         """A non-blocking message box (kept in ``last_message`` so tests can read it)."""

@@ -16,6 +16,7 @@ SETTINGS_VERSION = 1
 FILE_NAME = "settings.ini"
 MAX_RECENT = 8
 LANGUAGES = ("ja", "en")
+PREVIEW_ZOOMS = ("fit", "actual")  # fit the page to the panel's width, or 100 %
 
 
 class WindowSettings:
@@ -64,6 +65,14 @@ class WindowSettings:
 
     def set_column_widths(self, widths: list[int]) -> None:
         self._qs.setValue("table/column_widths", [str(w) for w in widths])
+
+    # -- document preview (its dock's place and visibility are in the window state) ------------
+    def preview_zoom(self) -> str:
+        value = str(self._qs.value("preview/zoom", "") or "")
+        return value if value in PREVIEW_ZOOMS else PREVIEW_ZOOMS[0]
+
+    def set_preview_zoom(self, zoom: str) -> None:
+        self._qs.setValue("preview/zoom", zoom if zoom in PREVIEW_ZOOMS else PREVIEW_ZOOMS[0])
 
     # -- files and cases -------------------------------------------------------------------
     def recent_files(self) -> list[Path]:

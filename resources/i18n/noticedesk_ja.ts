@@ -965,6 +965,111 @@
     </message>
 </context>
 <context>
+    <name>PreviewPanel</name>
+    <message>
+        <location filename="../../noticedesk/gui/preview_panel.py" line="246"/>
+        <source>Fit width</source>
+        <translation>幅に合わせる</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/preview_panel.py" line="247"/>
+        <source>100 %</source>
+        <translation>100%</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/preview_panel.py" line="248"/>
+        <source>Print preview…</source>
+        <translation>印刷プレビュー…</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/preview_panel.py" line="250"/>
+        <source>Print every document of this client, exactly as it is exported</source>
+        <translation>この顧問先の文書をすべて、書き出すものと同じ内容で印刷します</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/preview_panel.py" line="252"/>
+        <source>Open in Word</source>
+        <translation>Word で開く</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/preview_panel.py" line="254"/>
+        <source>Open a read-only copy of this document in Word (or the program for .docx)</source>
+        <translation>この文書の読み取り専用のコピーを Word（または .docx を開くプログラム）で開きます</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/preview_panel.py" line="256"/>
+        <source>Check again</source>
+        <translation>再確認</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/preview_panel.py" line="258"/>
+        <source>Document preview</source>
+        <translation>文書のプレビュー</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/preview_panel.py" line="260"/>
+        <source>&amp;Print preview…</source>
+        <translation>印刷プレビュー(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/preview_panel.py" line="358"/>
+        <source>Making the preview…</source>
+        <translation>プレビューを作成しています…</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/preview_panel.py" line="385"/>
+        <source>The preview could not be made.</source>
+        <translation>プレビューを作成できませんでした。</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/preview_panel.py" line="458"/>
+        <source>To show the documents as they will be printed, NoticeDesk needs LibreOffice (free) or Microsoft Word on this PC. Install one of them, then press “Check again”.
+
+Until then, “Open in Word” opens the document in the program that opens Word files on this PC.</source>
+        <translation>文書を印刷されるとおりに表示するには、この PC に LibreOffice（無料）または Microsoft Word が必要です。どちらかをインストールしてから「再確認」を押してください。
+
+それまでは「Word で開く」で、この PC で Word 文書を開くプログラムを使って文書を開けます。</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/preview_panel.py" line="538"/>
+        <source>Print preview — %1</source>
+        <translation>印刷プレビュー — %1</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/preview_panel.py" line="550"/>
+        <source>The document could not be written to a temporary folder.</source>
+        <translation>文書を一時フォルダーに書き込めませんでした。</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/preview_panel.py" line="558"/>
+        <source>No program on this PC opens Word documents (.docx).</source>
+        <translation>この PC には Word 文書（.docx）を開くプログラムがありません。</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/preview_dock.py" line="29"/>
+        <source>No case is open.</source>
+        <translation>事案が開かれていません。</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/preview_dock.py" line="33"/>
+        <source>Select a client in the table to see its documents.</source>
+        <translation>表で顧問先を選ぶと、その文書がここに表示されます。</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/preview_dock.py" line="43"/>
+        <source>Enter the incident (Case → Incident and deadlines…) to see the documents.</source>
+        <translation>文書を表示するには、事案情報を入力してください（事案 → 事案情報と報告期限…）。</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreview</name>
+    <message>
+        <location filename="../../noticedesk/gui/print_preview.py" line="118"/>
+        <source>The pages could not be printed.</source>
+        <translation>ページを印刷できませんでした。</translation>
+    </message>
+</context>
+<context>
     <name>ProblemsModel</name>
     <message>
         <location filename="../../noticedesk/gui/problems_panel.py" line="66"/>

@@ -1,0 +1,83 @@
+"""What the preview asks for and gets back, and the job that makes it (run off the GUI thread).
+
+``build_preview`` renders the client's documents with the export's own renderer, has the cache
+convert those it has not seen (one converter call), and draws every page at the resolution the
+zoom asks for. It touches no widget, so it may run on any thread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from noticedesk.core.clients import Client
+from noticedesk.core.documents.pages import POINTS_PER_INCH, PageImage, page_sizes
+from noticedesk.core.documents.pdf import PdfConverter
+from noticedesk.core.documents.preview import PreviewCache, PreviewDocument, client_documents
+from noticedesk.core.incident import Incident
+from noticedesk.core.office import OfficeProfile
+
+MIN_DPI, MAX_DPI = 24.0, 400.0
+A4_WIDTH_POINTS = 595.3
+
+
+@dataclass(frozen=True, slots=True)
+class PreviewInputs:
+    """What the preview needs; ``note`` says why a document cannot be shown when one is None."""
+
+    client: Client | None = None
+    office: OfficeProfile | None = None
+    incident: Incident | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Zoom:
+    """``fit``: pages as wide as ``width`` logical pixels; ``actual``: 100 % at ``screen_dpi``."""
+
+    mode: str
+    width: int
+    screen_dpi: float
+    ratio: float  # device pixels per logical pixel (high-DPI screens)
+
+    def dpi(self, page_width_points: float) -> float:
+        if self.mode == "actual":
+            dpi = self.screen_dpi * self.ratio
+        else:
+            dpi = self.width * self.ratio / (page_width_points / POINTS_PER_INCH)
+        return min(max(dpi, MIN_DPI), MAX_DPI)
+
+
+@dataclass(slots=True)
+class PreviewRequest:
+    generation: int
+    client: Client
+    office: OfficeProfile
+    incident: Incident
+    zoom: Zoom
+    converter: PdfConverter | None
+    cache: PreviewCache
+
+
+@dataclass(slots=True)
+class PreviewResult:
+    request: PreviewRequest
+    documents: list[PreviewDocument]
+    pages: dict[str, list[PageImage]] = field(default_factory=dict)
+
+    def document(self, kind: str) -> PreviewDocument | None:
+        return next((d for d in self.documents if d.kind == kind), None)
+
+
+def build_preview(request: PreviewRequest) -> PreviewResult:
+    """The worker's job: render, convert what the cache lacks (one batch), draw the pages."""
+    documents = client_documents(request.client, request.office, request.incident)
+    if request.converter is None:
+        return PreviewResult(request, documents)
+    documents = request.cache.convert(documents)
+    pages = {}
+    for document in documents:
+        assert document.pdf is not None
+        sizes = page_sizes(document.pdf)
+        dpi = request.zoom.dpi(sizes[0].width if sizes else A4_WIDTH_POINTS)
+        pages[document.kind] = request.cache.pages(document.pdf, dpi)
+    return PreviewResult(request, documents, pages)
