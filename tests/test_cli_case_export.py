@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import openpyxl
@@ -95,3 +97,23 @@ def test_export_with_no_case_and_no_roster_is_a_clear_refusal(
     err = capsys.readouterr().err
     assert "ROSTER" in err and "case new" in err
     assert "Traceback" not in err
+
+
+def test_case_incident_shows_deadlines_and_filings(
+    prepared_case: None, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    assert main(["case", "incident", str(SAMPLE / "incident.toml")]) == 0
+    out = capsys.readouterr().out
+    assert "2023年6月9日 報告済" in out and "2023年7月28日 報告済" in out
+
+    # A fresh incident, found three days ago, with nothing filed yet: days are counted down.
+    today = dt.date.today()
+    text = (SAMPLE / "incident.toml").read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^(preliminary|final)_filed_on = .*$", "", text)
+    text = re.sub(r"(?m)^discovered_on = .*$", f"discovered_on = {today - dt.timedelta(3)}", text)
+    fresh = tmp_path / "incident.toml"
+    fresh.write_text(text, encoding="utf-8")
+    assert main(["case", "incident", str(fresh)]) == 0
+    out = capsys.readouterr().out
+    assert "あと 2 日" in out  # 速報: the 5th day after discovery
+    assert "報告済" not in out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -14,6 +15,7 @@ from noticedesk.core.case.keys import describe_protection
 from noticedesk.core.case.records import STATUS_LABELS, DocumentStatus
 from noticedesk.core.clients import RosterError
 from noticedesk.core.dates import seireki
+from noticedesk.core.deadlines import Deadline
 from noticedesk.core.incident import load_incident
 from noticedesk.core.office import ProfileError
 from noticedesk.core.secrets import SecretStoreUnavailable
@@ -192,11 +194,25 @@ def _incident(args: argparse.Namespace) -> int:
         print(
             f"発覚日: {seireki(incident.discovered_on)}　通知日付: {seireki(incident.notice_date)}"
         )
-        print(f"速報の期限 (目安): {seireki(deadlines.preliminary.due)}")
-        print(f"確報の期限: {seireki(deadlines.final.due)}")
+        today = dt.date.today()
+        for label, deadline in (
+            ("速報の期限 (目安)", deadlines.preliminary),
+            ("確報の期限", deadlines.final),
+        ):
+            print(f"{label}: {seireki(deadline.due)} ({_deadline_state(deadline, today)})")
         for problem in incident.problems():
             print(f"  {problem}")
         return EXIT_PROBLEMS if incident.problems() else EXIT_OK
+
+
+def _deadline_state(deadline: Deadline, today: dt.date) -> str:
+    if deadline.filed_on is not None:
+        late = "・期限後" if deadline.filed_late else ""
+        return f"{seireki(deadline.filed_on)} 報告済{late}"
+    days = deadline.days_left(today)
+    if days > 0:
+        return f"あと {days} 日"
+    return "本日が期限" if days == 0 else f"{-days} 日超過"
 
 
 def _status(args: argparse.Namespace) -> int:
