@@ -97,10 +97,29 @@ def main(argv: Sequence[str] | None = None) -> int:
             # `noticedesk validate x.csv | head`: the reader left; that is not an error.
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return EXIT_OK
+        except KeyboardInterrupt:
+            return 130
+        except Exception as exc:  # the last line of defence: a sentence, not a traceback
+            return _report_crash(args, exc)
     args = window_parser().parse_args(args_list)
     from noticedesk.gui.app import run_window  # Qt only loads when the window is wanted
 
     return run_window(args)
+
+
+def _report_crash(args: argparse.Namespace, exc: Exception) -> int:
+    from noticedesk.core.crash_report import write_crash_report
+    from noticedesk.core.paths import data_dir
+
+    try:
+        where = str(write_crash_report(data_dir(getattr(args, "data_dir", None)), exc))
+    except OSError:
+        where = ""
+    print("予期しないエラーで中断しました。書きかけのファイルは残っていません。", file=sys.stderr)
+    print("An unexpected error stopped the command; no half-written file was left.", file=sys.stderr)
+    if where:
+        print(f"お問い合わせの際はこの記録をお送りください / report: {where}", file=sys.stderr)
+    return EXIT_UNUSABLE
 
 
 def _make_output_safe() -> None:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from noticedesk.core.paths import data_dir as resolve_data_dir
+from noticedesk.gui.crash_handler import install_crash_handler
 from noticedesk.gui.i18n import Translation, choose_language
 from noticedesk.gui.main_window import MainWindow
 from noticedesk.gui.settings import WindowSettings
@@ -35,6 +36,7 @@ def run_window(args: argparse.Namespace) -> int:
     window = build_window(
         app, data, args.lang, demo=args.demo, roster=args.roster, throwaway=demo_dir is not None
     )
+    install_crash_handler(data, lambda: window)
     window.show()
     if getattr(args, "quit_after_start", False):
         # Start-up check for a packaged build: open, show the case, report, leave.
