@@ -116,7 +116,9 @@ def _report_crash(args: argparse.Namespace, exc: Exception) -> int:
     except OSError:
         where = ""
     print("予期しないエラーで中断しました。書きかけのファイルは残っていません。", file=sys.stderr)
-    print("An unexpected error stopped the command; no half-written file was left.", file=sys.stderr)
+    print(
+        "An unexpected error stopped the command; no half-written file was left.", file=sys.stderr
+    )
     if where:
         print(f"お問い合わせの際はこの記録をお送りください / report: {where}", file=sys.stderr)
     return EXIT_UNUSABLE
