@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -37,6 +38,7 @@ class ExportDialog(QDialog):
         *,
         kinds: Sequence[str] = DOCUMENT_KINDS,
         clients: int = 0,
+        templates_dir: Path | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -60,6 +62,18 @@ class ExportDialog(QDialog):
         folder_row.addWidget(self.browse)
         form = QFormLayout()
         form.addRow(self.tr("Export to"), folder_row)
+        # Which templates the documents come from (Settings → Template folder… changes it).
+        self.templates = QLabel(
+            str(templates_dir)
+            if templates_dir is not None
+            else QCoreApplication.translate(
+                "TemplatesDialog", "Standard templates (shipped with NoticeDesk)"
+            ),
+            self,
+        )
+        self.templates.setWordWrap(True)
+        self.templates.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.tr("Templates"), self.templates)
 
         titles = document_titles()
         self.kind_boxes: dict[str, QCheckBox] = {}

@@ -5,7 +5,9 @@ The steps, each answered through a non-blocking dialog:
 1. nothing blocks the export (a case with clients and no roster errors), else say why;
 2. the office profile and the incident are complete, else say what is missing and offer to
    open the dialog that fills it in;
-3. the folder and the documents (``ExportDialog``);
+3. the folder and the documents (``ExportDialog``, which names the template folder in use);
+   the office's own templates, if chosen, are checked for the ticked documents, and a problem
+   is shown with the template's file name before anything is written;
 4. ``export_case`` on the worker runner, its ``progress(done, total)`` posted back by signal to
    a progress dialog;
 5. files already there: the engine wrote nothing and lists them; ask "overwrite?" with their
@@ -108,6 +110,7 @@ class ExportFlow(QObject):
             self.chooser,
             kinds=kinds,
             clients=window.model.rowCount(),
+            templates_dir=window.templates_dir(),
             parent=window,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -116,11 +119,37 @@ class ExportFlow(QObject):
         def chosen() -> None:
             self.dialog = None
             window.settings.set_last_folder("export", dialog.out_dir())
-            self.run(dialog.out_dir(), dialog.kinds())
+            if self._templates_usable(dialog.kinds()):
+                self.run(dialog.out_dir(), dialog.kinds())
 
         dialog.accepted.connect(chosen)
         dialog.rejected.connect(lambda: setattr(self, "dialog", None))
         dialog.open()
+
+    def _templates_usable(self, kinds: list[str]) -> bool:
+        """True when the office's own templates (if any) can make ``kinds``; else say why."""
+        window = self.window
+        folder = window.templates_dir()
+        problems = window.templates.problem_texts(kinds) if folder is not None else []
+        if not problems:
+            return True
+        window.ask(
+            QMessageBox.Icon.Warning,
+            self.tr("The templates cannot be used"),
+            self.tr("The documents cannot be made with the templates in %1:").replace(
+                "%1", str(folder)
+            )
+            + "\n\n"
+            + "\n".join(f"・{p}" for p in problems)
+            + "\n\n"
+            + self.tr(
+                "Nothing was written. Correct the template in Word and export again, or choose "
+                "other templates (Settings → Template folder…)."
+            ),
+            self.tr("Template folder…"),
+            window.edit_templates,
+        )
+        return False
 
     # -- 4: the export itself ----------------------------------------------------------
     def run(self, out_dir: Path, kinds: Sequence[str], *, force: bool = False) -> None:
@@ -130,6 +159,7 @@ class ExportFlow(QObject):
         clients = session.clients()
         office: OfficeProfile = session.office()
         incident: Incident = session.incident
+        templates_dir = window.templates_dir()
         kinds = list(kinds)
         self.running = True
         window.set_exporting(True)
@@ -146,7 +176,14 @@ class ExportFlow(QObject):
 
         def work() -> ExportResult:
             return export_case(
-                clients, office, incident, out_dir, kinds, force=force, progress=report
+                clients,
+                office,
+                incident,
+                out_dir,
+                kinds,
+                templates_dir=templates_dir,
+                force=force,
+                progress=report,
             )
 
         window.runner.run(

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QDockWidget
 
 from noticedesk.core.documents.pdf import find_converter
 from noticedesk.gui.preview_panel import FindConverter, PreviewPanel, error_text
-from noticedesk.gui.preview_requests import PreviewInputs
+from noticedesk.gui.preview_requests import PreviewInputs, TemplateChoice
+from noticedesk.gui.template_folder import folder_stamp
 
 FIRST_WIDTH = 560  # the dock's width when first shown: an A4 page readable at fit width
 
@@ -49,7 +50,19 @@ def window_inputs(window: Any) -> PreviewInputs:
         office = session.office()
     except Exception as exc:  # an unreadable profile file: say so in the panel
         return PreviewInputs(client, note=error_text(exc, window.language))
-    return PreviewInputs(client, office, incident)
+    folder = window.templates_dir()
+    if folder is not None and not folder.is_dir():
+        # Not the standard templates in its place: the export would refuse this folder too.
+        return PreviewInputs(
+            client,
+            note=QCoreApplication.translate(
+                "PreviewPanel",
+                "The template folder %1 is not found (Settings → Template folder…).",
+            ).replace("%1", str(folder)),
+        )
+    return PreviewInputs(
+        client, office, incident, templates=TemplateChoice(folder, folder_stamp(folder))
+    )
 
 
 def install_preview(window: Any, *, find: FindConverter = find_converter) -> PreviewPanel:
@@ -112,4 +125,5 @@ def install_preview(window: Any, *, find: FindConverter = find_converter) -> Pre
     selection.currentRowChanged.connect(lambda *_: panel.refresh())
     window.model.dataChanged.connect(lambda *_: panel.refresh())
     window.model.modelReset.connect(panel.refresh)
+    window.templates.changed.connect(lambda *_: panel.refresh())
     return panel

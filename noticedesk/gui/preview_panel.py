@@ -321,8 +321,15 @@ class PreviewPanel(QWidget):
         wanted = self._wanted
         if (
             wanted is not None
-            and (wanted.client, wanted.office, wanted.incident, wanted.zoom, wanted.converter)
-            == (inputs.client, inputs.office, inputs.incident, zoom, converter)
+            and (
+                wanted.client,
+                wanted.office,
+                wanted.incident,
+                wanted.templates,
+                wanted.zoom,
+                wanted.converter,
+            )
+            == (inputs.client, inputs.office, inputs.incident, inputs.templates, zoom, converter)
             and (self._running is wanted or (self._showing(wanted) and self._has_documents()))
         ):
             return  # the same documents are on screen or on their way
@@ -335,6 +342,7 @@ class PreviewPanel(QWidget):
             zoom,
             converter,
             self.cache,
+            inputs.templates,
         )
         self._wanted = request
         self._update_title(inputs.client)
@@ -570,7 +578,9 @@ class PreviewPanel(QWidget):
             if found is not None:
                 return found
         # Not rendered yet (or it failed): render now; it takes a millisecond.
-        documents = client_documents(wanted.client, wanted.office, wanted.incident)
+        documents = client_documents(
+            wanted.client, wanted.office, wanted.incident, templates_dir=wanted.templates.folder
+        )
         return next((d for d in documents if d.kind == self._kind), documents[0])
 
 

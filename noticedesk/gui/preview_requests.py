@@ -8,6 +8,7 @@ zoom asks for. It touches no widget, so it may run on any thread.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from noticedesk.core.clients import Client
 from noticedesk.core.documents.pages import POINTS_PER_INCH, PageImage, page_sizes
@@ -21,6 +22,18 @@ A4_WIDTH_POINTS = 595.3
 
 
 @dataclass(frozen=True, slots=True)
+class TemplateChoice:
+    """The office's template folder (None: the standard templates), as the export uses it.
+
+    ``stamp`` names each of the folder's own templates with its modification time and size, so
+    a template saved again in Word makes a new request instead of the old pages.
+    """
+
+    folder: Path | None = None
+    stamp: tuple[tuple[str, int, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class PreviewInputs:
     """What the preview needs; ``note`` says why a document cannot be shown when one is None."""
 
@@ -28,6 +41,7 @@ class PreviewInputs:
     office: OfficeProfile | None = None
     incident: Incident | None = None
     note: str = ""
+    templates: TemplateChoice = field(default_factory=TemplateChoice)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +70,7 @@ class PreviewRequest:
     zoom: Zoom
     converter: PdfConverter | None
     cache: PreviewCache
+    templates: TemplateChoice = field(default_factory=TemplateChoice)
 
 
 @dataclass(slots=True)
@@ -70,7 +85,12 @@ class PreviewResult:
 
 def build_preview(request: PreviewRequest) -> PreviewResult:
     """The worker's job: render, convert what the cache lacks (one batch), draw the pages."""
-    documents = client_documents(request.client, request.office, request.incident)
+    documents = client_documents(
+        request.client,
+        request.office,
+        request.incident,
+        templates_dir=request.templates.folder,
+    )
     if request.converter is None:
         return PreviewResult(request, documents)
     documents = request.cache.convert(documents)

@@ -74,6 +74,14 @@ class WindowSettings:
     def set_preview_zoom(self, zoom: str) -> None:
         self._qs.setValue("preview/zoom", zoom if zoom in PREVIEW_ZOOMS else PREVIEW_ZOOMS[0])
 
+    # -- the office's own templates (None: the standard ones) ----------------------------------
+    def templates_dir(self) -> Path | None:
+        value = str(self._qs.value("documents/templates_dir", "") or "")
+        return Path(value) if value else None
+
+    def set_templates_dir(self, folder: Path | None) -> None:
+        self._qs.setValue("documents/templates_dir", str(folder) if folder is not None else "")
+
     # -- files and cases -------------------------------------------------------------------
     def recent_files(self) -> list[Path]:
         return [Path(str(v)) for v in _as_list(self._qs.value("files/recent", [])) if v]

@@ -1,0 +1,66 @@
+"""Ticking "reports individually" from the window: by click, by Space, undone and redone.
+
+A tick is written to the case first and shown after: if the case file cannot be written the
+table must not claim otherwise, and nothing is pushed on the undo stack.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QMessageBox
+
+from noticedesk.gui.message_boxes import error_text
+from noticedesk.gui.tick_history import TickCommand, toggled_values
+
+
+class Ticking(QObject):
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def tick_from_click(self, source_row: int, wanted: bool) -> None:
+        """A click in the tick column: the whole selection follows if the row is in it."""
+        model = self.window.model
+        rows = self.window.selected_source_rows()
+        if source_row not in rows:
+            rows = [source_row]
+        self.apply({model.row_at(r).key: wanted for r in rows})
+
+    def toggle_selection(self) -> None:
+        model = self.window.model
+        rows = self.window.selected_source_rows()
+        if not rows:
+            return
+        keys = [model.row_at(r).key for r in rows]
+        self.apply(toggled_values(model.individual_of(keys)))
+
+    def apply(self, after: dict[str, bool]) -> None:
+        """Save the ticks to the case, then show them and make them undoable."""
+        model = self.window.model
+        before = model.individual_of(after)
+        if before == after:
+            return
+        if not self.save(after):
+            return
+        self.window.undo_stack.push(TickCommand(model, self.save, before, after, saved=True))
+
+    def save(self, values: dict[str, bool]) -> bool:
+        session = self.window.session
+        if session is None:
+            return True
+        try:
+            session.save_individual(values)
+        except Exception as exc:  # the case could not be written: say so, change nothing
+            self.window.show_message(
+                QMessageBox.Icon.Critical,
+                QCoreApplication.translate("MainWindow", "The tick could not be saved"),
+                QCoreApplication.translate(
+                    "MainWindow", "The case file could not be written. Nothing was changed."
+                )
+                + "\n\n"
+                + error_text(exc, self.window.language),
+            )
+            return False
+        return True

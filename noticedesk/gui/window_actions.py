@@ -1,0 +1,113 @@
+"""The main window's actions, shortcuts and menus, and their texts in the current language.
+
+The actions stay attributes of the window (``window.export_action``, ``window.file_menu``…),
+parented to it so their shortcuts work wherever the focus is in the window. The texts keep the
+translation context "MainWindow" (the shipped Japanese is filed under it).
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+LANGUAGES = (("ja", "日本語"), ("en", "English"))  # each named in itself, never translated
+
+
+def build_actions(window: Any) -> None:
+    """Make the window's actions and connect them to what they do."""
+    window.open_action = _action(window, window.choose_roster, QKeySequence.StandardKey.Open)
+    window.export_action = _action(
+        window, lambda: window.export_flow.start(), QKeySequence("Ctrl+E")
+    )
+    window.quit_action = _action(window, window.close, QKeySequence.StandardKey.Quit)
+    window.undo_action = window.undo_stack.createUndoAction(window)
+    window.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+    window.redo_action = window.undo_stack.createRedoAction(window)
+    window.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+    window.find_action = _action(window, window.focus_search, QKeySequence.StandardKey.Find)
+    window.tick_action = _action(window, window.toggle_selection)
+    window.office_action = _action(window, window.edit_office)
+    window.incident_action = _action(window, window.edit_incident)
+    window.templates_action = _action(window, window.edit_templates)
+
+    window.language_group = QActionGroup(window)
+    window.language_actions = {}
+    for code, label in LANGUAGES:
+        action = QAction(label, window, checkable=True)
+        action.setChecked(code == window.language)
+        action.triggered.connect(partial(window.set_language, code))
+        window.language_group.addAction(action)
+        window.language_actions[code] = action
+
+
+def _action(window: Any, slot: Any, shortcut: Any = None) -> QAction:
+    action = QAction(window)
+    if shortcut is not None:
+        action.setShortcut(shortcut)
+    action.triggered.connect(slot)
+    return action
+
+
+def build_menus(window: Any) -> None:
+    """The menu bar: File, Edit, Case, Settings, View (the preview adds its own entries)."""
+    bar = window.menuBar()
+    window.file_menu = bar.addMenu("")
+    window.file_menu.addAction(window.open_action)
+    window.recent_menu = QMenu(window)
+    window.file_menu.addMenu(window.recent_menu)
+    window.file_menu.addSeparator()
+    window.file_menu.addAction(window.export_action)
+    window.file_menu.addSeparator()
+    window.file_menu.addAction(window.quit_action)
+
+    window.edit_menu = bar.addMenu("")
+    window.edit_menu.addAction(window.undo_action)
+    window.edit_menu.addAction(window.redo_action)
+    window.edit_menu.addSeparator()
+    window.edit_menu.addAction(window.tick_action)
+    window.status_marking.add_menus(window.edit_menu)
+    window.edit_menu.addSeparator()
+    window.edit_menu.addAction(window.find_action)
+
+    window.case_menu = bar.addMenu("")
+    window.case_commands.add_to(window.case_menu)
+    window.case_menu.addSeparator()
+    window.case_menu.addAction(window.office_action)
+    window.case_menu.addAction(window.incident_action)
+
+    window.settings_menu = bar.addMenu("")
+    window.language_menu = window.settings_menu.addMenu("")
+    for action in window.language_actions.values():
+        window.language_menu.addAction(action)
+    window.settings_menu.addAction(window.templates_action)
+
+    window.view_menu = bar.addMenu("")
+    window.view_menu.addAction(window.problems_dock.toggleViewAction())
+
+
+def retranslate_menus(window: Any) -> None:
+    window.file_menu.setTitle(QCoreApplication.translate("MainWindow", "&File"))
+    window.open_action.setText(QCoreApplication.translate("MainWindow", "&Open client list…"))
+    window.recent_menu.setTitle(QCoreApplication.translate("MainWindow", "Open &recent"))
+    window.export_action.setText(QCoreApplication.translate("MainWindow", "&Export documents…"))
+    window.quit_action.setText(QCoreApplication.translate("MainWindow", "&Quit"))
+    window.edit_menu.setTitle(QCoreApplication.translate("MainWindow", "&Edit"))
+    window.undo_action.setText(QCoreApplication.translate("MainWindow", "&Undo"))
+    window.redo_action.setText(QCoreApplication.translate("MainWindow", "&Redo"))
+    window.tick_action.setText(
+        QCoreApplication.translate("MainWindow", "Tick / untick &individual report (Space)")
+    )
+    window.find_action.setText(QCoreApplication.translate("MainWindow", "&Find"))
+    window.case_menu.setTitle(QCoreApplication.translate("MainWindow", "&Case"))
+    window.office_action.setText(QCoreApplication.translate("MainWindow", "&Office profile…"))
+    window.incident_action.setText(
+        QCoreApplication.translate("MainWindow", "&Incident and deadlines…")
+    )
+    window.settings_menu.setTitle(QCoreApplication.translate("MainWindow", "&Settings"))
+    window.language_menu.setTitle(QCoreApplication.translate("MainWindow", "&Language"))
+    window.templates_action.setText(QCoreApplication.translate("MainWindow", "&Template folder…"))
+    window.view_menu.setTitle(QCoreApplication.translate("MainWindow", "&View"))
