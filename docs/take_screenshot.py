@@ -1,4 +1,5 @@
-"""Take docs/screenshot.png: the window on the demo case, in Japanese.
+"""Take docs/screenshot.png (the window on the demo case, in Japanese) and docs/preview.png
+(the same window with one client's notices in the preview panel).
 
 Run under a virtual X display with Japanese fonts (Debian: xvfb, fonts-noto-cjk):
 
@@ -24,7 +25,9 @@ from noticedesk.gui.app import build_window
 from noticedesk.gui.main_window import MainWindow
 
 OUT = Path(__file__).resolve().parent / "screenshot.png"
+PREVIEW_OUT = Path(__file__).resolve().parent / "preview.png"
 SIZE = (1360, 820)
+PREVIEW_ROW = 2  # 株式会社さくら運輸: reports individually and is in an association
 
 
 def stage(window: MainWindow, work: Path) -> None:
@@ -71,6 +74,24 @@ def main() -> int:
                     failures.append(f"could not write {OUT}")
             except Exception as exc:  # reported below; the loop must still end
                 failures.append(repr(exc))
+                finish()
+                return
+            show_preview()
+
+        def show_preview() -> None:
+            window.table.selectRow(PREVIEW_ROW)
+            window.preview.pages_shown.connect(lambda *_: QTimer.singleShot(500, shoot_preview))
+            window.preview.failed.connect(lambda text: (failures.append(text), finish()))
+            assert window.preview.dock is not None
+            window.preview.dock.show()
+            window.preview.dock.raise_()
+
+        def shoot_preview() -> None:
+            if not window.grab().save(str(PREVIEW_OUT)):
+                failures.append(f"could not write {PREVIEW_OUT}")
+            finish()
+
+        def finish() -> None:
             window.close()
             app.quit()
 
@@ -79,7 +100,7 @@ def main() -> int:
     if failures:
         print("\n".join(failures), file=sys.stderr)
         return 1
-    print(f"wrote {OUT}")
+    print(f"wrote {OUT} and {PREVIEW_OUT}")
     return 0
 
 
