@@ -2,7 +2,7 @@
 
     noticedesk export ROSTER --out DIR [--office FILE] [--incident FILE] [--templates DIR]
                       [--kinds internal,report,cover,individual] [--force] [--json]
-                      [--encoding ENC]
+                      [--encoding ENC] [--print-files]
     noticedesk export --demo --out DIR
     noticedesk export --out DIR          (the open case: its clients, ticks and incident)
 
@@ -10,6 +10,9 @@ Exit codes: 0 exported, nothing to report; 1 problems found (roster errors: noth
 roster warnings: exported, and the warnings listed); 2 the input cannot be used (unreadable
 roster, missing or incomplete office profile or incident, a bad template, files that would be
 overwritten without --force) or a usage error.
+
+--print-files also writes, per document kind, one file with every client's document for
+printing the batch (OUT/印刷用/01_送付状_全顧問先.docx …); --json lists them in ``print_files``.
 """
 
 from __future__ import annotations
@@ -63,6 +66,11 @@ def register(
     )
     parser.add_argument("--force", action="store_true", help="既存のファイルを上書きする")
     parser.add_argument("--json", action="store_true", help="結果を JSON で出力する")
+    parser.add_argument(
+        "--print-files",
+        action="store_true",
+        help="印刷用に、文書の種類ごとに全顧問先分をまとめたファイルも作る (印刷用/)",
+    )
     parser.add_argument("--encoding", metavar="ENC", help="CSV の文字コード (既定: 自動判定)")
     parser.add_argument("--demo", action="store_true", help="同梱のサンプル事案で書き出す")
     parser.set_defaults(func=run)
@@ -299,6 +307,7 @@ def _write(
         templates_dir=Path(args.templates) if args.templates else None,
         force=args.force,
         progress=_progress if show_progress else None,
+        print_files=args.print_files,
     )
 
 
@@ -313,6 +322,8 @@ def _report(args: argparse.Namespace, result: ExportResult, roster: Roster | Non
         f"{result.out_dir}"
     )
     print(f"個人情報保護委員会への報告対象一覧 ({result.ppc_count} 件): {result.ppc_list}")
+    for path in result.print_files.values():
+        print(f"印刷用: {path}")
 
 
 def _fail(
@@ -350,6 +361,7 @@ def _emit(
         "out_dir": str(Path(args.out)),
         "clients": [],
         "ppc_list": None,
+        "print_files": {},
         "count": 0,
         "problems": [p.to_json() for p in problems or []],
         "conflicts": [str(p) for p in conflicts or []],
@@ -368,6 +380,7 @@ def _emit(
             for plan in result.clients
         ]
         payload["ppc_list"] = str(result.ppc_list)
+        payload["print_files"] = {kind: str(path) for kind, path in result.print_files.items()}
         payload["ppc_count"] = result.ppc_count
         payload["count"] = result.count
     json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)

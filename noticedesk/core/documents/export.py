@@ -10,6 +10,9 @@ Layout (decided for an office that prints and mails one envelope per client)::
         03_委託元への報告形式通知_㈱髙橋製作所.docx
         04_個別報告のご案内_㈱髙橋製作所.docx      (only for clients reporting individually)
 
+With ``print_files`` the export also writes, per kind, one file holding that document of every
+client, for printing the batch at once (``印刷用/``, see ``print_files``).
+
 One folder per client holds what goes into its envelope, numbered in envelope order; the
 client's name is in each file name too, so a file attached to an e-mail or open in Word still
 says whose it is. Folder names start with the client code when there is one, so they sort like
@@ -43,9 +46,16 @@ from lxml import etree
 from noticedesk.core.atomic import write_bytes
 from noticedesk.core.clients import Client
 from noticedesk.core.documents.context import build_context
+from noticedesk.core.documents.docx_merge import MergeError
 from noticedesk.core.documents.filenames import safe_name, unique_names
 from noticedesk.core.documents.kinds import DOCUMENT_KINDS, KINDS, kinds_for
 from noticedesk.core.documents.ppc_list import PPC_LIST_NAME, joint_clients, write_ppc_list
+from noticedesk.core.documents.print_files import (
+    PRINT_FOLDER,
+    PlannedPrintFile,
+    plan_print_files,
+    write_print_files,
+)
 from noticedesk.core.documents.problems import InputProblem
 from noticedesk.core.documents.rendering import (
     TemplateProblem,
@@ -95,8 +105,9 @@ class ExportResult:
     ppc_list: Path
     files: dict[str, list[Path]] = field(default_factory=dict)  # Client.key -> documents
     clients: list[PlannedClient] = field(default_factory=list)  # in roster order
-    count: int = 0  # documents written (the regulator's list not counted)
+    count: int = 0  # documents written (the regulator's list and print files not counted)
     ppc_count: int = 0  # clients in the regulator's list
+    print_files: dict[str, Path] = field(default_factory=dict)  # kind -> merged file
 
     def documents_by_client(self) -> dict[str, list[tuple[str, Path]]]:
         """Per Client.key, the (kind, file) pairs written: what the case records."""
@@ -111,8 +122,10 @@ def plan_export(
 ) -> list[PlannedClient]:
     """Where each client's documents go (see the module docstring for the layout)."""
     labels = [safe_name(f"{c.code}_{c.name}" if c.code.strip() else c.name) for c in clients]
+    # The print folder's name is taken first, so a client called 印刷用 gets 印刷用 (2).
+    folders = unique_names([PRINT_FOLDER, *labels])[1:]
     plans = []
-    for client, folder_name in zip(clients, unique_names(labels), strict=True):
+    for client, folder_name in zip(clients, folders, strict=True):
         folder = Path(out_dir) / folder_name
         short = safe_name(client.name, FILE_NAME_CHARS)
         documents = tuple(
@@ -137,11 +150,23 @@ def _listing(folder: Path) -> set[str] | None:
         return None
 
 
-def _conflicts(out_dir: Path, plans: Sequence[PlannedClient], ppc_path: Path) -> list[Path]:
+def _conflicts(
+    out_dir: Path,
+    plans: Sequence[PlannedClient],
+    ppc_path: Path,
+    print_plans: Sequence[PlannedPrintFile] = (),
+) -> list[Path]:
     """Planned paths that already exist. One directory listing per existing client folder
     instead of a check per file: a fresh export into an empty folder costs one listing."""
     top = _listing(out_dir) or set()
     found = [ppc_path] if _folded(ppc_path.name) in top else []
+    if print_plans and _folded(PRINT_FOLDER) in top:
+        folder = print_plans[0].target.parent
+        inside = _listing(folder)
+        if inside is None:  # a file where the print folder would go
+            found.append(folder)
+        else:
+            found.extend(p.target for p in print_plans if _folded(p.target.name) in inside)
     for plan in plans:
         if _folded(plan.folder.name) not in top:
             continue
@@ -243,12 +268,17 @@ def export_case(
     force: bool = False,
     workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    print_files: bool = False,
 ) -> ExportResult:
     """Write every client's documents and the regulator's list into ``out_dir``.
 
+    With ``print_files``, also one file per kind holding every client's document of that
+    kind, merged from the files just written (``ExportResult.print_files``).
+
     Raises ExportProblem, before writing anything, when the office profile, the incident or a
     template is not usable, or when a file to be written exists and ``force`` is false.
-    ``progress(done, total)`` is called from this thread as documents are written.
+    ``progress(done, total)`` is called from this thread as documents are written; each print
+    file counts as one more document.
     """
     out_dir = Path(out_dir)
     kinds = list(dict.fromkeys(kinds))
@@ -267,7 +297,10 @@ def export_case(
 
     plans = plan_export(clients, out_dir, kinds)
     ppc_path = out_dir / PPC_LIST_NAME
-    conflicts = _conflicts(out_dir, plans, ppc_path)
+    print_plans = (
+        plan_print_files(out_dir, [p.documents for p in plans], kinds) if print_files else []
+    )
+    conflicts = _conflicts(out_dir, plans, ppc_path, print_plans)
     if conflicts and not force:
         shown = "、".join(str(p.relative_to(out_dir)) for p in conflicts[:5])
         more = f" ほか{len(conflicts) - 5}件" if len(conflicts) > 5 else ""
@@ -285,7 +318,7 @@ def export_case(
 
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = {kind: template_path(kind, templates_dir) for kind in kinds}
-    total = sum(len(p.documents) for p in plans)
+    total = sum(len(p.documents) for p in plans) + len(print_plans)
     done = 0
     if progress is not None:
         progress(0, total)
@@ -345,12 +378,67 @@ def export_case(
     if count == 1:
         write_ppc_list(clients, office, incident, ppc_path, overwrite=force)
     ppc_count = len(joint_clients(clients))
+    merged = _write_print_files(print_plans, force, done, total, progress)
     result = ExportResult(
-        out_dir=out_dir, ppc_list=ppc_path, clients=plans, count=done, ppc_count=ppc_count
+        out_dir=out_dir,
+        ppc_list=ppc_path,
+        clients=plans,
+        count=done,
+        ppc_count=ppc_count,
+        print_files=merged,
     )
     for plan in plans:
         result.files.setdefault(plan.client.key, []).extend(t for _k, t in plan.documents)
     return result
+
+
+def _write_print_files(
+    print_plans: Sequence[PlannedPrintFile],
+    force: bool,
+    done: int,
+    total: int,
+    progress: Callable[[int, int], None] | None,
+) -> dict[str, Path]:
+    """The print files, once every client's own files are on disk (they are made from them)."""
+    steps = {"done": done}
+
+    def written(_plan: PlannedPrintFile) -> None:
+        steps["done"] += 1
+        if progress is not None:
+            progress(steps["done"], total)
+
+    try:
+        return write_print_files(print_plans, force=force, written=written)
+    except MergeError as exc:
+        raise ExportProblem(
+            [
+                InputProblem(
+                    "印刷用にまとめたファイルを作成できません（テンプレートが書き出しの途中で"
+                    f"変更された可能性があります: {exc}）。顧問先ごとの文書は書き出し済みです。",
+                    "The print files cannot be made (a template may have changed during the "
+                    f"export: {exc}); each client's documents were written.",
+                )
+            ]
+        ) from None
+    except FileExistsError as exc:
+        raise ExportProblem(
+            [
+                InputProblem(
+                    f"書き込み中に同じ名前のファイルが作られました: {exc}",
+                    f"A file appeared while exporting: {exc}",
+                )
+            ],
+            [Path(str(exc))],
+        ) from None
+    except OSError as exc:
+        raise ExportProblem(
+            [
+                InputProblem(
+                    f"印刷用のファイルを書き込めません: {exc}",
+                    f"Cannot write the print files: {exc}",
+                )
+            ]
+        ) from None
 
 
 def _run_pool(
