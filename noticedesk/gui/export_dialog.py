@@ -2,7 +2,10 @@
 
 Every kind is ticked by default; the own-report guide goes only to clients who report
 individually whatever is ticked here (the engine decides per client). The dialog does not
-export: the window reads ``out_dir()`` and ``kinds()`` once it is accepted.
+export: the window reads ``out_dir()``, ``kinds()`` and ``print_files()`` once it is accepted.
+
+"Also make print files" adds, per ticked document, one file with every client's copy for
+printing the batch at once (``印刷用/``); the flow remembers the choice.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from noticedesk.core.documents.kinds import DOCUMENT_KINDS, KINDS
+from noticedesk.core.documents.print_files import PRINT_FOLDER
 from noticedesk.gui.file_chooser import FileChooser
 from noticedesk.gui.roster_model import document_titles
 
@@ -39,6 +43,7 @@ class ExportDialog(QDialog):
         kinds: Sequence[str] = DOCUMENT_KINDS,
         clients: int = 0,
         templates_dir: Path | None = None,
+        print_files: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -88,6 +93,18 @@ class ExportDialog(QDialog):
             self.kind_boxes[kind] = box
             group_layout.addWidget(box)
 
+        self.print_files_box = QCheckBox(
+            self.tr("Also make print files (one file per document with every client)"), self
+        )
+        self.print_files_box.setObjectName("print_files")
+        self.print_files_box.setChecked(print_files)
+        self.print_files_box.setToolTip(
+            self.tr(
+                "In the folder “%1”: each ticked document for every client in one Word file, "
+                "each client on a new page, to print the whole batch at once."
+            ).replace("%1", PRINT_FOLDER)
+        )
+
         count = QLabel(self.tr("Clients: %1").replace("%1", str(clients)), self)
         self.errors = QLabel(self)
         self.errors.setStyleSheet("color: #b00020;")
@@ -105,6 +122,7 @@ class ExportDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(group)
+        layout.addWidget(self.print_files_box)
         layout.addWidget(count)
         layout.addWidget(self.errors)
         layout.addWidget(buttons)
@@ -120,6 +138,9 @@ class ExportDialog(QDialog):
 
     def kinds(self) -> list[str]:
         return [kind for kind in DOCUMENT_KINDS if self.kind_boxes[kind].isChecked()]
+
+    def print_files(self) -> bool:
+        return self.print_files_box.isChecked()
 
     def accept(self) -> None:
         problems = []

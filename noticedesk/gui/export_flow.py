@@ -5,7 +5,8 @@ The steps, each answered through a non-blocking dialog:
 1. nothing blocks the export (a case with clients and no roster errors), else say why;
 2. the office profile and the incident are complete, else say what is missing and offer to
    open the dialog that fills it in;
-3. the folder and the documents (``ExportDialog``, which names the template folder in use);
+3. the folder, the documents and whether to make the print files too (``ExportDialog``,
+   which names the template folder in use; the print-files choice is remembered);
    the office's own templates, if chosen, are checked for the ticked documents, and a problem
    is shown with the template's file name before anything is written;
 4. ``export_case`` on the worker runner, its ``progress(done, total)`` posted back by signal to
@@ -34,6 +35,7 @@ from noticedesk.gui.export_dialog import ExportDialog
 from noticedesk.gui.file_chooser import FileChooser
 from noticedesk.gui.incident_dialog import item_labels
 from noticedesk.gui.office_dialog import validate_profile
+from noticedesk.gui.print_choices import PrintChoices
 
 OpenUrl = Callable[[QUrl], Any]
 
@@ -105,12 +107,14 @@ class ExportFlow(QObject):
     # -- 3: where and what ---------------------------------------------------------------
     def _choose(self, kinds: list[str]) -> None:
         window = self.window
+        choices = PrintChoices(window.settings)
         dialog = ExportDialog(
             window.settings.last_folder("export"),
             self.chooser,
             kinds=kinds,
             clients=window.model.rowCount(),
             templates_dir=window.templates_dir(),
+            print_files=choices.print_files(),
             parent=window,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -119,8 +123,9 @@ class ExportFlow(QObject):
         def chosen() -> None:
             self.dialog = None
             window.settings.set_last_folder("export", dialog.out_dir())
+            choices.set_print_files(dialog.print_files())
             if self._templates_usable(dialog.kinds()):
-                self.run(dialog.out_dir(), dialog.kinds())
+                self.run(dialog.out_dir(), dialog.kinds(), print_files=dialog.print_files())
 
         dialog.accepted.connect(chosen)
         dialog.rejected.connect(lambda: setattr(self, "dialog", None))
@@ -152,7 +157,14 @@ class ExportFlow(QObject):
         return False
 
     # -- 4: the export itself ----------------------------------------------------------
-    def run(self, out_dir: Path, kinds: Sequence[str], *, force: bool = False) -> None:
+    def run(
+        self,
+        out_dir: Path,
+        kinds: Sequence[str],
+        *,
+        force: bool = False,
+        print_files: bool = False,
+    ) -> None:
         """Export the open case to ``out_dir`` on the runner (no questions asked first)."""
         window = self.window
         session = window.session
@@ -184,10 +196,13 @@ class ExportFlow(QObject):
                 templates_dir=templates_dir,
                 force=force,
                 progress=report,
+                print_files=print_files,
             )
 
         window.runner.run(
-            work, partial(self._done, kinds), partial(self._failed, out_dir, kinds, force)
+            work,
+            partial(self._done, kinds),
+            partial(self._failed, out_dir, kinds, force, print_files),
         )
 
     @Slot(int, int)
@@ -210,7 +225,14 @@ class ExportFlow(QObject):
             self.progress_dialog = None
 
     # -- 5: files in the way, or other problems ------------------------------------------
-    def _failed(self, out_dir: Path, kinds: list[str], force: bool, exc: BaseException) -> None:
+    def _failed(
+        self,
+        out_dir: Path,
+        kinds: list[str],
+        force: bool,
+        print_files: bool,
+        exc: BaseException,
+    ) -> None:
         self._finish_running()
         window = self.window
         if isinstance(exc, ExportProblem) and exc.conflicts and not force:
@@ -228,7 +250,7 @@ class ExportFlow(QObject):
                 .replace("%1", str(len(exc.conflicts)))
                 .replace("%2", str(out_dir)),
                 self.tr("Overwrite"),
-                partial(self.run, out_dir, kinds, force=True),
+                partial(self.run, out_dir, kinds, force=True, print_files=print_files),
             )
             box.setDetailedText(shown)
             return
@@ -271,6 +293,11 @@ class ExportFlow(QObject):
                 "%1", str(result.ppc_count)
             )
         )
+        if result.print_files:
+            folder = next(iter(result.print_files.values())).parent
+            text += "\n" + self.tr(
+                "For printing, each document with every client is in one file in %1."
+            ).replace("%1", str(folder))
         window.ask(
             QMessageBox.Icon.Information,
             self.tr("Export finished"),

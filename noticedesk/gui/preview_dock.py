@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QDockWidget
 from noticedesk.core.documents.pdf import find_converter
 from noticedesk.gui.preview_panel import FindConverter, PreviewPanel, error_text
 from noticedesk.gui.preview_requests import PreviewInputs, TemplateChoice
+from noticedesk.gui.print_selection import SelectionPrint
 from noticedesk.gui.template_folder import folder_stamp
 
 FIRST_WIDTH = 560  # the dock's width when first shown: an A4 page readable at fit width
@@ -69,7 +70,8 @@ def install_preview(window: Any, *, find: FindConverter = find_converter) -> Pre
     """Add the preview dock and its actions to the main window, and follow its selection.
 
     The dock is tabbed with the problems list on the right and starts hidden; View → Document
-    preview shows it and File → Print preview… (Ctrl+P) prints the current client's documents.
+    preview shows it and File → Print preview… (Ctrl+P) prints the current client's documents,
+    or, with several rows selected, the chosen documents of all of them (``print_selection``).
     """
     panel = PreviewPanel(
         window.runner,
@@ -106,7 +108,12 @@ def install_preview(window: Any, *, find: FindConverter = find_converter) -> Pre
     dock.visibilityChanged.connect(shown)
     toggle.triggered.connect(lambda checked: dock.raise_() if checked else None)
 
+    panel.selection_print = SelectionPrint(window, panel)
+
     def print_from_menu() -> None:
+        if panel.selection_print.has_several():
+            panel.selection_print.start()
+            return
         dock.show()
         dock.raise_()
         panel.print_preview()

@@ -156,6 +156,7 @@ class PreviewPanel(QWidget):
         self.last_opened: Path | None = None
         self.dock: QDockWidget | None = None  # set by install_preview
         self.menu_print_action: QAction | None = None  # File → Print preview…
+        self.selection_print: Any = None  # several clients at once (set by install_preview)
         self._resize_timer = QTimer(self)
         self._resize_timer.setSingleShot(True)
         self._resize_timer.setInterval(RESIZE_DELAY_MS)
@@ -182,7 +183,7 @@ class PreviewPanel(QWidget):
         self.zoom_group.triggered.connect(self._zoom_chosen)
 
         self.print_action = QAction(self)
-        self.print_action.triggered.connect(self.print_preview)
+        self.print_action.triggered.connect(self._print_clicked)
         self.open_action = QAction(self)
         self.open_action.triggered.connect(self.open_in_word)
 
@@ -247,7 +248,10 @@ class PreviewPanel(QWidget):
         self.actual_action.setText(self.tr("100 %"))
         self.print_action.setText(self.tr("Print preview…"))
         self.print_action.setToolTip(
-            self.tr("Print every document of this client, exactly as it is exported")
+            self.tr(
+                "Print every document of this client, exactly as it is exported; with several "
+                "clients selected, this tab's document of each of them"
+            )
         )
         self.open_action.setText(self.tr("Open in Word"))
         self.open_action.setToolTip(
@@ -528,6 +532,15 @@ class PreviewPanel(QWidget):
         return self._running is not None
 
     # -- print preview and Word -------------------------------------------------------------
+    def _print_clicked(self) -> None:
+        """With several clients selected, this tab's document for each of them; else this
+        client's documents."""
+        several = self.selection_print
+        if several is not None and self._kind and several.has_several():
+            several.run(several.selected_clients(), [self._kind])
+            return
+        self.print_preview()
+
     def print_preview(self) -> None:
         """Open the print preview of the client's documents, once their PDFs exist."""
         result = self._result

@@ -10,6 +10,8 @@ Decisions:
 - Pages are drawn on the whole sheet (``setFullPage``): the PDF already holds the document's
   own margins, and the printer's margins must not shrink the letter a second time.
 - The dialog prints every document of the client in envelope order; its page range picks one.
+- Printing on both sides, a document with an odd number of pages is followed by a blank page,
+  so the next document (or the next client's letter) never starts on the back of the last.
 """
 
 from __future__ import annotations
@@ -62,8 +64,13 @@ def _fitted(printer: QPrinter, size: PageSize) -> QRectF:
     return QRectF((paper.width() - width) / 2, (paper.height() - height) / 2, width, height)
 
 
+def _two_sided(printer: QPrinter) -> bool:
+    return printer.duplex() != QPrinter.DuplexMode.DuplexNone
+
+
 def paint_pages(printer: QPrinter, pdfs: Sequence[bytes], max_dpi: float = MAX_PRINT_DPI) -> int:
-    """Paint every page of ``pdfs`` onto ``printer``, one sheet each; returns the page count.
+    """Paint every page of ``pdfs`` onto ``printer``, one page each; returns the page count
+    (with the blank backs added when printing on both sides).
 
     Each page is drawn only when its turn comes, so at most one page image is held here. The
     paper is the printer's (``prepare_printer`` sets it from the first page; the user may
@@ -76,8 +83,12 @@ def paint_pages(printer: QPrinter, pdfs: Sequence[bytes], max_dpi: float = MAX_P
         raise PrintFailed(printer.outputFileName() or printer.printerName())
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
     count = 0
+    two_sided = _two_sided(printer)
     try:
-        for pdf in pdfs:
+        for number, pdf in enumerate(pdfs):
+            if number and two_sided and count % 2:
+                printer.newPage()  # the blank back of the previous document's last sheet
+                count += 1
             for index in range(len(page_sizes(pdf))):
                 if count:
                     printer.newPage()
