@@ -3,6 +3,9 @@
 Like the other dialogs they only ask and check; ``case_commands`` does the work. A recovery
 code is shown once, in a dialog of its own with a copy button, because it is the only way into
 the case on another PC and is kept nowhere else.
+
+Times in the case list read as Windows writes them in Japan (2023/07/28 14:05), whatever the
+language; each dialog leaves spare height above its buttons, never between its lines.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -27,6 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from noticedesk.core.case import CaseSummary
+
+TIME_FORMAT = "%Y/%m/%d %H:%M"
 
 
 def _error_label(parent: QWidget) -> QLabel:
@@ -71,11 +77,12 @@ class NewCaseDialog(QDialog):
         warning.setStyleSheet("color: #8a5a00;")
         self.errors = _error_label(self)
         form = QFormLayout()
-        form.addRow(self.tr("Case name"), self.name)
+        form.addRow(self.tr("Case &name"), self.name)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(warning)
         layout.addWidget(self.errors)
+        layout.addStretch(1)
         layout.addWidget(_buttons(self, self.tr("&Create")))
 
     def case_name(self) -> str:
@@ -131,6 +138,7 @@ class RecoveryCodeDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(row)
+        layout.addStretch(1)
         layout.addWidget(buttons)
 
     def copy(self) -> None:
@@ -157,18 +165,24 @@ class OpenCaseDialog(QDialog):
         }
         for summary in cases:
             when = summary.last_opened or summary.created
+            name = summary.name
+            if name == current:
+                name = self.tr("%1 (open now)").replace("%1", summary.name)
             item = QTreeWidgetItem(
                 [
-                    summary.name,
-                    when.strftime("%Y-%m-%d %H:%M"),
+                    name,
+                    when.strftime(TIME_FORMAT),
                     protection.get(summary.protection, summary.protection),
                 ]
             )
             item.setData(0, Qt.ItemDataRole.UserRole, summary.name)
             self.list.addTopLevelItem(item)
-            if summary.name == current:
-                item.setText(0, f"{summary.name} " + self.tr("(open now)"))
-        self.list.setColumnWidth(0, 300)
+        # The name takes the room left; the time and protection are always read whole.
+        header = self.list.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         if self.list.topLevelItemCount():
             self.list.setCurrentItem(self.list.topLevelItem(0))
         self.list.itemDoubleClicked.connect(lambda *_: self.accept())
@@ -231,13 +245,16 @@ class RecoveryOpenDialog(QDialog):
         self.code.setPlaceholderText("XXXXX-XXXXX-XXXXX-XXXXX-XXXXX")
         self.errors = _error_label(self)
         form = QFormLayout()
-        form.addRow(self.tr("Case"), self.case)
-        form.addRow(self.tr("Recovery code"), self.code)
+        form.addRow(self.tr("&Case"), self.case)
+        form.addRow(self.tr("&Recovery code"), self.code)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.errors)
+        layout.addStretch(1)
         layout.addWidget(_buttons(self, self.tr("&Open")))
+        # The case is usually the right one already: the code is what there is to type.
+        self.code.setFocus()
 
     def accept(self) -> None:
         if not self.code.text().strip():

@@ -6,14 +6,20 @@ filing date (a "filed on" box and a date): a filed report is shown as filed, not
 filing date before the discovery date is refused as a typo. Fields the dialog does not
 show (URLs, association notes, contact) are kept as they were. Like the office dialog it only
 returns the edited ``incident()``; the window saves it to the case.
+
+Layout decisions: the dialog fits a 1366×768 laptop screen (the nine items scroll); each item's
+box is sized in lines of the current font, so it holds the same text at any Windows scaling;
+dates keep a date's width; every field has an Alt+key, the items Alt+1 … Alt+9.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import math
 
 from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtGui import QGuiApplication, QTextLayout
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -55,6 +61,20 @@ def item_labels() -> dict[str, str]:
         ),
         "other": QCoreApplication.translate("IncidentDialog", "(9) Other useful information"),
     }
+
+
+# Height of each item's box, in lines of text: the long items get more room.
+ITEM_LINES = {"overview": 4, "cause": 3, "prevention": 3}
+DEFAULT_ITEM_LINES = 2
+PREFERRED_SIZE = (760, 760)
+SCREEN_MARGIN = 80  # room left for the title bar and the taskbar
+
+
+def _with_accelerator(label: str) -> str:
+    """ "(4) Cause" → "(&4) Cause": Alt+4 goes to the fourth item, in either language."""
+    if len(label) > 2 and label[0] == "(" and label[1].isdigit():
+        return "(&" + label[1:]
+    return label
 
 
 def blank_incident(today: dt.date) -> Incident:
@@ -114,7 +134,7 @@ class IncidentDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Incident"))
-        self.resize(720, 760)
+        self._fit_to_screen(parent)
         self._today = today
         self._language = language
         self._original = incident or blank_incident(today)
@@ -128,28 +148,51 @@ class IncidentDialog(QDialog):
         for edit in (self.discovered_on, self.notice_date):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy/MM/dd")
+        # A short box and the rule beneath it, each on one line: the old single line made the
+        # dialog wider than a laptop screen in English, and a wrapped note leaves gaps in a form.
         self.unauthorized = QCheckBox(
+            self.tr("May have been done for an &unauthorized purpose (rule art. 7 no. 3)"), self
+        )
+        self.unauthorized.setChecked(inc.unauthorized_purpose)
+        rule = QLabel(
             self.tr(
-                "May have been done for an unauthorized purpose (rule art. 7 no. 3: "
-                "unauthorized access, ransomware) — final report within 60 days"
+                "Unauthorized access, ransomware and the like: final report within 60 days, not 30."
             ),
             self,
         )
-        self.unauthorized.setChecked(inc.unauthorized_purpose)
+        rule.setObjectName("ruleNote")
+        rule.setStyleSheet("color: #5f5f5f;")
+        rule.setContentsMargins(22, 0, 0, 0)  # under the box's text, not under the box
+        flag = QVBoxLayout()
+        flag.setSpacing(2)
+        flag.addWidget(self.unauthorized)
+        flag.addWidget(rule)
         self.preliminary_filed = FiledDateEdit(inc.preliminary_filed_on, today, self)
         self.final_filed = FiledDateEdit(inc.final_filed_on, today, self)
         self.deadlines_label = QLabel(self)
         self.deadlines_label.setWordWrap(True)
 
         facts = QFormLayout()
-        facts.addRow(self.tr("Title"), self.title)
-        facts.addRow(self.tr("Vendor"), self.vendor)
-        facts.addRow(self.tr("System"), self.system)
-        facts.addRow(self.tr("Discovered on"), self.discovered_on)
-        facts.addRow(self.tr("Notice date"), self.notice_date)
-        facts.addRow("", self.unauthorized)
-        facts.addRow(self.tr("Preliminary report (速報)"), self.preliminary_filed)
-        facts.addRow(self.tr("Final report (確報)"), self.final_filed)
+        facts.addRow(self.tr("&Title"), self.title)
+        facts.addRow(self.tr("&Vendor"), self.vendor)
+        facts.addRow(self.tr("S&ystem"), self.system)
+        facts.addRow(
+            self._label(self.tr("&Discovered on"), self.discovered_on),
+            _date_row(self.discovered_on),
+        )
+        facts.addRow(
+            self._label(self.tr("Date on the docu&ments"), self.notice_date),
+            _date_row(self.notice_date),
+        )
+        facts.addRow("", flag)
+        facts.addRow(
+            self._label(self.tr("&Preliminary report (速報)"), self.preliminary_filed.checkbox),
+            self.preliminary_filed,
+        )
+        facts.addRow(
+            self._label(self.tr("&Final report (確報)"), self.final_filed.checkbox),
+            self.final_filed,
+        )
         facts.addRow(self.tr("Deadlines"), self.deadlines_label)
 
         self.items: dict[str, QPlainTextEdit] = {}
@@ -160,9 +203,12 @@ class IncidentDialog(QDialog):
             text.setObjectName(key)
             text.setPlainText(inc.items.get(key, ""))
             text.setTabChangesFocus(True)
-            text.setFixedHeight(64 if key in ("overview", "cause", "prevention") else 44)
+            text.setFixedHeight(_height_for_lines(text, ITEM_LINES.get(key, DEFAULT_ITEM_LINES)))
             self.items[key] = text
-            items_layout.addWidget(QLabel(label, items_box))
+            title = QLabel(_with_accelerator(label), items_box)
+            title.setBuddy(text)
+            title.setWordWrap(True)
+            items_layout.addWidget(title)
             items_layout.addWidget(text)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -192,6 +238,20 @@ class IncidentDialog(QDialog):
             filed.checkbox.toggled.connect(self._show_deadlines)
             filed.date.dateChanged.connect(self._show_deadlines)
         self._show_deadlines()
+
+    def _label(self, text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text, self)
+        label.setBuddy(buddy)
+        return label
+
+    def _fit_to_screen(self, parent: QWidget | None) -> None:
+        screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
+        width, height = PREFERRED_SIZE
+        if screen is not None:
+            room = screen.availableGeometry()
+            width = min(width, room.width() - SCREEN_MARGIN)
+            height = min(height, room.height() - SCREEN_MARGIN)
+        self.resize(width, height)
 
     def _show_deadlines(self) -> None:
         deadlines = deadlines_for(
@@ -235,7 +295,8 @@ class IncidentDialog(QDialog):
             for key, label in item_labels().items()
             if not self.items[key].toPlainText().strip()
         ]
-        problems = [self.tr("Please fill in: ") + "; ".join(missing)] if missing else []
+        separator = "、" if self._language == "ja" else "; "
+        problems = [self.tr("Please fill in: ") + separator.join(missing)] if missing else []
         discovered = _pydate(self.discovered_on.date())
         for name, filed in (
             (self.tr("Preliminary report (速報)"), self.preliminary_filed),
@@ -252,3 +313,32 @@ class IncidentDialog(QDialog):
             return
         self.errors.hide()
         super().accept()
+
+
+def _date_row(edit: QDateEdit) -> QWidget:
+    """A date edit at a date's width, not stretched across the dialog."""
+    row = QWidget(edit.parentWidget())
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(edit)
+    layout.addStretch(1)
+    return row
+
+
+def _height_for_lines(edit: QPlainTextEdit, lines: int) -> int:
+    """The height that shows ``lines`` lines of Japanese text in ``edit``.
+
+    Measured on a Japanese line rather than from the font's metrics: where the interface font
+    has no kanji, they come from a fallback font with taller lines.
+    """
+    layout = QTextLayout("漢字かなAg", edit.font())
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(10_000)
+    layout.endLayout()
+    line_height = max(math.ceil(line.height()), edit.fontMetrics().lineSpacing())
+    margins = edit.contentsMargins()  # the frame
+    document_margin = math.ceil(edit.document().documentMargin())
+    # The margin above and below the text, and one more: with less, QPlainTextEdit counts
+    # the last line as cut off and shows a scroll bar.
+    return line_height * lines + 3 * document_margin + margins.top() + margins.bottom()

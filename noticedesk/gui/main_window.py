@@ -149,6 +149,9 @@ class MainWindow(QMainWindow):
         build_menus(self)
         self.roster_loading.fill_recent_menu()
         self.preview = install_preview(self)
+        # Shown once a client list has problems (View brings it back): an empty list of problems
+        # beside an empty table only puzzles a first-time user. A saved layout may show it again.
+        self.problems_dock.hide()
         self.setAcceptDrops(True)
         self.resize(1280, 760)
 
@@ -240,6 +243,8 @@ class MainWindow(QMainWindow):
             self.tr("Name, address, phone, code or association — spaces separate words")
         )
         self.problems_dock.setWindowTitle(self.tr("Problems in the client list"))
+        # After the title: the dock gives its toggle action the title, without an accelerator.
+        self.problems_dock.toggleViewAction().setText(self.tr("&Problems in the client list"))
         retranslate_menus(self)
         self.status_marking.retranslate()
         self.case_commands.retranslate()
@@ -248,6 +253,7 @@ class MainWindow(QMainWindow):
         self.status_area.update_counts()
         self.status_area.update_shown()
         self.status_area.update_deadlines()
+        self.table.viewport().update()  # the empty table's hint, in the new language
         self.templates.show_in_status_bar()
         self.update_export_action()
 

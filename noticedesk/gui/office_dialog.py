@@ -46,6 +46,26 @@ def field_labels() -> dict[str, str]:
     }
 
 
+def form_labels() -> dict[str, str]:
+    """The form's labels: the field names with a keyboard accelerator (Alt+letter)."""
+    return {
+        "name": QCoreApplication.translate("OfficeDialog", "Office &name"),
+        "corporate_number": QCoreApplication.translate("OfficeDialog", "&Corporate number"),
+        "registration_number": QCoreApplication.translate("OfficeDialog", "Re&gistration number"),
+        "representative_title": QCoreApplication.translate(
+            "OfficeDialog", "Representative's &title"
+        ),
+        "representative_name": QCoreApplication.translate("OfficeDialog", "&Representative"),
+        "postal_code": QCoreApplication.translate("OfficeDialog", "&Postal code"),
+        "address": QCoreApplication.translate("OfficeDialog", "&Address"),
+        "phone": QCoreApplication.translate("OfficeDialog", "P&hone"),
+        "fax": QCoreApplication.translate("OfficeDialog", "&Fax"),
+        "email": QCoreApplication.translate("OfficeDialog", "&E-mail"),
+        "contact_person": QCoreApplication.translate("OfficeDialog", "C&ontact person"),
+        "website": QCoreApplication.translate("OfficeDialog", "&Website"),
+    }
+
+
 def validate_profile(profile: OfficeProfile) -> list[tuple[str, str]]:
     """(field, message) for every problem, in the order of the form."""
     labels = field_labels()
@@ -85,11 +105,11 @@ class OfficeDialog(QDialog):
         self._original = profile
         self._fields: dict[str, QLineEdit] = {}
         form = QFormLayout()
-        for key, label in field_labels().items():
+        for key, label in form_labels().items():
             edit = QLineEdit(getattr(profile, key), self)
             edit.setObjectName(key)
             self._fields[key] = edit
-            form.addRow(f"{label} *" if key in _REQUIRED_KEYS else label, edit)
+            form.addRow(f"{label} *" if key in _REQUIRED_KEYS else label, edit)  # buddy: edit
         self._fields["corporate_number"].setPlaceholderText("1234567890123")
         self._fields["postal_code"].setPlaceholderText("160-0023")
         self.errors = QLabel(self)
@@ -106,6 +126,7 @@ class OfficeDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(note)
         layout.addWidget(self.errors)
+        layout.addStretch(1)  # room left over goes above the buttons, not between the lines
         layout.addWidget(buttons)
 
     def field(self, key: str) -> QLineEdit:

@@ -30,6 +30,7 @@ class PassphraseDialog(QDialog):
         self._new = new
         intro = QLabel(explanation, self)
         intro.setWordWrap(True)
+        intro.setVisible(bool(explanation))  # an empty line would only push the form down
         ask = QLabel(
             self.tr("Choose a passphrase for this case (at least %1 characters).").replace(
                 "%1", str(MIN_LENGTH)
@@ -44,9 +45,9 @@ class PassphraseDialog(QDialog):
         self.confirm = QLineEdit(self)
         self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
         form = QFormLayout()
-        form.addRow(self.tr("Passphrase"), self.passphrase)
+        form.addRow(self.tr("&Passphrase"), self.passphrase)
         if new:
-            form.addRow(self.tr("Again"), self.confirm)
+            form.addRow(self.tr("&Again"), self.confirm)
         else:
             self.confirm.hide()
         self.errors = QLabel(error, self)
@@ -63,6 +64,7 @@ class PassphraseDialog(QDialog):
         layout.addWidget(ask)
         layout.addLayout(form)
         layout.addWidget(self.errors)
+        layout.addStretch(1)
         layout.addWidget(buttons)
 
     def value(self) -> str:

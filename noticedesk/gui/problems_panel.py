@@ -3,6 +3,10 @@
 Each line shows where the problem is (the row number Excel shows, the column as written in the
 file) and what is wrong, in the interface language. Double-clicking a line asks the window to
 select that client: ``row_activated`` carries the spreadsheet row.
+
+The panel is narrow and the messages are sentences, so the current line's message is also
+shown whole beneath the list (the first line is current after a read); errors and warnings
+differ by an icon as well as by colour.
 """
 
 from __future__ import annotations
@@ -18,8 +22,16 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QHeaderView, QLabel, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtGui import QBrush, QColor, QIcon
+from PySide6.QtWidgets import (
+    QApplication,
+    QHeaderView,
+    QLabel,
+    QStyle,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from noticedesk.core.clients import Issue, Severity
 
@@ -33,11 +45,33 @@ _ERROR_BRUSH = QBrush(QColor("#b00020"))
 _WARNING_BRUSH = QBrush(QColor("#8a5a00"))
 
 
+def severity_text(issue: Issue) -> str:
+    if issue.severity is Severity.ERROR:
+        return QCoreApplication.translate("ProblemsModel", "Error")
+    return QCoreApplication.translate("ProblemsModel", "Warning")
+
+
 class ProblemsModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._issues: list[Issue] = []
         self.language = "ja"
+        self._icons: dict[Severity, QIcon] = {}
+
+    def _icon(self, severity: Severity) -> QIcon:
+        if severity not in self._icons:
+            pixmap = (
+                QStyle.StandardPixmap.SP_MessageBoxCritical
+                if severity is Severity.ERROR
+                else QStyle.StandardPixmap.SP_MessageBoxWarning
+            )
+            self._icons[severity] = QApplication.style().standardIcon(pixmap)
+        return self._icons[severity]
+
+    def full_text(self, row: int) -> str:
+        """The whole message of line ``row``, with its kind ("Error: …")."""
+        issue = self._issues[row]
+        return f"{severity_text(issue)}: {issue.text(self.language)}"
 
     def set_issues(self, issues: Sequence[Issue]) -> None:
         self.beginResetModel()
@@ -81,13 +115,10 @@ class ProblemsModel(QAbstractTableModel):
             return issue.text(self.language)
         if role == Qt.ItemDataRole.ForegroundRole and col == COL_MESSAGE:
             return _ERROR_BRUSH if issue.severity is Severity.ERROR else _WARNING_BRUSH
+        if role == Qt.ItemDataRole.DecorationRole and col == COL_ROW:
+            return self._icon(issue.severity)
         if role == Qt.ItemDataRole.ToolTipRole:
-            kind = (
-                QCoreApplication.translate("ProblemsModel", "Error")
-                if issue.severity is Severity.ERROR
-                else QCoreApplication.translate("ProblemsModel", "Warning")
-            )
-            return f"{kind}: {issue.text(self.language)}"
+            return self.full_text(index.row())
         if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_ROW:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -112,10 +143,18 @@ class ProblemsPanel(QWidget):
         self.view.setColumnWidth(COL_COLUMN, 110)
         self.view.doubleClicked.connect(self._activated)
         self.view.activated.connect(self._activated)  # Enter on a line, for keyboard users
+        self.view.selectionModel().currentRowChanged.connect(self._show_detail)
+        self.detail = QLabel(self)
+        self.detail.setObjectName("problemDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setFrameShape(QLabel.Shape.StyledPanel)
+        self.detail.setMargin(6)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.summary)
-        layout.addWidget(self.view)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.detail)
         self.set_issues([])
 
     def set_language(self, language: str) -> None:
@@ -129,11 +168,28 @@ class ProblemsPanel(QWidget):
         if not issues:
             self.summary.setText(self.tr("No problems found in the client list."))
         else:
-            self.summary.setText(
+            text = (
                 self.tr("%1 error(s), %2 warning(s). Double-click a line to show the client.")
                 .replace("%1", str(errors))
                 .replace("%2", str(warnings))
             )
+            if errors:
+                text += " " + self.tr(
+                    "Correct the errors in the file and open it again: until then the "
+                    "documents cannot be exported."
+                )
+            self.summary.setText(text)
+        if issues:
+            self.view.setCurrentIndex(self.model.index(0, COL_MESSAGE))
+        self._show_detail(self.view.currentIndex())
+
+    def _show_detail(self, index: QModelIndex, _previous: Any = None) -> None:
+        if not index.isValid():
+            self.detail.clear()
+            self.detail.hide()
+            return
+        self.detail.setText(self.model.full_text(index.row()))
+        self.detail.show()
 
     def _activated(self, index: QModelIndex) -> None:
         issue = self.model.issue_at(index.row())

@@ -1,6 +1,10 @@
 """Where the case stands, at a glance: counts and deadlines in the status bar, the overdue banner
 above the table, "n of m shown" beside the search box, and a busy bar while a file is read.
 
+The banner says what is late and ends with a link that opens the incident dialog, where a
+report that was in fact filed gets its filing date (which ends the banner): staff who see red
+are one click from the fix.
+
 The texts keep the translation context "MainWindow" (they were the window's own strings, and
 the shipped Japanese is filed under it).
 """
@@ -8,13 +12,16 @@ the shipped Japanese is filed under it).
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QLabel, QProgressBar
 
 from noticedesk.gui import deadline_text
+
+BANNER_LINK = "incident"  # the banner's one link: Case → Incident and deadlines…
 
 
 class StatusArea(QObject):
@@ -34,10 +41,16 @@ class StatusArea(QObject):
         self.banner = QLabel(window)
         self.banner.setObjectName("overdueBanner")
         self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.RichText)
+        self.banner.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
         self.banner.setStyleSheet(
             "#overdueBanner { background: #fdecea; color: #b00020; border: 1px solid #e0a0a0;"
             " padding: 6px; font-weight: bold; }"
         )
+        self.banner.linkActivated.connect(self._banner_link)
         self.banner.hide()
         status = window.statusBar()
         status.addWidget(self.counts_label)
@@ -79,7 +92,9 @@ class StatusArea(QObject):
         incident = session.incident if session is not None else None
         if incident is None:
             self.deadlines_label.setText(
-                QCoreApplication.translate("MainWindow", "No incident entered (Case → Incident)")
+                QCoreApplication.translate(
+                    "MainWindow", "No incident entered (Case → Incident and deadlines…)"
+                )
             )
             self.banner.hide()
             return
@@ -93,10 +108,20 @@ class StatusArea(QObject):
         )
         late = deadline_text.overdue(deadlines, today)
         if late:
+            # Between two late deadlines: "; " in English, "、" in Japanese.
+            separator = QCoreApplication.translate("MainWindow", "; ", "between overdue deadlines")
+            late_text = separator.join(deadline_text.describe(d, today, language) for d in late)
+            link = QCoreApplication.translate("MainWindow", "Filed already? Enter the date…")
             self.banner.setText(
-                QCoreApplication.translate("MainWindow", "Overdue: ")
-                + "; ".join(deadline_text.describe(d, today, language) for d in late)
+                html.escape(QCoreApplication.translate("MainWindow", "Overdue: ") + late_text)
+                + f'&nbsp;&nbsp; <a href="{BANNER_LINK}" style="color: #b00020;">'
+                + html.escape(link)
+                + "</a>"
             )
             self.banner.show()
         else:
             self.banner.hide()
+
+    def _banner_link(self, link: str) -> None:
+        if link == BANNER_LINK:
+            self.window.edit_incident()

@@ -162,6 +162,18 @@ class TemplatesDialog(QDialog):
         else:
             self.problems_label.setStyleSheet("")
             self.problems_label.setText("")
+        self._grow_to_fit()
+
+    def _grow_to_fit(self) -> None:
+        """Grow to show every problem line: an open dialog keeps its size when a label gets
+        longer, and Qt then squeezes the list of templates until its lines overlap."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def problems_text(self) -> str:
         return self.problems_label.text()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
@@ -98,8 +98,12 @@ def retranslate_menus(window: Any) -> None:
     window.edit_menu.setTitle(QCoreApplication.translate("MainWindow", "&Edit"))
     window.undo_action.setText(QCoreApplication.translate("MainWindow", "&Undo"))
     window.redo_action.setText(QCoreApplication.translate("MainWindow", "&Redo"))
+    # After a tab, menus show the text where shortcuts go: Space is not the action's shortcut
+    # (it would steal the space bar from the search box), the table handles it.
     window.tick_action.setText(
-        QCoreApplication.translate("MainWindow", "Tick / untick &individual report (Space)")
+        QCoreApplication.translate("MainWindow", "Tick / untick &individual report")
+        + "\t"
+        + QKeySequence(Qt.Key.Key_Space).toString(QKeySequence.SequenceFormat.NativeText)
     )
     window.find_action.setText(QCoreApplication.translate("MainWindow", "&Find"))
     window.case_menu.setTitle(QCoreApplication.translate("MainWindow", "&Case"))
