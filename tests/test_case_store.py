@@ -116,7 +116,7 @@ def test_duplicate_clients_in_a_roster_are_refused_with_both_rows(store: CaseSto
 
 def test_unknown_client_is_a_clear_error_and_changes_nothing(store: CaseStore) -> None:
     store.import_roster(roster([TAKAHASHI]))
-    with pytest.raises(CaseError, match="名簿にありません"):
+    with pytest.raises(CaseError, match="顧問先一覧にありません"):
         store.set_individual([TAKAHASHI.key, "code:NOPE"], True)
     assert store.clients()[0].individual is False
 
@@ -194,7 +194,7 @@ def test_audit_csv_opens_in_excel_and_never_replaces_a_file_unasked(
     assert data.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads it as UTF-8
     rows = list(csv.reader(data.decode("utf-8-sig").splitlines()))
     assert rows[0] == ["番号", "日時", "操作者", "操作", "内容"]
-    assert [r[3] for r in rows[1:]] == ["事案作成", "名簿取込", "個別報告に変更"]
+    assert [r[3] for r in rows[1:]] == ["事案作成", "顧問先一覧の取込", "個別報告に変更"]
     assert rows[3][4] == "C0001 ㈱髙橋製作所"
     with pytest.raises(FileExistsError):
         store.export_audit_csv(target)

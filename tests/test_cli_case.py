@@ -104,7 +104,7 @@ def test_log_shows_who_did_what_and_writes_csv(
     assert code == 0
     assert [line.split()[4] for line in out.splitlines()[1:]] == [
         "事案作成",
-        "名簿取込",
+        "顧問先一覧の取込",
         "個別報告に変更",
     ]
     assert "C0005 株式会社青葉ソフト" in out

@@ -30,7 +30,7 @@ def describe(deadline: Deadline, today: dt.date, language: str) -> str:
         filed = QCoreApplication.translate("Deadlines", "filed (%1)").replace(
             "%1", date_text(deadline.filed_on, language)
         )
-        return f"{deadline_name(deadline)}: {filed}"
+        return _join(deadline_name(deadline), filed)
     days = deadline.days_left(today)
     if days > 0:
         left = QCoreApplication.translate("Deadlines", "%n day(s) left", "", days)
@@ -38,7 +38,23 @@ def describe(deadline: Deadline, today: dt.date, language: str) -> str:
         left = QCoreApplication.translate("Deadlines", "due today")
     else:
         left = QCoreApplication.translate("Deadlines", "%n day(s) overdue", "", -days)
-    return f"{deadline_name(deadline)}: {date_text(deadline.due, language)} ({left})"
+    dated = QCoreApplication.translate("Deadlines", "%1 (%2)", "a due date and the days left")
+    return _join(
+        deadline_name(deadline),
+        dated.replace("%1", date_text(deadline.due, language)).replace("%2", left),
+    )
+
+
+def _join(name: str, text: str) -> str:
+    # Japanese punctuation is full-width (速報：2023年6月10日（あと3日）), English half-width.
+    pattern = QCoreApplication.translate("Deadlines", "%1: %2", "a deadline's name and its state")
+    return pattern.replace("%1", name).replace("%2", text)
+
+
+def joined(texts: list[str]) -> str:
+    """Both deadlines on one line of the status bar."""
+    separator = QCoreApplication.translate("Deadlines", "  |  ", "between the two deadlines")
+    return separator.join(texts)
 
 
 def overdue(deadlines: Deadlines, today: dt.date) -> list[Deadline]:

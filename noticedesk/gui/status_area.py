@@ -101,9 +101,11 @@ class StatusArea(QObject):
         today, language = self._today(), self.window.language
         deadlines = incident.deadlines
         self.deadlines_label.setText(
-            "  |  ".join(
-                deadline_text.describe(d, today, language)
-                for d in (deadlines.preliminary, deadlines.final)
+            deadline_text.joined(
+                [
+                    deadline_text.describe(d, today, language)
+                    for d in (deadlines.preliminary, deadlines.final)
+                ]
             )
         )
         late = deadline_text.overdue(deadlines, today)

@@ -144,7 +144,7 @@ def test_the_audit_log_is_exported_and_never_replaced_unasked(
     assert data.startswith(b"\xef\xbb\xbf")  # a BOM, so Excel reads it as UTF-8
     text = data.decode("utf-8-sig")
     assert text.startswith("番号,日時,操作者,操作,内容")
-    assert "名簿取込" in text and "㈱髙橋製作所" in text
+    assert "顧問先一覧の取込" in text and "㈱髙橋製作所" in text
 
     target.write_text("控え", "utf-8")
     export()
@@ -154,4 +154,4 @@ def test_the_audit_log_is_exported_and_never_replaced_unasked(
     assert target.read_text("utf-8") == "控え"
     export()
     window.last_message.button(QMessageBox.StandardButton.Yes).click()  # type: ignore[union-attr]
-    assert "名簿取込" in target.read_text("utf-8-sig")
+    assert "顧問先一覧の取込" in target.read_text("utf-8-sig")

@@ -127,7 +127,7 @@ def test_the_new_commands_and_filed_reports_read_in_japanese(qtbot: QtBot, data_
         qtbot.addWidget(window)
         # The sample office filed both reports: no countdown, no banner, years later.
         assert window.deadlines_label.text() == (
-            "速報: 報告済 (2023年6月9日)  |  確報: 報告済 (2023年7月28日)"
+            "速報：報告済（2023年6月9日）　｜　確報：報告済（2023年7月28日）"
         )
         assert window.banner.isHidden()
         assert window.export_action.text() == "書き出し(&E)…"

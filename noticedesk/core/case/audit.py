@@ -19,7 +19,7 @@ from noticedesk.core import atomic
 
 ACTION_LABELS: dict[str, str] = {
     "create": "事案作成",
-    "import": "名簿取込",
+    "import": "顧問先一覧の取込",
     "tick": "個別報告に変更",
     "untick": "共同報告に戻す",
     "status": "書類の状況変更",

@@ -370,7 +370,7 @@ class CaseStore:
             row = self._rows.get(cid)
             if row is None or not row.present:
                 raise CaseError(
-                    "指定された顧問先はこの事案の名簿にありません。",
+                    "指定された顧問先はこの事案の顧問先一覧にありません。",
                     "That client is not in this case's roster.",
                 )
             ids.append(cid)
@@ -486,7 +486,7 @@ class CaseStore:
         for client in roster.clients:
             if client.key in seen:
                 raise CaseError(
-                    f"名簿の {seen[client.key]} 行目と {client.row} 行目は同じ顧問先です "
+                    f"顧問先一覧の {seen[client.key]} 行目と {client.row} 行目は同じ顧問先です "
                     "(顧問先コード、またはコードがなければ名称と所在地が同じ)。",
                     f"Rows {seen[client.key]} and {client.row} of the roster are the same client "
                     "(same client code, or same name and address).",

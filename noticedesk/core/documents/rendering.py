@@ -85,8 +85,10 @@ def prepared_template(path: Path) -> tuple[PreparedTemplate, threading.Lock]:
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise TemplateProblem(
             InputProblem(
-                f"テンプレート「{path.name}」を Word 文書として読めません ({exc})",
-                f"Template {path.name} cannot be read as a Word document ({exc})",
+                f"テンプレート「{path.name}」を Word 文書（.docx）として読めません。"
+                "Word で開けるか、.doc で保存していないか確かめてください",
+                f"Template {path.name} cannot be read as a Word document (.docx) ({exc}); "
+                "check that Word opens it and that it was not saved as .doc",
             ),
             path.name,
         ) from None
