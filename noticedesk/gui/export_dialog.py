@@ -66,7 +66,9 @@ class ExportDialog(QDialog):
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(self.browse)
         form = QFormLayout()
-        form.addRow(self.tr("Export to"), folder_row)
+        folder_label = QLabel(self.tr("E&xport to"), self)
+        folder_label.setBuddy(self.folder)
+        form.addRow(folder_label, folder_row)
         # Which templates the documents come from (Settings → Template folder… changes it).
         self.templates = QLabel(
             str(templates_dir)

@@ -24,11 +24,12 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from noticedesk.core.documents import DOCUMENT_KINDS, ExportProblem, ExportResult, export_case
+from noticedesk.core.documents.filenames import safe_name
 from noticedesk.core.incident import Incident
 from noticedesk.core.office import OfficeProfile
 from noticedesk.gui.export_dialog import ExportDialog
@@ -38,6 +39,14 @@ from noticedesk.gui.office_dialog import validate_profile
 from noticedesk.gui.print_choices import PrintChoices
 
 OpenUrl = Callable[[QUrl], Any]
+
+
+def default_export_folder(session: Any) -> Path | None:
+    """Where a first export goes: Documents/NoticeDesk/<case name>, so it is easy to find."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if not documents or session is None:
+        return None
+    return Path(documents) / "NoticeDesk" / safe_name(str(session.name))
 
 
 class ExportFlow(QObject):
@@ -109,7 +118,7 @@ class ExportFlow(QObject):
         window = self.window
         choices = PrintChoices(window.settings)
         dialog = ExportDialog(
-            window.settings.last_folder("export"),
+            window.settings.last_folder("export") or default_export_folder(window.session),
             self.chooser,
             kinds=kinds,
             clients=window.model.rowCount(),

@@ -210,57 +210,62 @@
         <translation>書き出し先</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_dialog.py" line="81" />
+        <location filename="../../noticedesk/gui/export_dialog.py" line="69" />
+        <source>E&amp;xport to</source>
+        <translation>書き出し先(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/export_dialog.py" line="83" />
         <source>Templates</source>
         <translation>テンプレート</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_dialog.py" line="85" />
+        <location filename="../../noticedesk/gui/export_dialog.py" line="87" />
         <source>Documents</source>
         <translation>書類</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_dialog.py" line="92" />
+        <location filename="../../noticedesk/gui/export_dialog.py" line="94" />
         <source>Only for clients who report individually</source>
         <translation>個別に報告する顧問先にのみ作成します</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_dialog.py" line="97" />
+        <location filename="../../noticedesk/gui/export_dialog.py" line="99" />
         <source>Also make print files (one file per document with every client)</source>
         <translation>印刷用にまとめたファイルも作る</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_dialog.py" line="103" />
+        <location filename="../../noticedesk/gui/export_dialog.py" line="105" />
         <source>In the folder “%1”: each ticked document for every client in one Word file, each client on a new page, to print the whole batch at once.</source>
         <translation>「%1」フォルダに、チェックした文書ごとに全顧問先分を1つの Word ファイルにまとめます。顧問先ごとに改ページされ、まとめて印刷できます。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_dialog.py" line="108" />
+        <location filename="../../noticedesk/gui/export_dialog.py" line="110" />
         <source>Clients: %1</source>
         <translation>顧問先: %1 件</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_dialog.py" line="117" />
+        <location filename="../../noticedesk/gui/export_dialog.py" line="119" />
         <source>&amp;Export</source>
         <translation>書き出す(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_dialog.py" line="133" />
+        <location filename="../../noticedesk/gui/export_dialog.py" line="135" />
         <source>Folder to export to</source>
         <translation>書き出し先のフォルダ</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_dialog.py" line="148" />
+        <location filename="../../noticedesk/gui/export_dialog.py" line="150" />
         <source>Choose a folder to export to.</source>
         <translation>書き出し先のフォルダを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_dialog.py" line="150" />
+        <location filename="../../noticedesk/gui/export_dialog.py" line="152" />
         <source>Give the whole path of the folder (for example C:\…).</source>
         <translation>フォルダはドライブから指定してください（例: C:\…）。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_dialog.py" line="152" />
+        <location filename="../../noticedesk/gui/export_dialog.py" line="154" />
         <source>Tick at least one document.</source>
         <translation>書類を1つ以上選んでください。</translation>
     </message>
@@ -268,147 +273,147 @@
 <context>
     <name>ExportFlow</name>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="69" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="78" />
         <source>Cannot export yet</source>
         <translation>まだ書き出せません</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="74" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="83" />
         <source>The office profile could not be read</source>
         <translation>事務所情報を読めませんでした</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="87" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="96" />
         <source>Office profile:</source>
         <translation>事務所情報:</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="90" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="99" />
         <source>Incident:</source>
         <translation>事案情報:</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="94" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="103" />
         <source>Open the office profile…</source>
         <translation>事務所情報を開く…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="96" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="105" />
         <source>Open the incident…</source>
         <translation>事案情報を開く…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="99" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="108" />
         <source>Something is missing</source>
         <translation>未入力の項目があります</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="100" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="109" />
         <source>The documents cannot be made until this is filled in:</source>
         <translation>次の項目を入力するまで書類を作成できません:</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="143" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="152" />
         <source>The templates cannot be used</source>
         <translation>テンプレートを使用できません</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="144" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="153" />
         <source>The documents cannot be made with the templates in %1:</source>
         <translation>%1 のテンプレートでは文書を作成できません:</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="151" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="160" />
         <source>Nothing was written. Correct the template in Word and export again, or choose other templates (Settings → Template folder…).</source>
         <translation>何も書き出していません。Word でテンプレートを修正してから書き出し直すか、別のテンプレートを選んでください（設定 → テンプレートのフォルダ…）。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="154" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="163" />
         <source>Template folder…</source>
         <translation>テンプレートのフォルダ…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="178" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="187" />
         <source>Writing the documents…</source>
         <translation>書類を書き出しています…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="179" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="188" />
         <source>Export</source>
         <translation>書き出し</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="214" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="223" />
         <source>Writing the documents… %1 of %2</source>
         <translation>書類を書き出しています… %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="242" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="251" />
         <source>… and %1 more</source>
         <translation>… ほか %1 件</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="245" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="254" />
         <source>Overwrite?</source>
         <translation>上書きしますか</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="247" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="256" />
         <source>%1 file(s) to be written already exist in %2. Nothing has been written. Overwrite them?</source>
         <translation>%2 に、書き出すファイルと同じ名前のファイルが %1 件あります。まだ何も書き込んでいません。上書きしますか？</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="252" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="261" />
         <source>Overwrite</source>
         <translation>上書きする</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="261" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="270" />
         <source>The export failed</source>
         <translation>書き出せませんでした</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="272" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="281" />
         <source>The export could not be recorded</source>
         <translation>書き出しを事案に記録できませんでした</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="274" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="283" />
         <source>The documents were written to %1, but the case file could not record it. Mark them by hand once the case can be written.</source>
         <translation>書類は %1 に書き出しましたが、事案ファイルに記録できませんでした。事案に書き込めるようになってから、状況を手作業で設定してください。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="287" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="296" />
         <source>%1 document(s) for %2 client(s) were written to %3.</source>
         <translation>顧問先 %2 件分の書類 %1 件を %3 に書き出しました。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="292" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="301" />
         <source>The list for the regulator names %1 client(s) in the joint report.</source>
         <translation>個人情報保護委員会への報告対象一覧には、共同報告の顧問先 %1 件を載せました。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="299" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="308" />
         <source>For printing, each document with every client is in one file in %1.</source>
         <translation>印刷用に、文書ごとに全顧問先分をまとめたファイルを %1 に作成しました。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="303" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="312" />
         <source>Export finished</source>
         <translation>書き出しが終わりました</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="305" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="314" />
         <source>Open the folder</source>
         <translation>フォルダを開く</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="307" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="316" />
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="321" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="330" />
         <source>No incident has been entered.</source>
         <translation>事案情報が入力されていません。</translation>
     </message>
@@ -1580,7 +1585,7 @@ or open it with File → Open client list… (%1).</source>
 <context>
     <name>TemplatesDialog</name>
     <message>
-        <location filename="../../noticedesk/gui/export_dialog.py" line="74" />
+        <location filename="../../noticedesk/gui/export_dialog.py" line="76" />
         <location filename="../../noticedesk/gui/templates_dialog.py" line="140" />
         <source>Standard templates (shipped with NoticeDesk)</source>
         <translation>標準のテンプレート（NoticeDesk に付属）</translation>

@@ -290,3 +290,17 @@ def test_the_table_context_menu_offers_the_marks(
         ("internal", "report", "cover"), DocumentStatus.SENT
     )
     menu.close()
+
+
+def test_a_first_export_proposes_a_folder_under_documents_named_after_the_case(
+    qtbot: QtBot, data_dir: Path, roster_file: Path
+) -> None:
+    window = export_window(qtbot, data_dir, ready_session(data_dir, roster_file), Opened())
+    assert window.settings.last_folder("export") is None
+    window.export_flow.start()
+    dialog = window.export_flow.dialog
+    assert dialog is not None
+    proposed = Path(dialog.folder.text())
+    assert proposed.parent.name == "NoticeDesk"
+    assert proposed.name == window.session.name
+    dialog.close()
