@@ -164,3 +164,21 @@ def test_a_document_that_fails_for_one_client_names_it(tmp_path: Path) -> None:
     message = caught.value.messages()[0]
     assert "A社" in message and "cover.docx" in message
     assert "A社" in caught.value.messages("en")[0]
+
+
+def test_a_document_locked_by_word_gives_a_sentence_not_an_errno(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Windows refuses to replace a .docx that Word has open; here the refusal is simulated.
+    from noticedesk.core.documents import export as export_module
+
+    def locked(target: Path, data: bytes, *, overwrite: bool = False) -> None:
+        raise PermissionError(13, "Permission denied", str(target))
+
+    monkeypatch.setattr(export_module, "write_bytes", locked)
+    with pytest.raises(ExportProblem) as caught:
+        export_case(clients(2), sample_office(), sample_incident(), tmp_path / "out", workers=1)
+    message = caught.value.problems[0]
+    assert "Word で開いていないか" in message.message
+    assert "株式会社顧問先001" in message.message  # which file
+    assert "Errno" not in message.message

@@ -356,24 +356,9 @@ def export_case(
             ]
         ) from None
     except FileExistsError as exc:
-        raise ExportProblem(
-            [
-                InputProblem(
-                    f"書き込み中に同じ名前のファイルが作られました: {exc}",
-                    f"A file appeared while exporting: {exc}",
-                )
-            ],
-            [Path(str(exc))],
-        ) from None
+        raise _appeared(exc) from None
     except OSError as exc:
-        raise ExportProblem(
-            [
-                InputProblem(
-                    f"出力先に書き込めません: {exc}",
-                    f"Cannot write to the output folder: {exc}",
-                )
-            ]
-        ) from None
+        raise _unwritable(exc) from None
 
     if count == 1:
         write_ppc_list(clients, office, incident, ppc_path, overwrite=force)
@@ -421,24 +406,9 @@ def _write_print_files(
             ]
         ) from None
     except FileExistsError as exc:
-        raise ExportProblem(
-            [
-                InputProblem(
-                    f"書き込み中に同じ名前のファイルが作られました: {exc}",
-                    f"A file appeared while exporting: {exc}",
-                )
-            ],
-            [Path(str(exc))],
-        ) from None
+        raise _appeared(exc) from None
     except OSError as exc:
-        raise ExportProblem(
-            [
-                InputProblem(
-                    f"印刷用のファイルを書き込めません: {exc}",
-                    f"Cannot write the print files: {exc}",
-                )
-            ]
-        ) from None
+        raise _unwritable(exc) from None
 
 
 def _run_pool(
@@ -477,3 +447,38 @@ def _run_pool(
                 if progress is not None:
                     progress(done, total)
     return done
+
+
+def _path_of(exc: OSError) -> str:
+    # os.link names the target second; atomic_path raises with the target as the message.
+    return str(exc.filename2 or exc.filename or exc)
+
+
+def _appeared(exc: FileExistsError) -> ExportProblem:
+    path = _path_of(exc)
+    return ExportProblem(
+        [
+            InputProblem(
+                f"書き込み中に同じ名前のファイルが作られました: {path}",
+                f"A file appeared while exporting: {path}",
+            )
+        ],
+        [Path(path)],
+    )
+
+
+def _unwritable(exc: OSError) -> ExportProblem:
+    """Most often a document still open in Word (Windows locks it) or a read-only folder."""
+    where = _path_of(exc)
+    return ExportProblem(
+        [
+            InputProblem(
+                "書き出し先に書き込めません。同じ名前の文書を Word で開いていないか、"
+                f"フォルダに書き込めるか確かめてください（{where}）。"
+                "書き出し済みの文書はそのまま残っています。",
+                "Cannot write to the export folder: check that no document of the same name is "
+                f"open in Word and that the folder is writable ({where}: {exc.strerror}); "
+                "documents already written are kept.",
+            )
+        ]
+    )
