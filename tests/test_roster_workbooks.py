@@ -55,6 +55,30 @@ def test_a_hidden_sheet_before_the_roster_is_not_taken_for_it(tmp_path: Path) ->
     assert [c.name for c in roster.clients] == NAMES
 
 
+def test_a_two_row_header_made_with_merged_cells_is_read_as_one(tmp_path: Path) -> None:
+    import openpyxl
+
+    path = tmp_path / "結合見出し.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["顧問先一覧"])
+    sheet.append(["事業所名", "所在地", "連絡先", None, "個別報告"])
+    sheet.append([None, None, "電話番号", "FAX", None])
+    sheet.append(["㈱髙橋製作所", "東京都中野区中野3丁目5番13号", "0363639779", "03-6363-9780", ""])
+    sheet.append(["有限会社山﨑商店", "東京都杉並区高円寺南5丁目7番2号", "03-4712-2144", "", "○"])
+    for cells in ("A2:A3", "B2:B3", "C2:D2", "E2:E3"):
+        sheet.merge_cells(cells)
+    book.save(path)
+
+    roster = import_roster(path)
+    assert roster.source.header_row == 3
+    assert [c.name for c in roster.clients] == ["㈱髙橋製作所", "有限会社山﨑商店"]
+    assert [c.row for c in roster.clients] == [4, 5]
+    assert roster.clients[0].phone == "03-6363-9779"
+    assert roster.clients[1].individual
+    assert roster.clients[0].extra.get("FAX") == "03-6363-9780"
+
+
 def test_numeric_phone_and_postal_columns_get_their_zeros_back(tmp_path: Path) -> None:
     rows = [
         client_row(postal=1640001, phone=363639779),  # 03-6363-9779 stored as a number

@@ -203,11 +203,20 @@ def match_row(cells: list[str]) -> HeaderMatch | None:
 def find_header(frame: pd.DataFrame) -> HeaderMatch | None:
     """The header among the first rows of a table, with its extra columns resolved."""
     best: HeaderMatch | None = None
-    for row_index in range(min(SCAN_ROWS, len(frame))):
-        cells = [str(v) for v in frame.iloc[row_index].tolist()]
+    rows = [[str(v) for v in frame.iloc[i].tolist()] for i in range(min(SCAN_ROWS, len(frame)))]
+    for row_index, cells in enumerate(rows):
         match = match_row(cells)
         if match is not None and (best is None or match.score > best.score):
             best = HeaderMatch(row=row_index, fields=match.fields, headers=match.headers)
+    # A two-row header, as merged cells make it: 連絡先 above 電話番号 and FAX, 事業所名 merged
+    # down over both rows. Read as one row (the lower cell where it has text), and taken only
+    # when it recognises more than any single row, so a title line never renames a column.
+    for row_index in range(len(rows) - 1):
+        upper, lower = rows[row_index], rows[row_index + 1]
+        cells = [low if low.strip() else up for up, low in zip(upper, lower, strict=True)]
+        match = match_row(cells)
+        if match is not None and (best is None or match.score > best.score):
+            best = HeaderMatch(row=row_index + 1, fields=match.fields, headers=match.headers)
     if best is None:
         return None
     return _with_extras(best, frame)
