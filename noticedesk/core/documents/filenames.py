@@ -6,7 +6,8 @@ Decisions:
   characters are dropped.
 - Trailing dots and spaces (Windows silently strips them, so two names could collide or a
   folder become unreachable) are removed; a reserved device name (CON, PRN, AUX, NUL, COM1–9,
-  LPT1–9, also with an extension such as ``CON.txt``) gets a ``_`` appended.
+  LPT1–9, also with an extension such as ``CON.txt``) gets a ``_`` after the device name
+  (``CON_.txt``).
 - A name part is cut to ``MAX_NAME_CHARS`` characters so that the full path stays well under
   Windows' 260-character limit even inside a deep output folder.
 - Names are compared case-insensitively after Unicode NFC/NFKC folding (NTFS is case-insensitive);
@@ -48,8 +49,10 @@ def safe_name(text: str, max_chars: int = MAX_NAME_CHARS) -> str:
     name = name[:max_chars].rstrip(" .")
     if not name:
         return EMPTY_NAME
-    if _RESERVED.match(name.split(".", 1)[0].strip()):
-        name += "_"
+    stem, dot, rest = name.partition(".")
+    if _RESERVED.match(stem.strip()):
+        # Windows reads "CON.txt_" as the device CON too: the mark goes before the first dot.
+        name = f"{stem.rstrip()}_{stem[len(stem.rstrip()) :]}{dot}{rest}"
     return name
 
 
