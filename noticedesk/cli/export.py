@@ -281,6 +281,9 @@ def _export_open_case(args: argparse.Namespace) -> int:
         try:
             result = _write(args, clients, office, incident, kinds)
         except ExportProblem as exc:
+            if exc.written:
+                # Stopped part-way: what did reach the disk is still recorded and logged.
+                store.record_export(exc.written, exc.ppc_list)
             return _fail(args, exc.problems, exc.conflicts, EXIT_UNUSABLE)
         # The files are on disk; the case now says so, and the audit log lists them.
         store.record_export(result.documents_by_client(), result.ppc_list)

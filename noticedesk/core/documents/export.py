@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import time
 import unicodedata
 from collections.abc import Callable, Sequence
 from concurrent.futures import (
@@ -86,6 +87,11 @@ class ExportProblem(Exception):
     def __init__(self, problems: Sequence[InputProblem], conflicts: Sequence[Path] = ()) -> None:
         self.problems = list(problems)
         self.conflicts = list(conflicts)
+        # An export that stopped part-way leaves the files it wrote: per Client.key the
+        # (kind, file) pairs, and the regulator's list when it was written, so the case can
+        # still record (and the audit log list) what is on disk.
+        self.written: dict[str, list[tuple[str, Path]]] = {}
+        self.ppc_list: Path | None = None
         super().__init__("\n".join(p.message for p in self.problems))
 
     def messages(self, language: str = "ja") -> list[str]:
@@ -316,6 +322,58 @@ def export_case(
             conflicts,
         )
 
+    started = time.time_ns()
+    try:
+        return _write_planned(
+            clients, office, incident, out_dir, kinds, plans, ppc_path, print_plans,
+            templates_dir=templates_dir, force=force, workers=workers, progress=progress,
+        )  # fmt: skip
+    except ExportProblem as exc:
+        exc.written, exc.ppc_list = _written_since(plans, ppc_path, started, force)
+        raise
+
+
+def _written_since(
+    plans: Sequence[PlannedClient], ppc_path: Path, started_ns: int, force: bool
+) -> tuple[dict[str, list[tuple[str, Path]]], Path | None]:
+    """The planned files that a failed run put on disk.
+
+    Without ``force`` none of them existed before the run (the conflict check), so being there
+    is enough. With ``force`` a file counts when it was modified since the run began, less two
+    seconds for file systems that keep coarse times (FAT on a USB stick).
+    """
+    since = started_ns - 2_000_000_000
+
+    def new(path: Path) -> bool:
+        try:
+            modified = path.stat().st_mtime_ns
+        except OSError:
+            return False
+        return not force or modified >= since
+
+    written: dict[str, list[tuple[str, Path]]] = {}
+    for plan in plans:
+        done = [(kind, target) for kind, target in plan.documents if new(target)]
+        if done:
+            written.setdefault(plan.client.key, []).extend(done)
+    return written, ppc_path if new(ppc_path) else None
+
+
+def _write_planned(
+    clients: Sequence[Client],
+    office: OfficeProfile,
+    incident: Incident,
+    out_dir: Path,
+    kinds: Sequence[str],
+    plans: list[PlannedClient],
+    ppc_path: Path,
+    print_plans: Sequence[PlannedPrintFile],
+    *,
+    templates_dir: Path | None,
+    force: bool,
+    workers: int | None,
+    progress: Callable[[int, int], None] | None,
+) -> ExportResult:
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = {kind: template_path(kind, templates_dir) for kind in kinds}
     total = sum(len(p.documents) for p in plans) + len(print_plans)
