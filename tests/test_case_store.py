@@ -264,3 +264,33 @@ def test_ticks_from_one_thread_while_another_imports_are_all_kept(store: CaseSto
     assert errors == []
     ticked = {c.key for c in store.clients() if c.individual}
     assert ticked == set(keys)
+
+
+def test_a_client_given_a_code_on_reimport_keeps_its_tick_and_statuses(
+    store: CaseStore, isolated_data_dir: Path
+) -> None:
+    store.import_roster(roster([TAKAHASHI, NO_CODE]))
+    store.set_individual([NO_CODE.key], True)
+    store.set_status([NO_CODE.key], "cover", DocumentStatus.SENT)
+
+    coded = replace(NO_CODE, code="C0099")
+    diff = store.import_roster(roster([TAKAHASHI, coded]))
+    assert diff.added == [] and diff.removed == []
+    assert {c.key for c in diff.kept} == {TAKAHASHI.key, coded.key}
+
+    def check(s: CaseStore) -> None:
+        entry = {c.key: c for c in s.clients()}[coded.key]
+        assert entry.individual
+        assert entry.status("cover").status is DocumentStatus.SENT
+        assert len(s.clients()) == 2
+
+    check(store)
+    store.close()
+    with CaseStore.open(isolated_data_dir, None, KeyringKeySource()) as again:
+        check(again)
+        # And back: the code dropped from the list again, the same client still.
+        diff = again.import_roster(roster([TAKAHASHI, NO_CODE]))
+        assert diff.added == [] and diff.removed == []
+        check_back = {c.key: c for c in again.clients()}[NO_CODE.key]
+        assert check_back.individual
+        assert check_back.status("cover").status is DocumentStatus.SENT

@@ -480,6 +480,32 @@ class CaseStore:
                 self._audit(conn, "incident", {"text": incident.title})
             self._incident = incident
 
+    def _moved_identities(
+        self, prepared: Sequence[tuple[bytes, int, Client, bytes]], new_ids: set[bytes]
+    ) -> dict[bytes, bytes]:
+        """New id -> old id for clients whose identity changed but who are the same client.
+
+        A client is matched by its code, else by name and address; when a re-imported list
+        adds a code to a client that had none (or drops it), the key changes, and without this
+        the client would come back as new, its tick and statuses lost. Such a client is matched
+        by name and address to a present row, not otherwise matched, on the other side of the
+        code's presence.
+        """
+        orphans = [
+            (cid, row) for cid, row in self._rows.items() if row.present and cid not in new_ids
+        ]
+        moved: dict[bytes, bytes] = {}
+        for cid, _seq, client, _sealed in prepared:
+            if cid in self._rows:
+                continue
+            for old_id, row in orphans:
+                if old_id in moved.values():
+                    continue
+                if bool(row.client.code) != bool(client.code) and _same_place(row.client, client):
+                    moved[cid] = old_id
+                    break
+        return moved
+
     def import_roster(self, roster: Roster) -> ImportDiff:
         """Bring in a (re-)imported roster; see the module docstring for what is kept."""
         seen: dict[str, int] = {}
@@ -513,12 +539,13 @@ class CaseStore:
         with self._lock:
             first = not self._rows
             new_ids = {cid for cid, *_ in prepared}
+            moved = self._moved_identities(prepared, new_ids)
             added: list[Client] = []
             kept: list[Client] = []
             disagreements: list[Client] = []
             rows_out = []
             for cid, seq, client, sealed in prepared:
-                old = self._rows.get(cid)
+                old = self._rows.get(moved.get(cid, cid))
                 individual = client.individual if old is None else old.individual
                 if old is None or not old.present:
                     added.append(client)
@@ -527,7 +554,12 @@ class CaseStore:
                     if client.individual != old.individual:
                         disagreements.append(client)
                 rows_out.append((cid, seq, int(individual), int(client.individual), sealed))
-            gone = [cid for cid, row in self._rows.items() if row.present and cid not in new_ids]
+            retired = set(moved.values())
+            gone = [
+                cid
+                for cid, row in self._rows.items()
+                if row.present and cid not in new_ids and cid not in retired
+            ]
             removed = [self._rows[cid].client for cid in gone]
             with self._write() as conn:
                 conn.executemany(
@@ -540,6 +572,12 @@ class CaseStore:
                 conn.executemany(
                     "UPDATE clients SET present = 0 WHERE id = ?", [(c,) for c in gone]
                 )
+                # A client whose identity moved keeps its statuses under the new id; its old
+                # row goes, so the old identity is free if the list changes back.
+                conn.executemany(
+                    "UPDATE statuses SET client = ? WHERE client = ?", list(moved.items())
+                )
+                conn.executemany("DELETE FROM clients WHERE id = ?", [(c,) for c in retired])
                 database.put_record(conn, "roster_source", sealed_source)
                 self._audit(
                     conn,
@@ -554,6 +592,17 @@ class CaseStore:
                     },
                 )
             for cid, seq, client, _ in prepared:
+                if cid in moved:
+                    previous = self._rows[moved[cid]]
+                    self._rows[cid] = _Row(
+                        client,
+                        seq,
+                        True,
+                        previous.individual,
+                        client.individual,
+                        dict(previous.statuses),
+                    )
+                    continue
                 old = self._rows.get(cid)
                 if old is None:
                     self._rows[cid] = _Row(client, seq, True, client.individual, client.individual)
@@ -562,8 +611,14 @@ class CaseStore:
                     old.file_individual = client.individual
             for cid in gone:
                 self._rows[cid].present = False
+            for cid in retired:
+                del self._rows[cid]
             self._roster_source = source
         return ImportDiff(added, removed, kept, disagreements, first_import=first)
+
+
+def _same_place(a: Client, b: Client) -> bool:
+    return a.name == b.name and a.address == b.address
 
 
 def _find(data_dir: Path, name: str | None) -> CaseSummary:
