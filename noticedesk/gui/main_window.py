@@ -367,6 +367,8 @@ class MainWindow(QMainWindow):
         """Show another case (its rows, title and deadlines); the previous one is closed."""
         if self.session is not None and self.session is not session:
             self.session.close()
+        # A print batch of the previous case's clients must not open over the new case.
+        self.preview.selection_print.cancel()
         self.session = session
         self.roster_loading.roster_errors = 0
         self.undo_stack.clear()
@@ -479,6 +481,10 @@ class MainWindow(QMainWindow):
         busy = self.roster_loading.busy
         self.open_action.setEnabled(not exporting and not busy)
         self.recent_menu.setEnabled(not exporting and not busy)
+        # Undo and redo change ticks too. The stack enables its actions only when it changes,
+        # and it cannot change while ticking is refused, so they are set back here.
+        self.undo_action.setEnabled(not exporting and self.undo_stack.canUndo())
+        self.redo_action.setEnabled(not exporting and self.undo_stack.canRedo())
         self.update_export_action()
 
     # -- settings and closing ----------------------------------------------------------------
@@ -510,6 +516,9 @@ class MainWindow(QMainWindow):
                 self.tr("Please wait until the export has finished."), 8000
             )
             return
+        # A print batch can convert for minutes: stop it at its next chunk rather than keep
+        # the converter, and the program with it, running after the window has gone.
+        self.preview.selection_print.cancel()
         wait = getattr(self.runner, "wait", None)
         if wait is not None:
             wait(10_000)  # an import finishing after the window is gone would have nowhere to go

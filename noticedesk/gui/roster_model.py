@@ -44,6 +44,13 @@ COL_INDIVIDUAL = 5
 COL_FIRST_STATUS = 6
 COLUMN_COUNT = COL_FIRST_STATUS + len(DOCUMENT_KINDS)
 
+# The own-report guide's status column: what it shows depends on the tick.
+_GUIDE_COLUMN = (
+    COL_FIRST_STATUS + DOCUMENT_KINDS.index("individual")
+    if "individual" in DOCUMENT_KINDS
+    else None
+)
+
 _TEXT_COLUMNS: dict[int, str] = {
     COL_CODE: "code",
     COL_NAME: "name",
@@ -195,13 +202,20 @@ class RosterTableModel(QAbstractTableModel):
                 self._individual_count += 1 if value else -1
                 changed.append(i)
         self._recount(self._rows[i] for i in changed)
-        # One dataChanged per contiguous run keeps the repaint to the cells that changed.
+        # One dataChanged per contiguous run keeps the repaint to the cells that changed: the
+        # tick, and the own-report guide's status, which reads "—" for a client without one.
         for first, last in _runs(sorted(changed)):
             self.dataChanged.emit(
                 self.index(first, COL_INDIVIDUAL),
                 self.index(last, COL_INDIVIDUAL),
                 [Qt.ItemDataRole.CheckStateRole, SortRole],
             )
+            if _GUIDE_COLUMN is not None:
+                self.dataChanged.emit(
+                    self.index(first, _GUIDE_COLUMN),
+                    self.index(last, _GUIDE_COLUMN),
+                    [Qt.ItemDataRole.DisplayRole],
+                )
 
     def set_statuses(self, keys: Iterable[str], kinds: Iterable[str], status: str) -> None:
         """Set one status for several clients and kinds, with one dataChanged for the block

@@ -38,7 +38,18 @@ class Ticking(QObject):
 
     def apply(self, after: dict[str, bool]) -> None:
         """Save the ticks to the case, then show them and make them undoable."""
-        model = self.window.model
+        window = self.window
+        if window.exporting:
+            # The export took the ticks when it started: the joint list it is writing must
+            # still match the case when it is recorded, so no tick changes until it ends.
+            window.statusBar().showMessage(
+                QCoreApplication.translate(
+                    "MainWindow", "Please wait until the export has finished."
+                ),
+                8000,
+            )
+            return
+        model = window.model
         before = model.individual_of(after)
         if before == after:
             return

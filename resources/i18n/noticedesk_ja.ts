@@ -127,7 +127,7 @@
 <context>
     <name>CrashHandler</name>
     <message>
-        <location filename="../../noticedesk/gui/crash_handler.py" line="37" />
+        <location filename="../../noticedesk/gui/crash_handler.py" line="61" />
         <source>Something went wrong that NoticeDesk did not expect. Your ticks and statuses are saved. If it happens again, restart NoticeDesk and send this report to your support contact:</source>
         <translation>予期しないエラーが発生しました。チェックと状況はすべて保存されています。再び起きる場合は NoticeDesk を再起動し、次のレポートをサポート窓口へお送りください:</translation>
     </message>
@@ -667,12 +667,12 @@
         <translation>%1 行目は顧問先として読み取れなかったため、一覧にありません。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/ticking.py" line="58" />
+        <location filename="../../noticedesk/gui/ticking.py" line="69" />
         <source>The tick could not be saved</source>
         <translation>チェックを保存できませんでした</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/ticking.py" line="59" />
+        <location filename="../../noticedesk/gui/ticking.py" line="70" />
         <source>The case file could not be written. Nothing was changed.</source>
         <translation>事案ファイルに書き込めませんでした。何も変更されていません。</translation>
     </message>
@@ -687,14 +687,15 @@
         <translation>顧問先一覧 (%1)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="457" />
+        <location filename="../../noticedesk/gui/main_window.py" line="459" />
         <location filename="../../noticedesk/gui/roster_loading.py" line="62" />
         <source>Still reading the previous file…</source>
         <translation>前のファイルを読み込み中です…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="510" />
+        <location filename="../../noticedesk/gui/main_window.py" line="516" />
         <location filename="../../noticedesk/gui/roster_loading.py" line="64" />
+        <location filename="../../noticedesk/gui/ticking.py" line="46" />
         <source>Please wait until the export has finished.</source>
         <translation>書き出しが終わるまでお待ちください。</translation>
     </message>
@@ -709,7 +710,7 @@
         <translation>%1 を読み込みました（顧問先 %2 件）。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="455" />
+        <location filename="../../noticedesk/gui/main_window.py" line="457" />
         <location filename="../../noticedesk/gui/roster_loading.py" line="130" />
         <source>No case is open.</source>
         <translation>事案が開かれていません。</translation>
@@ -770,17 +771,17 @@
         <translation>%1 を事案に読み込みました。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="459" />
+        <location filename="../../noticedesk/gui/main_window.py" line="461" />
         <source>The case has no clients yet: open a client list first.</source>
         <translation>事案に顧問先がまだありません。先に顧問先一覧を開いてください。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="462" />
+        <location filename="../../noticedesk/gui/main_window.py" line="464" />
         <source>The client list has %1 error(s) (see Problems in the client list). Correct them in the file and open it again; then the documents can be exported.</source>
         <translation>顧問先一覧にエラーが %1 件あります（「顧問先一覧の問題」を参照）。ファイルを直して読み込み直すと、書類を書き出せます。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="470" />
+        <location filename="../../noticedesk/gui/main_window.py" line="472" />
         <source>Write every client's documents and the list for the regulator</source>
         <translation>全顧問先の書類と個人情報保護委員会への報告対象一覧を書き出します</translation>
     </message>
@@ -1391,73 +1392,73 @@ Until then, “Open in Word” opens the document in the program that opens Word
 <context>
     <name>RosterTableModel</name>
     <message>
-        <location filename="../../noticedesk/gui/roster_model.py" line="59" />
+        <location filename="../../noticedesk/gui/roster_model.py" line="66" />
         <source>Code</source>
         <translation>コード</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/roster_model.py" line="60" />
+        <location filename="../../noticedesk/gui/roster_model.py" line="67" />
         <source>Client</source>
         <translation>顧問先名</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/roster_model.py" line="61" />
+        <location filename="../../noticedesk/gui/roster_model.py" line="68" />
         <source>Address</source>
         <translation>所在地</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/roster_model.py" line="62" />
+        <location filename="../../noticedesk/gui/roster_model.py" line="69" />
         <source>Phone</source>
         <translation>電話番号</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/roster_model.py" line="63" />
+        <location filename="../../noticedesk/gui/roster_model.py" line="70" />
         <source>Association</source>
         <translation>労働保険事務組合</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/roster_model.py" line="65" />
+        <location filename="../../noticedesk/gui/roster_model.py" line="72" />
         <source>Reports individually</source>
         <translation>個別報告</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/roster_model.py" line="74" />
+        <location filename="../../noticedesk/gui/roster_model.py" line="81" />
         <source>Employee notice</source>
         <translation>従業員向け通知</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/roster_model.py" line="75" />
+        <location filename="../../noticedesk/gui/roster_model.py" line="82" />
         <source>Notice to client</source>
         <translation>委託元への通知</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/roster_model.py" line="76" />
+        <location filename="../../noticedesk/gui/roster_model.py" line="83" />
         <source>Cover letter</source>
         <translation>送付状</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/roster_model.py" line="77" />
+        <location filename="../../noticedesk/gui/roster_model.py" line="84" />
         <source>Own-report guide</source>
         <translation>個別報告の案内</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/roster_model.py" line="86" />
-        <location filename="../../noticedesk/gui/roster_model.py" line="87" />
+        <location filename="../../noticedesk/gui/roster_model.py" line="93" />
+        <location filename="../../noticedesk/gui/roster_model.py" line="94" />
         <source>Not made</source>
         <translation>未作成</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/roster_model.py" line="88" />
+        <location filename="../../noticedesk/gui/roster_model.py" line="95" />
         <source>Exported</source>
         <translation>書き出し済</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/roster_model.py" line="89" />
+        <location filename="../../noticedesk/gui/roster_model.py" line="96" />
         <source>Printed</source>
         <translation>印刷済</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/roster_model.py" line="90" />
+        <location filename="../../noticedesk/gui/roster_model.py" line="97" />
         <source>Sent</source>
         <translation>送付済</translation>
     </message>

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from noticedesk.core.clients import Client
+from noticedesk.core.documents.kinds import DOCUMENT_KINDS
 from noticedesk.gui.roster_filter import RosterFilterModel
 from noticedesk.gui.roster_model import (
     COL_CODE,
@@ -84,7 +85,9 @@ def test_only_changed_tick_cells_are_announced(qtbot: QtBot) -> None:
     )
     keys = [r.key for r in model.rows()]
     model.set_individual({keys[0]: True, keys[1]: True, keys[2]: True})  # row 0 already ticked
-    assert changes == [(1, COL_INDIVIDUAL, 2, COL_INDIVIDUAL)]
+    # The tick cells, and the own-report guide's status cells ("—" without a tick).
+    guide = COL_FIRST_STATUS + DOCUMENT_KINDS.index("individual")
+    assert changes == [(1, COL_INDIVIDUAL, 2, COL_INDIVIDUAL), (1, guide, 2, guide)]
     assert model.count_individual() == 3
 
 
