@@ -265,9 +265,22 @@ class ExportFlow(QObject):
             return
         if isinstance(exc, ExportProblem):
             text = "\n".join(exc.messages(window.language))
+            self._record_partial(exc)
         else:
             text = window.error_text(exc)
         window.show_message(QMessageBox.Icon.Warning, self.tr("The export failed"), text)
+
+    def _record_partial(self, exc: ExportProblem) -> None:
+        """What reached the disk before the export stopped is recorded, as a whole run is."""
+        window = self.window
+        if not exc.written or window.session is None:
+            return
+        window.session.store.record_export(exc.written, exc.ppc_list)
+        groups: dict[tuple[str, ...], list[str]] = {}
+        for key, documents in exc.written.items():
+            groups.setdefault(tuple(k for k, _ in documents), []).append(key)
+        for written, keys in groups.items():
+            window.model.set_statuses(keys, written, "exported")
 
     # -- 6: record, and say where it is ----------------------------------------------------
     def _done(self, kinds: list[str], result: ExportResult) -> None:

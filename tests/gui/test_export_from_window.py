@@ -304,3 +304,34 @@ def test_a_first_export_proposes_a_folder_under_documents_named_after_the_case(
     assert proposed.parent.name == "NoticeDesk"
     assert proposed.name == window.session.name
     dialog.close()
+
+
+def test_an_export_stopped_part_way_still_marks_what_it_wrote(
+    qtbot: QtBot,
+    data_dir: Path,
+    roster_file: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from noticedesk.core.documents import ExportProblem, InputProblem
+    from noticedesk.gui import export_flow
+
+    window = export_window(qtbot, data_dir, ready_session(data_dir, roster_file), Opened())
+    first = window.model.row_at(0).client
+    letter = tmp_path / "out" / "01_送付状.docx"
+
+    def stops_after_one(*args: object, **kwargs: object) -> None:
+        letter.parent.mkdir(parents=True)
+        letter.write_bytes(b"a letter")
+        problem = ExportProblem([InputProblem("途中で止まりました", "It stopped part-way")])
+        problem.written = {first.key: [("cover", letter)]}
+        raise problem
+
+    monkeypatch.setattr(export_flow, "export_case", stops_after_one)
+    window.export_flow.run(tmp_path / "out", ["cover", "internal"])
+
+    assert window.last_message is not None
+    assert "It stopped part-way" in window.last_message.text()
+    assert status_text(window, first.code, "cover") == "Exported"
+    assert status_text(window, first.code, "internal") == "Not made"
+    assert stored_statuses(data_dir)[first.code]["cover"] is DocumentStatus.EXPORTED
