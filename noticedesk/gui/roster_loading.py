@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from noticedesk.core.clients import Roster
 from noticedesk.core.secrets import SecretStoreUnavailable
-from noticedesk.gui.drop import ROSTER_SUFFIXES, first_roster
+from noticedesk.gui.drop import ROSTER_SUFFIXES, first_roster, roster_paths
 from noticedesk.gui.message_boxes import error_text
 
 RosterReader = Callable[[Path], Roster]
@@ -246,5 +246,19 @@ class RosterLoading(QObject):
             event.ignore()
             return
         event.acceptProposedAction()
+        several = roster_paths(event.mimeData())
+        if len(several) > 1:
+            # Importing replaces the case's list: taking one of several files at random (last
+            # month's, say) would remove clients. The user says which one.
+            self.window.show_message(
+                QMessageBox.Icon.Information,
+                QCoreApplication.translate("MainWindow", "One client list at a time"),
+                QCoreApplication.translate(
+                    "MainWindow",
+                    "%1 files were dropped. Importing replaces the case's client list, so drop "
+                    "only the one to use. Nothing was imported.",
+                ).replace("%1", str(len(several))),
+            )
+            return
         # Defer: the drag source (Explorer) waits for the drop to return before it repaints.
         QTimer.singleShot(0, partial(self.load_roster, path))

@@ -368,52 +368,52 @@
         <translation>上書きする</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="270" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="271" />
         <source>The export failed</source>
         <translation>書き出せませんでした</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="281" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="294" />
         <source>The export could not be recorded</source>
         <translation>書き出しを事案に記録できませんでした</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="283" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="296" />
         <source>The documents were written to %1, but the case file could not record it. Mark them by hand once the case can be written.</source>
         <translation>書類は %1 に書き出しましたが、事案ファイルに記録できませんでした。事案に書き込めるようになってから、状況を手作業で設定してください。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="296" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="309" />
         <source>%1 document(s) for %2 client(s) were written to %3.</source>
         <translation>顧問先 %2 件分の書類 %1 件を %3 に書き出しました。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="301" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="314" />
         <source>The list for the regulator names %1 client(s) in the joint report.</source>
         <translation>個人情報保護委員会への報告対象一覧には、共同報告の顧問先 %1 件を載せました。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="308" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="321" />
         <source>For printing, each document with every client is in one file in %1.</source>
         <translation>印刷用に、文書ごとに全顧問先分をまとめたファイルを %1 に作成しました。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="312" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="325" />
         <source>Export finished</source>
         <translation>書き出しが終わりました</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="314" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="327" />
         <source>Open the folder</source>
         <translation>フォルダを開く</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="316" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="329" />
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="330" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="343" />
         <source>No incident has been entered.</source>
         <translation>事案情報が入力されていません。</translation>
     </message>
@@ -769,6 +769,16 @@
         <location filename="../../noticedesk/gui/roster_loading.py" line="197" />
         <source>%1 was read into the case.</source>
         <translation>%1 を事案に読み込みました。</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/roster_loading.py" line="255" />
+        <source>One client list at a time</source>
+        <translation>顧問先一覧は1つずつ</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/roster_loading.py" line="256" />
+        <source>%1 files were dropped. Importing replaces the case's client list, so drop only the one to use. Nothing was imported.</source>
+        <translation>%1 個のファイルがドロップされました。取り込むと事案の顧問先一覧が置き換わるため、使う一覧を1つだけドロップしてください。何も取り込んでいません。</translation>
     </message>
     <message>
         <location filename="../../noticedesk/gui/main_window.py" line="461" />

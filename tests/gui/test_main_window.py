@@ -91,6 +91,25 @@ def test_a_drop_that_is_not_a_roster_is_refused_before_reading(
     assert window.model.rowCount() == 0
 
 
+def test_two_rosters_dropped_at_once_import_neither_and_say_so(
+    make_window: WindowFactory, qtbot: QtBot, data_dir: Path, roster_file: Path, tmp_path: Path
+) -> None:
+    window = loaded_window(make_window, qtbot, data_dir, roster_file)
+    assert window.session is not None
+
+    def imports() -> int:
+        return sum(e.action == "import" for e in window.session.store.audit_entries())
+
+    before = imports()
+    last_month = tmp_path / "顧問先一覧_6月.csv"
+    last_month.write_bytes(roster_file.read_bytes())
+    assert drop_files(window, last_month, roster_file)
+    qtbot.wait(50)  # a deferred import would have started by now
+    box = window.last_message
+    assert box is not None and "2 files were dropped" in box.text()
+    assert imports() == before
+
+
 def test_an_unreadable_file_leaves_the_case_as_it_was(
     make_window: WindowFactory, qtbot: QtBot, data_dir: Path, roster_file: Path, tmp_path: Path
 ) -> None:
