@@ -10,7 +10,9 @@ The steps, each answered through a non-blocking dialog:
    the office's own templates, if chosen, are checked for the ticked documents, and a problem
    is shown with the template's file name before anything is written;
 4. ``export_case`` on the worker runner, its ``progress(done, total)`` posted back by signal to
-   a progress dialog;
+   a progress dialog whose Cancel button sets a flag the engine reads between documents; a
+   cancelled export is recorded like one that failed part-way, and the message says how many
+   documents it wrote;
 5. files already there: the engine wrote nothing and lists them; ask "overwrite?" with their
    number, and on yes export again with ``force``;
 6. record what was written in the case (the status columns turn to exported, the log keeps
@@ -19,6 +21,7 @@ The steps, each answered through a non-blocking dialog:
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
@@ -26,7 +29,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton
 
 from noticedesk.core.documents import DOCUMENT_KINDS, ExportProblem, ExportResult, export_case
 from noticedesk.core.documents.filenames import safe_name
@@ -65,6 +68,10 @@ class ExportFlow(QObject):
         self.open_url = open_url
         self.dialog: ExportDialog | None = None
         self.progress_dialog: QProgressDialog | None = None
+        self.cancel_button: QPushButton | None = None
+        # Set on the GUI thread by Cancel, read by the engine on the worker: an Event is safe
+        # across threads. A new one for every run, so an old cancel never stops the next.
+        self._stop = threading.Event()
         self.running = False
         self.progressed.connect(self._show_progress)
 
@@ -184,9 +191,15 @@ class ExportFlow(QObject):
         kinds = list(kinds)
         self.running = True
         window.set_exporting(True)
+        stop = self._stop = threading.Event()
         progress = QProgressDialog(self.tr("Writing the documents…"), "", 0, 0, window)
         progress.setWindowTitle(self.tr("Export"))
-        progress.setCancelButton(None)  # type: ignore[arg-type]  # the engine cannot stop midway
+        self.cancel_button = QPushButton(self.tr("Cancel"), progress)
+        progress.setCancelButton(self.cancel_button)
+        # The dialog would hide itself at once on Cancel; it stays, saying it is stopping, until
+        # the engine has finished the files in hand and the partial export is recorded.
+        progress.canceled.disconnect(progress.cancel)
+        progress.canceled.connect(self.cancel)
         progress.setMinimumDuration(0)
         progress.setAutoClose(False)
         progress.setAutoReset(False)
@@ -206,6 +219,7 @@ class ExportFlow(QObject):
                 force=force,
                 progress=report,
                 print_files=print_files,
+                cancelled=stop.is_set,
             )
 
         window.runner.run(
@@ -214,13 +228,29 @@ class ExportFlow(QObject):
             partial(self._failed, out_dir, kinds, force, print_files),
         )
 
+    @Slot()
+    def cancel(self) -> None:
+        """Cancel pressed (or Esc): the engine stops before its next document."""
+        if not self.running or self._stop.is_set():
+            return
+        self._stop.set()
+        if self.cancel_button is not None:
+            self.cancel_button.setEnabled(False)
+        if self.progress_dialog is not None:
+            self.progress_dialog.setLabelText(self._stopping_text())
+
+    def _stopping_text(self) -> str:
+        return self.tr("Stopping: the documents being written are finished first…")
+
     @Slot(int, int)
     def _show_progress(self, done: int, total: int) -> None:
         if self.progress_dialog is not None:
             self.progress_dialog.setMaximum(max(total, 1))
             self.progress_dialog.setValue(done)
             self.progress_dialog.setLabelText(
-                self.tr("Writing the documents… %1 of %2")
+                self._stopping_text()
+                if self._stop.is_set()
+                else self.tr("Writing the documents… %1 of %2")
                 .replace("%1", str(done))
                 .replace("%2", str(total))
             )
@@ -228,6 +258,7 @@ class ExportFlow(QObject):
     def _finish_running(self) -> None:
         self.running = False
         self.window.set_exporting(False)
+        self.cancel_button = None
         if self.progress_dialog is not None:
             self.progress_dialog.close()
             self.progress_dialog.deleteLater()
@@ -263,12 +294,30 @@ class ExportFlow(QObject):
             )
             box.setDetailedText(shown)
             return
+        if isinstance(exc, ExportProblem) and exc.cancelled:
+            self._record_partial(exc)
+            self._say_cancelled(exc, out_dir)
+            return
         if isinstance(exc, ExportProblem):
             text = "\n".join(exc.messages(window.language))
             self._record_partial(exc)
         else:
             text = window.error_text(exc)
         window.show_message(QMessageBox.Icon.Warning, self.tr("The export failed"), text)
+
+    def _say_cancelled(self, exc: ExportProblem, out_dir: Path) -> None:
+        count = sum(len(documents) for documents in exc.written.values())
+        text = (
+            self.tr("The export was cancelled. %1 document(s) for %2 client(s) had been written.")
+            .replace("%1", str(count))
+            .replace("%2", str(len(exc.written)))
+        )
+        if count or exc.ppc_list is not None:
+            text += "\n" + self.tr(
+                "They are kept in %1 and marked as exported. To make the rest, export to the "
+                "same folder again and choose Overwrite."
+            ).replace("%1", str(out_dir))
+        self.window.show_message(QMessageBox.Icon.Information, self.tr("Export cancelled"), text)
 
     def _record_partial(self, exc: ExportProblem) -> None:
         """What reached the disk before the export stopped is recorded, as a whole run is."""

@@ -273,147 +273,172 @@
 <context>
     <name>ExportFlow</name>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="78" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="85" />
         <source>Cannot export yet</source>
         <translation>まだ書き出せません</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="83" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="90" />
         <source>The office profile could not be read</source>
         <translation>事務所情報を読めませんでした</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="96" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="103" />
         <source>Office profile:</source>
         <translation>事務所情報:</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="99" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="106" />
         <source>Incident:</source>
         <translation>事案情報:</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="103" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="110" />
         <source>Open the office profile…</source>
         <translation>事務所情報を開く…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="105" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="112" />
         <source>Open the incident…</source>
         <translation>事案情報を開く…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="108" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="115" />
         <source>Something is missing</source>
         <translation>未入力の項目があります</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="109" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="116" />
         <source>The documents cannot be made until this is filled in:</source>
         <translation>次の項目を入力するまで書類を作成できません:</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="152" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="159" />
         <source>The templates cannot be used</source>
         <translation>テンプレートを使用できません</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="153" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="160" />
         <source>The documents cannot be made with the templates in %1:</source>
         <translation>%1 のテンプレートでは文書を作成できません:</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="160" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="167" />
         <source>Nothing was written. Correct the template in Word and export again, or choose other templates (Settings → Template folder…).</source>
         <translation>何も書き出していません。Word でテンプレートを修正してから書き出し直すか、別のテンプレートを選んでください（設定 → テンプレートのフォルダ…）。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="163" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="170" />
         <source>Template folder…</source>
         <translation>テンプレートのフォルダ…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="187" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="195" />
         <source>Writing the documents…</source>
         <translation>書類を書き出しています…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="188" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="196" />
         <source>Export</source>
         <translation>書き出し</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="223" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="197" />
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/export_flow.py" line="243" />
+        <source>Stopping: the documents being written are finished first…</source>
+        <translation>中止しています。書き込み中の文書を書き終えてから止めます…</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/export_flow.py" line="253" />
         <source>Writing the documents… %1 of %2</source>
         <translation>書類を書き出しています… %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="251" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="282" />
         <source>… and %1 more</source>
         <translation>… ほか %1 件</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="254" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="285" />
         <source>Overwrite?</source>
         <translation>上書きしますか</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="256" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="287" />
         <source>%1 file(s) to be written already exist in %2. Nothing has been written. Overwrite them?</source>
         <translation>%2 に、書き出すファイルと同じ名前のファイルが %1 件あります。まだ何も書き込んでいません。上書きしますか？</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="261" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="292" />
         <source>Overwrite</source>
         <translation>上書きする</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="271" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="306" />
         <source>The export failed</source>
         <translation>書き出せませんでした</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="294" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="311" />
+        <source>The export was cancelled. %1 document(s) for %2 client(s) had been written.</source>
+        <translation>書き出しを中止しました。中止までに顧問先 %2 件分、%1 件の文書を書き出しました。</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/export_flow.py" line="317" />
+        <source>They are kept in %1 and marked as exported. To make the rest, export to the same folder again and choose Overwrite.</source>
+        <translation>書き出した文書は %1 に残し、書き出し済みとして記録しました。残りを作成するには、同じフォルダにもう一度書き出して「上書きする」を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/export_flow.py" line="320" />
+        <source>Export cancelled</source>
+        <translation>書き出しを中止しました</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/export_flow.py" line="343" />
         <source>The export could not be recorded</source>
         <translation>書き出しを事案に記録できませんでした</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="296" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="345" />
         <source>The documents were written to %1, but the case file could not record it. Mark them by hand once the case can be written.</source>
         <translation>書類は %1 に書き出しましたが、事案ファイルに記録できませんでした。事案に書き込めるようになってから、状況を手作業で設定してください。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="309" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="358" />
         <source>%1 document(s) for %2 client(s) were written to %3.</source>
         <translation>顧問先 %2 件分の書類 %1 件を %3 に書き出しました。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="314" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="363" />
         <source>The list for the regulator names %1 client(s) in the joint report.</source>
         <translation>個人情報保護委員会への報告対象一覧には、共同報告の顧問先 %1 件を載せました。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="321" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="370" />
         <source>For printing, each document with every client is in one file in %1.</source>
         <translation>印刷用に、文書ごとに全顧問先分をまとめたファイルを %1 に作成しました。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="325" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="374" />
         <source>Export finished</source>
         <translation>書き出しが終わりました</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="327" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="376" />
         <source>Open the folder</source>
         <translation>フォルダを開く</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="329" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="378" />
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="343" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="392" />
         <source>No incident has been entered.</source>
         <translation>事案情報が入力されていません。</translation>
     </message>
@@ -577,87 +602,97 @@
         <translation>顧問先一覧の問題(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window_actions.py" line="93" />
+        <location filename="../../noticedesk/gui/window_actions.py" line="108" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window_actions.py" line="94" />
+        <location filename="../../noticedesk/gui/window_actions.py" line="109" />
         <source>&amp;Open client list…</source>
         <translation>顧問先一覧を開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window_actions.py" line="95" />
+        <location filename="../../noticedesk/gui/window_actions.py" line="110" />
         <source>Open &amp;recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window_actions.py" line="96" />
+        <location filename="../../noticedesk/gui/window_actions.py" line="111" />
         <source>&amp;Export documents…</source>
         <translation>書き出し(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window_actions.py" line="97" />
+        <location filename="../../noticedesk/gui/window_actions.py" line="112" />
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window_actions.py" line="98" />
+        <location filename="../../noticedesk/gui/window_actions.py" line="113" />
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window_actions.py" line="99" />
+        <location filename="../../noticedesk/gui/window_actions.py" line="154" />
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window_actions.py" line="100" />
+        <location filename="../../noticedesk/gui/window_actions.py" line="155" />
+        <source>&amp;Undo: %1</source>
+        <translation>元に戻す(&amp;U)：%1</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/window_actions.py" line="160" />
         <source>&amp;Redo</source>
         <translation>やり直し(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window_actions.py" line="104" />
+        <location filename="../../noticedesk/gui/window_actions.py" line="161" />
+        <source>&amp;Redo: %1</source>
+        <translation>やり直し(&amp;R)：%1</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/window_actions.py" line="120" />
         <source>Tick / untick &amp;individual report</source>
         <translation>個別報告のチェックを切り替える(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window_actions.py" line="108" />
+        <location filename="../../noticedesk/gui/window_actions.py" line="124" />
         <source>&amp;Find</source>
         <translation>検索(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window_actions.py" line="109" />
+        <location filename="../../noticedesk/gui/window_actions.py" line="125" />
         <source>&amp;Case</source>
         <translation>事案(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window_actions.py" line="110" />
+        <location filename="../../noticedesk/gui/window_actions.py" line="126" />
         <source>&amp;Office profile…</source>
         <translation>事務所情報(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window_actions.py" line="112" />
+        <location filename="../../noticedesk/gui/window_actions.py" line="128" />
         <source>&amp;Incident and deadlines…</source>
         <translation>事案情報と報告期限(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window_actions.py" line="114" />
+        <location filename="../../noticedesk/gui/window_actions.py" line="130" />
         <source>&amp;Settings</source>
         <translation>設定(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window_actions.py" line="115" />
+        <location filename="../../noticedesk/gui/window_actions.py" line="131" />
         <source>&amp;Language</source>
         <translation>表示言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window_actions.py" line="116" />
+        <location filename="../../noticedesk/gui/window_actions.py" line="132" />
         <source>&amp;Template folder…</source>
         <translation>テンプレートのフォルダ(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window_actions.py" line="117" />
+        <location filename="../../noticedesk/gui/window_actions.py" line="133" />
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
@@ -771,12 +806,12 @@
         <translation>%1 を事案に読み込みました。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/roster_loading.py" line="255" />
+        <location filename="../../noticedesk/gui/roster_loading.py" line="264" />
         <source>One client list at a time</source>
         <translation>顧問先一覧は1つずつ</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/roster_loading.py" line="256" />
+        <location filename="../../noticedesk/gui/roster_loading.py" line="265" />
         <source>%1 files were dropped. Importing replaces the case's client list, so drop only the one to use. Nothing was imported.</source>
         <translation>%1 個のファイルがドロップされました。取り込むと事案の顧問先一覧が置き換わるため、使う一覧を1つだけドロップしてください。何も取り込んでいません。</translation>
     </message>
@@ -796,12 +831,12 @@
         <translation>全顧問先の書類と個人情報保護委員会への報告対象一覧を書き出します</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/roster_loading.py" line="228" />
+        <location filename="../../noticedesk/gui/roster_loading.py" line="233" />
         <source>File not found</source>
         <translation>ファイルが見つかりません</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/roster_loading.py" line="229" />
+        <location filename="../../noticedesk/gui/roster_loading.py" line="234" />
         <source>%1 no longer exists; it was removed from the list.</source>
         <translation>%1 は見つからないため、一覧から外しました。</translation>
     </message>

@@ -22,6 +22,10 @@ Nothing is overwritten unless ``force``: every path is planned first and, if any
 export stops before writing anything and lists them. Each file is written to a temporary name
 and renamed. Large exports are rendered by a pool of processes (spawn, as on Windows), each
 preparing the templates once.
+
+An export can be cancelled (``cancelled``): it stops between documents (between chunks of
+clients when a pool renders them), lets the files being written finish, and raises
+ExportProblem naming what reached the disk, so the case can record it like any other run.
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ import time
 import unicodedata
 from collections.abc import Callable, Sequence
 from concurrent.futures import (
-    FIRST_EXCEPTION,
+    FIRST_COMPLETED,
     Future,
     ProcessPoolExecutor,
     ThreadPoolExecutor,
@@ -74,6 +78,7 @@ PARALLEL_THRESHOLD = 300
 CHUNK_SIZE = 40  # clients per task in the pool: small enough for a smooth progress bar
 LOCAL_CHUNK_SIZE = 10  # clients between progress reports without a pool
 WRITER_THREADS = 4  # files being written (mostly waiting on fsync) while the next renders
+POOL_POLL_SECONDS = 0.1  # how often a pooled export looks at ``cancelled`` between chunks
 FILE_NAME_CHARS = 30  # the client's name inside a file name (the folder has up to 40)
 
 
@@ -81,12 +86,20 @@ class ExportProblem(Exception):
     """The export cannot start (or could not finish); nothing was overwritten.
 
     ``problems`` are the reasons (Japanese and English); ``conflicts`` the existing files that
-    an export without ``force`` refused to replace.
+    an export without ``force`` refused to replace; ``cancelled`` is true when the export
+    stopped because its caller asked it to (``export_case(cancelled=...)``).
     """
 
-    def __init__(self, problems: Sequence[InputProblem], conflicts: Sequence[Path] = ()) -> None:
+    def __init__(
+        self,
+        problems: Sequence[InputProblem],
+        conflicts: Sequence[Path] = (),
+        *,
+        cancelled: bool = False,
+    ) -> None:
         self.problems = list(problems)
         self.conflicts = list(conflicts)
+        self.cancelled = cancelled
         # An export that stopped part-way leaves the files it wrote: per Client.key the
         # (kind, file) pairs, and the regulator's list when it was written, so the case can
         # still record (and the audit log list) what is on disk.
@@ -201,12 +214,22 @@ def _write_client(folder: Path, documents: list[tuple[Path, bytes]], force: bool
         write_bytes(target, data, overwrite=force)
 
 
-def _write_documents(plans: Sequence[PlannedClient]) -> int:
+class ExportCancelled(Exception):
+    """Raised inside the engine when ``cancelled()`` said stop; export_case turns it into an
+    ExportProblem once it knows what reached the disk."""
+
+
+Cancelled = Callable[[], bool]
+
+
+def _write_documents(plans: Sequence[PlannedClient], cancelled: Cancelled | None = None) -> int:
     """Render and write the documents of ``plans``; returns how many were written.
 
     Making folders and writing files (temporary file, fsync, rename) mostly waits on the disk,
     so it runs on a few threads while this one renders the next client; the first write error
-    is raised.
+    is raised. ``cancelled()`` is asked before each document; when it says stop, the documents
+    already rendered are still written (whole files, each renamed into place) and
+    ExportCancelled is raised.
     """
     paths: dict[str, Path] = _worker_state["paths"]  # type: ignore[assignment]
     office: OfficeProfile = _worker_state["office"]  # type: ignore[assignment]
@@ -223,14 +246,21 @@ def _write_documents(plans: Sequence[PlannedClient]) -> int:
             for plan in plans:
                 context = build_context(plan.client, office, incident)
                 documents = []
+                stop = False
                 for kind, target in plan.documents:
+                    if cancelled is not None and cancelled():
+                        stop = True
+                        break
                     try:
                         data = render_context(templates[kind], context)
                     except (TemplateError, etree.XMLSyntaxError, TypeError, ValueError) as exc:
                         raise RenderFailure(plan.client.name, paths[kind].name, str(exc)) from None
                     documents.append((target, data))
-                pending.append(writers.submit(_write_client, plan.folder, documents, force))
-                written += len(documents)
+                if documents:
+                    pending.append(writers.submit(_write_client, plan.folder, documents, force))
+                    written += len(documents)
+                if stop:
+                    raise ExportCancelled()
         finally:
             for future in pending:
                 error = future.exception()
@@ -275,6 +305,7 @@ def export_case(
     workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
     print_files: bool = False,
+    cancelled: Cancelled | None = None,
 ) -> ExportResult:
     """Write every client's documents and the regulator's list into ``out_dir``.
 
@@ -285,6 +316,12 @@ def export_case(
     template is not usable, or when a file to be written exists and ``force`` is false.
     ``progress(done, total)`` is called from this thread as documents are written; each print
     file counts as one more document.
+
+    ``cancelled()`` is asked from this thread before each document (with a pool: between
+    chunks, about every tenth of a second), before the regulator's list and between print
+    files; once it returns True nothing new is started, the files in progress are finished,
+    and ExportProblem is raised with ``cancelled`` set and ``written`` / ``ppc_list`` naming
+    what is on disk. It must be cheap and safe to call from a worker thread (a flag).
     """
     out_dir = Path(out_dir)
     kinds = list(dict.fromkeys(kinds))
@@ -327,10 +364,30 @@ def export_case(
         return _write_planned(
             clients, office, incident, out_dir, kinds, plans, ppc_path, print_plans,
             templates_dir=templates_dir, force=force, workers=workers, progress=progress,
+            cancelled=cancelled,
         )  # fmt: skip
     except ExportProblem as exc:
         exc.written, exc.ppc_list = _written_since(plans, ppc_path, started, force)
         raise
+    except ExportCancelled:
+        written, ppc_list = _written_since(plans, ppc_path, started, force)
+        problem = _stopped(sum(len(documents) for documents in written.values()))
+        problem.written, problem.ppc_list = written, ppc_list
+        raise problem from None
+
+
+def _stopped(count: int) -> ExportProblem:
+    return ExportProblem(
+        [
+            InputProblem(
+                f"書き出しを中止しました。中止までに書き出した文書（{count}件）はそのまま"
+                "残っています。残りを作成するには、上書きを指定してもう一度書き出してください。",
+                f"The export was cancelled. The {count} document(s) written before it stopped "
+                "are kept; to make the rest, export again and overwrite.",
+            )
+        ],
+        cancelled=True,
+    )
 
 
 def _written_since(
@@ -373,6 +430,7 @@ def _write_planned(
     force: bool,
     workers: int | None,
     progress: Callable[[int, int], None] | None,
+    cancelled: Cancelled | None = None,
 ) -> ExportResult:
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = {kind: template_path(kind, templates_dir) for kind in kinds}
@@ -385,7 +443,7 @@ def _write_planned(
         if count == 1:
             _init_worker(paths, office, incident, force)
             for chunk in _chunks(plans, LOCAL_CHUNK_SIZE):
-                done += _write_documents(chunk)
+                done += _write_documents(chunk, cancelled)
                 if progress is not None:
                     progress(done, total)
         else:
@@ -399,6 +457,7 @@ def _write_planned(
                 total,
                 progress,
                 lambda: write_ppc_list(clients, office, incident, ppc_path, overwrite=force),
+                cancelled,
             )
     except RenderFailure as exc:
         if not exc.client_name:
@@ -419,9 +478,11 @@ def _write_planned(
         raise _unwritable(exc) from None
 
     if count == 1:
+        if cancelled is not None and cancelled():
+            raise ExportCancelled()
         write_ppc_list(clients, office, incident, ppc_path, overwrite=force)
     ppc_count = len(joint_clients(clients))
-    merged = _write_print_files(print_plans, force, done, total, progress)
+    merged = _write_print_files(print_plans, force, done, total, progress, cancelled)
     result = ExportResult(
         out_dir=out_dir,
         ppc_list=ppc_path,
@@ -441,14 +502,22 @@ def _write_print_files(
     done: int,
     total: int,
     progress: Callable[[int, int], None] | None,
+    cancelled: Cancelled | None = None,
 ) -> dict[str, Path]:
-    """The print files, once every client's own files are on disk (they are made from them)."""
+    """The print files, once every client's own files are on disk (they are made from them).
+
+    A cancel stops between print files: the file just merged is whole and stays.
+    """
     steps = {"done": done}
+    if print_plans and cancelled is not None and cancelled():
+        raise ExportCancelled()
 
     def written(_plan: PlannedPrintFile) -> None:
         steps["done"] += 1
         if progress is not None:
             progress(steps["done"], total)
+        if steps["done"] < total and cancelled is not None and cancelled():
+            raise ExportCancelled()
 
     try:
         return write_print_files(print_plans, force=force, written=written)
@@ -479,8 +548,13 @@ def _run_pool(
     total: int,
     progress: Callable[[int, int], None] | None,
     meanwhile: Callable[[], object],
+    cancelled: Cancelled | None = None,
 ) -> int:
-    """Run the chunks on ``workers`` processes; ``meanwhile`` runs here while they work."""
+    """Run the chunks on ``workers`` processes; ``meanwhile`` runs here while they work.
+
+    A cancel is seen between chunks: chunks not yet started are dropped, the ones running
+    finish (leaving the pool waits for them), then ExportCancelled is raised.
+    """
     done = 0
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(
@@ -494,7 +568,13 @@ def _run_pool(
         }
         meanwhile()
         while pending:
-            finished, pending = wait(pending, return_when=FIRST_EXCEPTION)
+            if cancelled is not None and cancelled():
+                for other in pending:
+                    other.cancel()
+                raise ExportCancelled()
+            finished, pending = wait(
+                pending, timeout=POOL_POLL_SECONDS, return_when=FIRST_COMPLETED
+            )
             for future in finished:
                 error = future.exception()
                 if error is not None:
