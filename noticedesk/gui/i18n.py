@@ -39,6 +39,9 @@ class Translation:
         """Install ``language``; returns False if our translation file could not be loaded."""
         for translator in self._installed:
             self._app.removeTranslator(translator)
+            # Parented to the application, a removed translator would live (with its loaded
+            # catalogue) until the program ends: one pair more on every switch.
+            translator.deleteLater()
         self._installed = []
         self.language = language if language in SUPPORTED else "en"
         if self.language == "en":
@@ -48,11 +51,14 @@ class Translation:
         if ours.load(f"noticedesk_{self.language}", translations_dir()):
             self._installed.append(ours)
         else:
+            ours.deleteLater()
             ok = False
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         qt_own = QTranslator(self._app)
         if qt_own.load(f"qtbase_{self.language}", qt_dir):
             self._installed.append(qt_own)
+        else:
+            qt_own.deleteLater()
         for translator in self._installed:
             self._app.installTranslator(translator)
         return ok

@@ -480,7 +480,7 @@ class MainWindow(QMainWindow):
         self._exporting = exporting
         busy = self.roster_loading.busy
         self.open_action.setEnabled(not exporting and not busy)
-        self.recent_menu.setEnabled(not exporting and not busy)
+        self.roster_loading.enable_recent_menu()
         # Undo and redo change ticks too. The stack enables its actions only when it changes,
         # and it cannot change while ticking is refused, so they are set back here.
         self.undo_action.setEnabled(not exporting and self.undo_stack.canUndo())

@@ -84,7 +84,7 @@ class RosterLoading(QObject):
         self.busy = busy
         window.status_area.progress.setVisible(busy)
         window.open_action.setEnabled(not busy and not window.exporting)
-        window.recent_menu.setEnabled(not busy and not window.exporting)
+        self.enable_recent_menu()
         window.update_export_action()
         if busy and path is not None:
             window.statusBar().showMessage(
@@ -217,7 +217,12 @@ class RosterLoading(QObject):
             action.setToolTip(str(path))
             action.setStatusTip(str(path))
             action.triggered.connect(partial(self._open_recent, path))
-        menu.setEnabled(bool(recent) and not self.busy)
+        self.enable_recent_menu()
+
+    def enable_recent_menu(self) -> None:
+        """Open recent is offered when it holds a file and nothing is being read or written."""
+        menu = self.window.recent_menu
+        menu.setEnabled(bool(menu.actions()) and not self.busy and not self.window.exporting)
 
     def _open_recent(self, path: Path) -> None:
         if not path.exists():
@@ -235,7 +240,11 @@ class RosterLoading(QObject):
 
     # -- drag and drop -----------------------------------------------------------------------
     def drag_entered(self, event: QDragEnterEvent | QDragMoveEvent) -> None:
-        if first_roster(event.mimeData()) is not None:
+        # While a file is read or documents are written the drop could not be taken: refuse
+        # the drag, so the pointer says so before the user lets go.
+        if self.busy or self.window.exporting:
+            event.ignore()
+        elif first_roster(event.mimeData()) is not None:
             event.acceptProposedAction()
         else:
             event.ignore()
@@ -261,4 +270,5 @@ class RosterLoading(QObject):
             )
             return
         # Defer: the drag source (Explorer) waits for the drop to return before it repaints.
-        QTimer.singleShot(0, partial(self.load_roster, path))
+        # With self as the context, Qt drops the call if the window is gone by then.
+        QTimer.singleShot(0, self, partial(self.load_roster, path))

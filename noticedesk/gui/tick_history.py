@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from noticedesk.gui.roster_model import RosterTableModel
 
@@ -35,11 +35,17 @@ class TickCommand(QUndoCommand):
         self._save = save
         self._before = dict(before)
         self._after = dict(after)
-        ticked = sum(after.values())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Describe the tick in the current language (the Undo and Redo menus show it)."""
+        ticked = sum(self._after.values())
         if ticked:
             text = QCoreApplication.translate("TickCommand", "Tick %n client(s)", "", ticked)
         else:
-            text = QCoreApplication.translate("TickCommand", "Untick %n client(s)", "", len(after))
+            text = QCoreApplication.translate(
+                "TickCommand", "Untick %n client(s)", "", len(self._after)
+            )
         self.setText(text)
 
     def redo(self) -> None:
@@ -56,6 +62,14 @@ class TickCommand(QUndoCommand):
             self.setObsolete(True)  # the stack drops a command that no longer matches the case
             return
         self._model.set_individual(values)
+
+
+def retranslate_ticks(stack: QUndoStack) -> None:
+    """Describe every tick on ``stack`` again, after a switch of language."""
+    for index in range(stack.count()):
+        command = stack.command(index)
+        if isinstance(command, TickCommand):
+            command.retranslate()
 
 
 def toggled_values(current: dict[str, bool]) -> dict[str, bool]:

@@ -7,12 +7,15 @@ translation context "MainWindow" (the shipped Japanese is filed under it).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
+
+from noticedesk.gui.tick_history import retranslate_ticks
 
 LANGUAGES = (("ja", "日本語"), ("en", "English"))  # each named in itself, never translated
 
@@ -24,10 +27,22 @@ def build_actions(window: Any) -> None:
         window, lambda: window.export_flow.start(), QKeySequence("Ctrl+E")
     )
     window.quit_action = _action(window, window.close, QKeySequence.StandardKey.Quit)
-    window.undo_action = window.undo_stack.createUndoAction(window)
+    # Not the stack's createUndoAction(): that fixes the "Undo %1" wording in the language of
+    # the moment it was made, and a switch of language left the last tick described in the
+    # previous one.
+    stack = window.undo_stack
+    window.undo_action = StackAction(window, _undo_text)
     window.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-    window.redo_action = window.undo_stack.createRedoAction(window)
+    window.undo_action.triggered.connect(stack.undo)
+    window.undo_action.setEnabled(stack.canUndo())
+    stack.canUndoChanged.connect(window.undo_action.setEnabled)
+    stack.undoTextChanged.connect(window.undo_action.describe)
+    window.redo_action = StackAction(window, _redo_text)
     window.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+    window.redo_action.triggered.connect(stack.redo)
+    window.redo_action.setEnabled(stack.canRedo())
+    stack.canRedoChanged.connect(window.redo_action.setEnabled)
+    stack.redoTextChanged.connect(window.redo_action.describe)
     window.find_action = _action(window, window.focus_search, QKeySequence.StandardKey.Find)
     window.tick_action = _action(window, window.toggle_selection)
     window.office_action = _action(window, window.edit_office)
@@ -96,8 +111,9 @@ def retranslate_menus(window: Any) -> None:
     window.export_action.setText(QCoreApplication.translate("MainWindow", "&Export documents…"))
     window.quit_action.setText(QCoreApplication.translate("MainWindow", "&Quit"))
     window.edit_menu.setTitle(QCoreApplication.translate("MainWindow", "&Edit"))
-    window.undo_action.setText(QCoreApplication.translate("MainWindow", "&Undo"))
-    window.redo_action.setText(QCoreApplication.translate("MainWindow", "&Redo"))
+    retranslate_ticks(window.undo_stack)  # the ticks already made, described anew
+    window.undo_action.describe(window.undo_stack.undoText())
+    window.redo_action.describe(window.undo_stack.redoText())
     # After a tab, menus show the text where shortcuts go: Space is not the action's shortcut
     # (it would steal the space bar from the search box), the table handles it.
     window.tick_action.setText(
@@ -115,3 +131,31 @@ def retranslate_menus(window: Any) -> None:
     window.language_menu.setTitle(QCoreApplication.translate("MainWindow", "&Language"))
     window.templates_action.setText(QCoreApplication.translate("MainWindow", "&Template folder…"))
     window.view_menu.setTitle(QCoreApplication.translate("MainWindow", "&View"))
+
+
+class StackAction(QAction):
+    """Undo or Redo, naming the tick it would change (``text(description)``: its words)."""
+
+    def __init__(self, parent: QObject, text: Callable[[str], str]) -> None:
+        super().__init__(parent)
+        self._text = text
+        self._description = ""
+        self.setText(text(""))
+
+    @Slot(str)
+    def describe(self, description: str) -> None:
+        """The stack's description of the next undo (or redo); "" when there is none."""
+        self._description = description
+        self.setText(self._text(description))
+
+
+def _undo_text(description: str) -> str:
+    if not description:
+        return QCoreApplication.translate("MainWindow", "&Undo")
+    return QCoreApplication.translate("MainWindow", "&Undo: %1").replace("%1", description)
+
+
+def _redo_text(description: str) -> str:
+    if not description:
+        return QCoreApplication.translate("MainWindow", "&Redo")
+    return QCoreApplication.translate("MainWindow", "&Redo: %1").replace("%1", description)
