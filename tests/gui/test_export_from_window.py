@@ -24,18 +24,20 @@ from noticedesk.gui.settings import WindowSettings
 from noticedesk.gui.status_marking import ALL_KINDS
 from noticedesk.gui.tasks import ImmediateRunner, TaskRunner, ThreadPoolRunner
 
-from .window_fixtures import ROWS, drop_files, new_session, open_session, write_roster
+from .window_fixtures import (
+    ROWS,
+    drop_files,
+    new_session,
+    open_session,
+    prepared_session,
+    write_roster,
+)
 
 KINDS_ORDER = ("internal", "report", "cover", "individual")  # DOCUMENT_KINDS: the columns
 
 
 def ready_session(data_dir: Path, roster: Path) -> CaseSession:
-    """A case with the roster, the sample incident and the sample office profile."""
-    session = new_session(data_dir)
-    session.import_roster(import_roster(roster))
-    session.set_incident(load_incident(sample_dir() / "incident.toml"))
-    session.save_office(load_office(sample_dir() / "office.toml"))
-    return session
+    return prepared_session(data_dir, roster)
 
 
 class Opened:

@@ -21,12 +21,8 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from noticedesk.core.bundled import sample_dir
 from noticedesk.core.documents import DOCUMENT_KINDS, ExportResult
 from noticedesk.core.documents.pages import page_text
-from noticedesk.core.incident import load_incident
-from noticedesk.core.office import load_office
-from noticedesk.core.roster import import_roster
 from noticedesk.gui.case_session import CaseSession
 from noticedesk.gui.file_chooser import FileChooser
 from noticedesk.gui.i18n import Translation
@@ -36,7 +32,7 @@ from noticedesk.gui.print_preview import PrintFailed, paint_pages, prepare_print
 from noticedesk.gui.settings import WindowSettings
 from noticedesk.gui.tasks import ImmediateRunner, TaskRunner, ThreadPoolRunner
 
-from .window_fixtures import ROWS, new_session, write_roster
+from .window_fixtures import ROWS, prepared_session, write_roster
 
 JOINT = "code:C0001"  # ㈱髙橋製作所, in the joint report
 JOINT_2 = "code:C0002"  # 有限会社山﨑商店
@@ -53,12 +49,8 @@ class Opened:
 
 
 def ready_session(data_dir: Path, tmp_path: Path, *, incident: bool = True) -> CaseSession:
-    session = new_session(data_dir)
-    session.import_roster(import_roster(write_roster(tmp_path / "顧問先一覧.csv", ROWS)))
-    if incident:
-        session.set_incident(load_incident(sample_dir() / "incident.toml"))
-    session.save_office(load_office(sample_dir() / "office.toml"))
-    return session
+    roster = write_roster(tmp_path / "顧問先一覧.csv", ROWS)
+    return prepared_session(data_dir, roster, incident=incident)
 
 
 @pytest.fixture

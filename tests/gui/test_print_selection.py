@@ -22,9 +22,7 @@ from pytestqt.qtbot import QtBot
 from noticedesk.core.bundled import sample_dir
 from noticedesk.core.documents import PRINT_FOLDER, render_document
 from noticedesk.core.documents.pages import page_count, page_text, rasterise
-from noticedesk.core.incident import load_incident
 from noticedesk.core.office import load_office
-from noticedesk.core.roster import import_roster
 from noticedesk.gui.case_session import CaseSession
 from noticedesk.gui.file_chooser import FileChooser
 from noticedesk.gui.main_window import MainWindow
@@ -33,16 +31,13 @@ from noticedesk.gui.print_selection import PrintKindsDialog, SelectionPrint
 from noticedesk.gui.settings import WindowSettings
 from noticedesk.gui.tasks import ImmediateRunner, TaskRunner, ThreadPoolRunner
 
-from .window_fixtures import ROWS, new_session, write_roster
+from .window_fixtures import ROWS, prepared_session, write_roster
 
 
 def ready_session(data_dir: Path, tmp_path: Path, name: str = "テスト事案") -> CaseSession:
-    session = new_session(data_dir, name)
     tmp_path.mkdir(parents=True, exist_ok=True)
-    session.import_roster(import_roster(write_roster(tmp_path / "顧問先一覧.csv", ROWS)))
-    session.set_incident(load_incident(sample_dir() / "incident.toml"))
-    session.save_office(load_office(sample_dir() / "office.toml"))
-    return session
+    roster = write_roster(tmp_path / "顧問先一覧.csv", ROWS)
+    return prepared_session(data_dir, roster, name=name)
 
 
 @pytest.fixture

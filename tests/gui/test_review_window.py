@@ -20,11 +20,7 @@ from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QThreadPool
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from noticedesk.core.bundled import sample_dir
 from noticedesk.core.documents.kinds import DOCUMENT_KINDS
-from noticedesk.core.incident import load_incident
-from noticedesk.core.office import load_office
-from noticedesk.core.roster import import_roster
 from noticedesk.gui.case_session import CaseSession
 from noticedesk.gui.crash_handler import install_crash_handler
 from noticedesk.gui.file_chooser import FileChooser
@@ -40,7 +36,7 @@ from noticedesk.gui.roster_model import (
 from noticedesk.gui.settings import WindowSettings
 from noticedesk.gui.tasks import ImmediateRunner, TaskRunner, ThreadPoolRunner
 
-from .window_fixtures import ROWS, new_session, open_session, write_roster
+from .window_fixtures import ROWS, open_session, prepared_session, write_roster
 
 
 class HeldRunner:
@@ -59,14 +55,8 @@ class HeldRunner:
 
 
 def ready_session(data_dir: Path, tmp_path: Path, name: str = "テスト事案") -> CaseSession:
-    """A case with the test roster, the sample incident and the sample office profile."""
-    session = new_session(data_dir, name)
     tmp_path.mkdir(parents=True, exist_ok=True)
-    roster = write_roster(tmp_path / f"{name}.csv", ROWS)
-    session.import_roster(import_roster(roster))
-    session.set_incident(load_incident(sample_dir() / "incident.toml"))
-    session.save_office(load_office(sample_dir() / "office.toml"))
-    return session
+    return prepared_session(data_dir, write_roster(tmp_path / f"{name}.csv", ROWS), name=name)
 
 
 @pytest.fixture

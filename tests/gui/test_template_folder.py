@@ -18,13 +18,9 @@ from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from noticedesk.core.bundled import sample_dir
 from noticedesk.core.bundled import templates_dir as standard_templates_dir
 from noticedesk.core.documents import render_document
 from noticedesk.core.documents.pages import page_text
-from noticedesk.core.incident import load_incident
-from noticedesk.core.office import load_office
-from noticedesk.core.roster import import_roster
 from noticedesk.gui.case_session import CaseSession
 from noticedesk.gui.file_chooser import FileChooser
 from noticedesk.gui.i18n import Translation
@@ -34,7 +30,7 @@ from noticedesk.gui.tasks import ImmediateRunner
 from noticedesk.gui.template_folder import own_kinds, template_problems
 from noticedesk.gui.templates_dialog import TemplatesDialog
 
-from .window_fixtures import ROWS, new_session, write_roster
+from .window_fixtures import ROWS, prepared_session, write_roster
 
 JOINT = "code:C0001"  # ㈱髙橋製作所, in the joint report
 OWN_WORDING = "当事務所より謹んでお知らせ申し上げます（独自文面）"
@@ -65,11 +61,7 @@ def docx_text(data: bytes) -> str:
 
 
 def ready_session(data_dir: Path, tmp_path: Path) -> CaseSession:
-    session = new_session(data_dir)
-    session.import_roster(import_roster(write_roster(tmp_path / "顧問先一覧.csv", ROWS)))
-    session.set_incident(load_incident(sample_dir() / "incident.toml"))
-    session.save_office(load_office(sample_dir() / "office.toml"))
-    return session
+    return prepared_session(data_dir, write_roster(tmp_path / "顧問先一覧.csv", ROWS))
 
 
 @pytest.fixture

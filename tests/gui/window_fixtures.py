@@ -77,6 +77,22 @@ def new_session(data_dir: Path, name: str = "テスト事案") -> CaseSession:
     return CaseSession(store, data_dir, name)
 
 
+def prepared_session(
+    data_dir: Path, roster: Path, *, name: str = "テスト事案", incident: bool = True
+) -> CaseSession:
+    """A case with ``roster`` imported, the sample office profile and (unless told otherwise)
+    the sample incident: ready to preview, print and export."""
+    from noticedesk.core.office import load_office
+    from noticedesk.core.roster import import_roster
+
+    session = new_session(data_dir, name)
+    session.import_roster(import_roster(roster))
+    if incident:
+        session.set_incident(load_incident(sample_dir() / "incident.toml"))
+    session.save_office(load_office(sample_dir() / "office.toml"))
+    return session
+
+
 def open_session(data_dir: Path, name: str = "テスト事案") -> CaseSession:
     store = CaseStore.open(data_dir, name, KeyringKeySource())
     return CaseSession(store, data_dir, name)
