@@ -7,7 +7,6 @@ were made from, so each printed page can be traced to the exact document it show
 
 from __future__ import annotations
 
-import datetime as dt
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,14 +23,12 @@ from noticedesk.core.documents import PRINT_FOLDER, render_document
 from noticedesk.core.documents.pages import page_count, page_text, rasterise
 from noticedesk.core.office import load_office
 from noticedesk.gui.case_session import CaseSession
-from noticedesk.gui.file_chooser import FileChooser
 from noticedesk.gui.main_window import MainWindow
 from noticedesk.gui.print_preview import paint_pages
 from noticedesk.gui.print_selection import PrintKindsDialog, SelectionPrint
-from noticedesk.gui.settings import WindowSettings
-from noticedesk.gui.tasks import ImmediateRunner, TaskRunner, ThreadPoolRunner
+from noticedesk.gui.tasks import TaskRunner, ThreadPoolRunner
 
-from .window_fixtures import ROWS, prepared_session, write_roster
+from .window_fixtures import ROWS, close_windows, english_window, prepared_session, write_roster
 
 
 def ready_session(data_dir: Path, tmp_path: Path, name: str = "テスト事案") -> CaseSession:
@@ -47,29 +44,13 @@ def make_window(qtbot: QtBot, data_dir: Path) -> Iterator:  # type: ignore[type-
     def factory(
         session: CaseSession | None, converter: object | None, runner: TaskRunner | None = None
     ) -> MainWindow:
-        window = MainWindow(
-            WindowSettings(data_dir),
-            runner or ImmediateRunner(),
-            session=session,
-            language="en",
-            today=lambda: dt.date(2023, 7, 28),
-            chooser=FileChooser(native=False),
-            open_url=lambda _url: True,
-        )
-        qtbot.addWidget(window)
-        window.preview.set_converter(converter)  # type: ignore[arg-type]
-        window.show()
-        qtbot.waitExposed(window)
+        window = english_window(qtbot, data_dir, session, runner=runner)
+        window.preview.set_converter(converter)  # None too: a machine without one
         windows.append(window)
         return window
 
     yield factory
-    for window in windows:
-        wait = getattr(window.runner, "wait", None)
-        if wait is not None:
-            wait(10_000)
-        if window.session is not None:
-            window.session.close()
+    close_windows(windows)
 
 
 def select_codes(window: MainWindow, *codes: str) -> None:

@@ -7,7 +7,6 @@ Slow work is held by ``HeldRunner`` until the test releases it, so "while an exp
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 import threading
 from collections.abc import Callable, Iterator
@@ -23,7 +22,6 @@ from pytestqt.qtbot import QtBot
 from noticedesk.core.documents.kinds import DOCUMENT_KINDS
 from noticedesk.gui.case_session import CaseSession
 from noticedesk.gui.crash_handler import install_crash_handler
-from noticedesk.gui.file_chooser import FileChooser
 from noticedesk.gui.main_window import MainWindow
 from noticedesk.gui.print_selection import SelectionPrint
 from noticedesk.gui.roster_model import (
@@ -33,10 +31,16 @@ from noticedesk.gui.roster_model import (
     COL_NAME,
     RowRole,
 )
-from noticedesk.gui.settings import WindowSettings
 from noticedesk.gui.tasks import ImmediateRunner, TaskRunner, ThreadPoolRunner
 
-from .window_fixtures import ROWS, open_session, prepared_session, write_roster
+from .window_fixtures import (
+    ROWS,
+    close_windows,
+    english_window,
+    open_session,
+    prepared_session,
+    write_roster,
+)
 
 
 class HeldRunner:
@@ -68,30 +72,12 @@ def make_window(qtbot: QtBot, data_dir: Path) -> Iterator[Callable[..., MainWind
         runner: TaskRunner | None = None,
         converter: object | None = None,
     ) -> MainWindow:
-        window = MainWindow(
-            WindowSettings(data_dir),
-            runner or ImmediateRunner(),
-            session=session,
-            language="en",
-            today=lambda: dt.date(2023, 7, 28),
-            chooser=FileChooser(native=False),
-            open_url=lambda _url: True,
-        )
-        qtbot.addWidget(window)
-        if converter is not None:
-            window.preview.set_converter(converter)  # type: ignore[arg-type]
-        window.show()
-        qtbot.waitExposed(window)
+        window = english_window(qtbot, data_dir, session, runner=runner, converter=converter)
         windows.append(window)
         return window
 
     yield factory
-    for window in windows:
-        wait = getattr(window.runner, "wait", None)
-        if wait is not None:
-            wait(10_000)
-        if window.session is not None:
-            window.session.close()
+    close_windows(windows)
 
 
 def ticks_in_store(data_dir: Path, name: str = "テスト事案") -> dict[str, bool]:

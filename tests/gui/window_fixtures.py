@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -96,3 +97,45 @@ def prepared_session(
 def open_session(data_dir: Path, name: str = "テスト事案") -> CaseSession:
     store = CaseStore.open(data_dir, name, KeyringKeySource())
     return CaseSession(store, data_dir, name)
+
+
+def english_window(
+    qtbot: Any,
+    data_dir: Path,
+    session: CaseSession | None,
+    *,
+    runner: Any = None,
+    converter: object | None = None,
+) -> MainWindow:
+    """A shown English window on 2023-07-28 with Qt's own file dialogs and no real browser."""
+    import datetime as dt
+
+    from noticedesk.gui.file_chooser import FileChooser
+    from noticedesk.gui.settings import WindowSettings
+    from noticedesk.gui.tasks import ImmediateRunner
+
+    window = MainWindow(
+        WindowSettings(data_dir),
+        runner or ImmediateRunner(),
+        session=session,
+        language="en",
+        today=lambda: dt.date(2023, 7, 28),
+        chooser=FileChooser(native=False),
+        open_url=lambda _url: True,
+    )
+    qtbot.addWidget(window)
+    if converter is not None:
+        window.preview.set_converter(converter)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def close_windows(windows: list[MainWindow]) -> None:
+    """Let each window's worker finish, then close its case (a fixture's teardown)."""
+    for window in windows:
+        wait = getattr(window.runner, "wait", None)
+        if wait is not None:
+            wait(10_000)
+        if window.session is not None:
+            window.session.close()
