@@ -20,31 +20,16 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+# bench_export sits beside this script (python puts the script's folder on the path): the
+# same clients as the export benchmark.
+from bench_export import make_clients
 from docx import Document
 from docxcompose.composer import Composer
 
 from noticedesk.core.bundled import sample_dir
-from noticedesk.core.clients import Client
 from noticedesk.core.documents import export_case, merge_documents, render_document
 from noticedesk.core.incident import load_incident
 from noticedesk.core.office import load_office
-
-NAMES = ["㈱髙橋製作所", "有限会社山﨑商店", "A&B商事", "株式会社①番館", "<有限会社>さくら"]
-
-
-def make_clients(count: int) -> list[Client]:
-    return [
-        Client(
-            row=n + 3,
-            name=f"{NAMES[n % len(NAMES)]}{n}",
-            code=f"C{n:05d}",
-            postal_code="164-0001",
-            address=f"東京都中野区中野{n % 9 + 1}丁目{n % 20 + 1}番{n % 30 + 1}号",
-            phone=f"03-{3000 + n % 6000:04d}-{n % 10000:04d}",
-            contact_person="鈴木 一郎",
-        )
-        for n in range(count)
-    ]
 
 
 def docxcompose_merge(documents: list[bytes]) -> bytes:

@@ -122,11 +122,17 @@ class PlannedClient:
 class ExportResult:
     out_dir: Path
     ppc_list: Path
-    files: dict[str, list[Path]] = field(default_factory=dict)  # Client.key -> documents
     clients: list[PlannedClient] = field(default_factory=list)  # in roster order
     count: int = 0  # documents written (the regulator's list and print files not counted)
     ppc_count: int = 0  # clients in the regulator's list
     print_files: dict[str, Path] = field(default_factory=dict)  # kind -> merged file
+
+    @property
+    def files(self) -> dict[str, list[Path]]:
+        """Per Client.key, the files written (two clients sharing a key share one list)."""
+        return {
+            key: [path for _k, path in docs] for key, docs in self.documents_by_client().items()
+        }
 
     def documents_by_client(self) -> dict[str, list[tuple[str, Path]]]:
         """Per Client.key, the (kind, file) pairs written: what the case records."""
@@ -483,7 +489,7 @@ def _write_planned(
         write_ppc_list(clients, office, incident, ppc_path, overwrite=force)
     ppc_count = len(joint_clients(clients))
     merged = _write_print_files(print_plans, force, done, total, progress, cancelled)
-    result = ExportResult(
+    return ExportResult(
         out_dir=out_dir,
         ppc_list=ppc_path,
         clients=plans,
@@ -491,9 +497,6 @@ def _write_planned(
         ppc_count=ppc_count,
         print_files=merged,
     )
-    for plan in plans:
-        result.files.setdefault(plan.client.key, []).extend(t for _k, t in plan.documents)
-    return result
 
 
 def _write_print_files(
