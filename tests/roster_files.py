@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+# As in the bundled sample: 対象者数 (本人の数), 代表者 and 自称 follow 従業員数.
 HEADER = [
     "顧問先コード", "事業所名", "郵便番号", "所在地", "電話番号", "担当者", "メールアドレス",
-    "法人番号", "従業員数", "労働保険事務組合", "個別報告希望", "備考",
+    "法人番号", "従業員数", "対象者数", "代表者", "自称", "労働保険事務組合", "個別報告希望",
+    "備考",
 ]  # fmt: skip
 
 TITLE_ROWS = [["顧問先一覧（個人情報漏えい等対応用）"], ["2023年7月25日現在"]]
@@ -30,15 +32,19 @@ def client_row(
     association: str = "",
     individual: str = "",
     note: str = "",
+    *,
+    people: object = "",
+    representative: str = "",
+    self_reference: str = "",
 ) -> list[object]:
-    return [code, name, postal, address, phone, contact, email, corporate, employees,
-            association, individual, note]  # fmt: skip
+    return [code, name, postal, address, phone, contact, email, corporate, employees, people,
+            representative, self_reference, association, individual, note]  # fmt: skip
 
 
 def good_rows() -> list[list[object]]:
     """Three clean clients whose names need CP932 (㈱ 髙 﨑 ①)."""
     return [
-        client_row(),
+        client_row(people="9", representative="代表取締役　髙橋　一郎"),
         client_row(
             "C0002",
             "有限会社山﨑商店",
@@ -49,6 +55,7 @@ def good_rows() -> list[list[object]]:
             "soumu02@client02.example.jp",
             CORPORATE_OK_2,
             "120",
+            people="348",
         ),
         client_row(
             "C0003",

@@ -49,6 +49,11 @@ def test_bundled_sample_as_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert result["joint"] == 34
     assert result["individual"] == SAMPLE_INDIVIDUAL
     assert result["issues"] == []
+    # The sample's 対象者数, 代表者 and 自称 columns are read as fields, not kept as extras.
+    assert result["columns"]["employees"] == "従業員数"
+    assert result["columns"]["people"] == "対象者数"
+    assert result["columns"]["representative"] == "代表者"
+    assert result["columns"]["self_reference"] == "自称"
     source = result["source"]
     assert (source["format"], source["encoding"], source["header_row"]) == ("csv", "cp932", 3)
     assert len(source["sha256"]) == 64 and source["path"].endswith("roster.csv")
@@ -79,6 +84,22 @@ def test_warnings_alone_still_give_exit_1(
     assert code == 1
     assert "行 4 / 電話番号: 電話番号の先頭の 0 が欠けていたため補いました" in out
     assert "03-6363-9779" in out
+
+
+def test_unreadable_people_count_and_self_reference_are_named_by_row_and_column(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = [
+        *good_rows(),
+        client_row("C0004", "株式会社さくら運輸", people="約30", self_reference="わたくしども"),
+    ]
+    code, out, _ = _run(capsys, str(write_csv(tmp_path / "roster.csv", rows)))
+    assert code == 1
+    assert "問題 2 件（エラー 0 件・警告 2 件）" in out
+    assert "  行 7 / 対象者数: 対象者数（本人の数）「約30」を人数として読めません。" in out
+    assert "  行 7 / 自称: 自称「わたくしども」は" in out
+    code, out, _ = _run(capsys, str(tmp_path / "roster.csv"), "--lang", "en")
+    assert "Row 7 / 対象者数: Cannot read “約30” as the number of people affected" in out
 
 
 def test_json_issues_carry_row_column_severity_code_message(

@@ -6,6 +6,7 @@ import codecs
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLE
 from roster_files import HEADER, client_row, good_rows, write_csv
 
 from noticedesk.core.clients import RosterError
@@ -221,3 +222,95 @@ def test_private_use_characters_are_flagged(tmp_path: Path) -> None:
     flagged = [(i.row, i.column, i.code) for i in roster.issues]
     assert flagged == [(5, "事業所名", "private_use_character")]
     assert roster.clients[1].name == "有限会社\ue000﨑商店"
+
+
+def test_the_bundled_sample_reads_people_counts_and_representatives() -> None:
+    roster = import_roster(SAMPLE / "roster.csv")
+    assert len(roster.clients) == 40
+    assert roster.issues == []
+    by_code = {c.code: c for c in roster.clients}
+    # 対象者数 counts retirees and dependants too, so it is not the headcount.
+    assert (by_code["C0001"].employees, by_code["C0001"].people) == ("3", "9")
+    assert by_code["C0013"].people == "1085"  # written "1,085", as Excel shows a formatted cell
+    assert sum(int(c.people) > int(c.employees) for c in roster.clients if c.people) >= 30
+    # A blank 対象者数 stays blank: the count is not known yet.
+    assert [c.code for c in roster.clients if not c.people] == ["C0010", "C0019", "C0030", "C0040"]
+    assert by_code["C0001"].representative == "代表取締役　髙橋　一郎"
+    assert by_code["C0006"].representative.startswith("理事長　")
+    assert by_code["C0016"].representative.startswith("代表理事　")
+    assert 24 <= sum(bool(c.representative) for c in roster.clients) <= 30
+    assert [c.code for c in roster.clients if c.self_reference] == ["C0036"]
+    assert by_code["C0036"].voice.self == "当院"
+    assert (by_code["C0020"].name, by_code["C0020"].voice.self) == ("ソレイユ美容室", "当事業所")
+    # The characters plain Shift_JIS lacks are still in it.
+    names = "".join(c.name + c.representative for c in roster.clients)
+    assert all(ch in names for ch in "㈱髙﨑①")
+
+
+@pytest.mark.parametrize(
+    ("header", "field"),
+    [
+        ("対象者数", "people"),
+        ("対象人数", "people"),
+        ("本人の数", "people"),
+        ("対象者", "people"),
+        ("人数（人）", "people"),
+        ("漏えい対象者数", "people"),
+        ("登録者数", "people"),
+        ("People", "people"),
+        ("Affected", "people"),
+        ("代表者", "representative"),
+        ("代表者氏名", "representative"),
+        ("代表者役職・氏名", "representative"),
+        ("Representative", "representative"),
+        ("自称", "self_reference"),
+        ("文書上の呼称", "self_reference"),
+        ("自社の呼び方", "self_reference"),
+        ("Self Reference", "self_reference"),
+        ("被保険者数", "employees"),
+        ("Headcount", "employees"),
+    ],
+)
+def test_people_representative_and_self_reference_header_spellings(
+    tmp_path: Path, header: str, field: str
+) -> None:
+    path = tmp_path / "roster.csv"
+    lines = [f"事業所名,所在地,電話番号,{header}", "㈱髙橋製作所,東京都中野区,03-6363-9779,"]
+    path.write_bytes("\r\n".join(lines).encode("cp932"))
+    assert import_roster(path).columns[field] == header
+
+
+def test_headcount_and_people_in_one_file_stay_apart(tmp_path: Path) -> None:
+    path = tmp_path / "roster.csv"
+    lines = [
+        "事業所名,所在地,電話番号,人数,従業員数",
+        "㈱髙橋製作所,東京都中野区,03-6363-9779,９名,3",
+    ]
+    path.write_bytes("\r\n".join(lines).encode("cp932"))
+    roster = import_roster(path)
+    client = roster.clients[0]
+    assert (client.employees, client.people) == ("3", "9")
+    assert (roster.columns["employees"], roster.columns["people"]) == ("従業員数", "人数")
+    assert roster.issues == []
+
+
+def test_a_bare_headcount_like_column_is_the_people_count(tmp_path: Path) -> None:
+    # 「人数」 in a breach roster counts the people affected, not the current staff.
+    path = tmp_path / "roster.csv"
+    lines = ["事業所名,所在地,電話番号,人数", "㈱髙橋製作所,東京都中野区,03-6363-9779,12"]
+    path.write_bytes("\r\n".join(lines).encode("cp932"))
+    roster = import_roster(path)
+    assert (roster.clients[0].people, roster.clients[0].employees) == ("12", "")
+    assert "employees" not in roster.columns
+    assert roster.clients[0].extra == {}
+
+
+def test_a_roster_without_the_new_columns_leaves_them_unknown(tmp_path: Path) -> None:
+    path = tmp_path / "roster.csv"
+    lines = ["事業所名,所在地,電話番号,従業員数", "医療法人社団 緑会,東京都新宿区,03-6183-6146,65"]
+    path.write_bytes("\r\n".join(lines).encode("cp932"))
+    roster = import_roster(path)
+    client = roster.clients[0]
+    assert (client.people, client.representative, client.self_reference) == ("", "", "")
+    assert client.voice.self == "当法人"  # from the legal form
+    assert roster.issues == []

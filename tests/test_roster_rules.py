@@ -26,12 +26,13 @@ def _found(roster: Roster) -> list[tuple[int | None, str | None, str, str]]:
 def test_every_issue_and_refusal_speaks_both_languages(tmp_path: Path) -> None:
     rows = [
         client_row(phone="03-12", postal="12-34", corporate="9499836243984", individual="未定",
-                   employees="多数", email="soumu＠", association="○"),
+                   employees="多数", email="soumu＠", association="○", people="約30",
+                   self_reference="わたくしども"),
         client_row("C0001", "", address=""),
         client_row("C0001", "(株)髙橋製作所", address="東京都中野区中野3-5-13", phone="3"),
     ]  # fmt: skip
     roster = _import(tmp_path, rows)
-    assert len(roster.issues) >= 10
+    assert len(roster.issues) >= 12
     for issue in roster.issues:
         assert issue.message and issue.message_en and issue.code
         assert issue.message != issue.message_en
@@ -236,6 +237,78 @@ def test_employees(tmp_path: Path, written: str, stored: str, codes: list[str]) 
     roster = _import(tmp_path, [client_row(employees=written)])
     assert roster.clients[0].employees == stored
     assert [i.code for i in roster.issues] == codes
+
+
+@pytest.mark.parametrize(
+    ("written", "stored", "codes"),
+    [
+        ("243", "243", []),
+        ("30名", "30", []),
+        ("１，２３４人", "1234", []),
+        ("1,085", "1085", []),
+        ("30.0", "30", []),  # a number that went through Excel as a float
+        ("０", "0", []),
+        ("", "", []),
+        # Not known yet: blank, which already means unknown, and nothing to warn about.
+        ("不明", "", []),
+        ("未確認", "", []),
+        ("-", "", []),
+        ("－", "", []),
+        ("約30", "約30", ["people_unreadable"]),
+        ("30～40", "30～40", ["people_unreadable"]),
+    ],
+)
+def test_people_counts(tmp_path: Path, written: str, stored: str, codes: list[str]) -> None:
+    roster = _import(tmp_path, [client_row(employees="12", people=written)])
+    assert roster.clients[0].people == stored
+    assert roster.clients[0].employees == "12"
+    assert [i.code for i in roster.issues] == codes
+
+
+def test_an_approximate_people_count_is_flagged_where_excel_shows_it(tmp_path: Path) -> None:
+    rows = [
+        *good_rows(),
+        client_row("C0004", "株式会社さくら運輸", address="福岡市", people="約30"),
+    ]
+    roster = _import(tmp_path, rows)
+    assert _found(roster) == [(7, "対象者数", "people_unreadable", "warning")]
+    issue = roster.issues[0]
+    assert "「約30」" in issue.message and "“約30”" in issue.message_en
+    assert roster.clients[3].people == "約30"  # kept as written, never turned into a number
+
+
+def test_representative_is_kept_as_written(tmp_path: Path) -> None:
+    roster = _import(tmp_path, [client_row(representative="　代表取締役　髙橋　一郎 ")])
+    assert roster.clients[0].representative == "代表取締役　髙橋　一郎"
+    assert roster.issues == []
+
+
+@pytest.mark.parametrize(
+    ("name", "written", "stored", "voice"),
+    [
+        ("株式会社多摩歯科クリニック", "当院", "当院", "当院"),
+        ("㈱髙橋製作所", "弊社", "弊社", "弊社"),
+        ("医療法人社団 緑会", "当クリニック", "当クリニック", "当クリニック"),
+        ("医療法人社団 緑会", "", "", "当法人"),
+    ],
+)
+def test_self_reference_overrides_the_legal_form(
+    tmp_path: Path, name: str, written: str, stored: str, voice: str
+) -> None:
+    roster = _import(tmp_path, [client_row(name=name, self_reference=written)])
+    client = roster.clients[0]
+    assert (client.self_reference, client.voice.self) == (stored, voice)
+    assert roster.issues == []
+
+
+@pytest.mark.parametrize("written", ["わたくしども", "社", "当", "当社は、", "当 院"])
+def test_an_unknown_self_reference_is_dropped_with_a_warning(tmp_path: Path, written: str) -> None:
+    roster = _import(tmp_path, [client_row(name="医療法人社団 緑会", self_reference=written)])
+    client = roster.clients[0]
+    assert client.self_reference == ""
+    assert client.voice.self == "当法人"  # the legal form decides instead
+    assert _found(roster) == [(4, "自称", "self_reference_unreadable", "warning")]
+    assert f"「{written}」" in roster.issues[0].message
 
 
 @pytest.mark.parametrize(

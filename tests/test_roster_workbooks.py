@@ -177,3 +177,17 @@ def test_legacy_xls_is_read(tmp_path: Path) -> None:
     assert (client.row, client.name, client.phone, client.postal_code) == (
         4, "㈱髙橋製作所", "03-6363-9779", "164-0001",
     )  # fmt: skip
+
+
+def test_numeric_people_counts_and_a_warning_at_the_excel_cell(tmp_path: Path) -> None:
+    rows = [
+        client_row(employees=3, people=9),
+        client_row("C0002", "有限会社山﨑商店", employees=120, people=1085.0),
+        client_row("C0003", "株式会社①番館", employees=8, people="約30"),
+    ]
+    roster = import_roster(write_xlsx(tmp_path / "roster.xlsx", {"一覧": roster_sheet(rows)}))
+    assert [(c.employees, c.people) for c in roster.clients] == [
+        ("3", "9"), ("120", "1085"), ("8", "約30"),
+    ]  # fmt: skip
+    found = [(i.row, i.column, i.code) for i in roster.issues]
+    assert found == [(6, "対象者数", "people_unreadable")]

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from noticedesk.core.legal_forms import Voice, expand_abbreviations, voice_for
 from noticedesk.core.user_error import UserError
 
 
@@ -65,10 +66,23 @@ class Client:
     contact_person: str = ""
     email: str = ""
     corporate_number: str = ""
-    employees: str = ""
+    employees: str = ""  # 従業員数: current headcount, not the number of people affected
     association: str = ""
     individual: bool = False
     extra: dict[str, str] = field(default_factory=dict)
+    people: str = ""  # 本人の数: people whose data the system held (対象者数), "" unknown
+    representative: str = ""  # 代表者 as signed (代表取締役　髙橋　一郎), "" unknown
+    self_reference: str = ""  # 自称 as the client wants it (当院); "" from its legal form
+
+    @property
+    def printed_name(self) -> str:
+        """The name as letters and the regulator's list print it: ㈱ written out in full."""
+        return expand_abbreviations(self.name)
+
+    @property
+    def voice(self) -> Voice:
+        """当社／貴社, 当法人／貴法人 …: from the 自称 column, else the legal form."""
+        return voice_for(self.name, self.self_reference)
 
     @property
     def key(self) -> str:
@@ -95,6 +109,9 @@ CLIENT_TEXT_FIELDS: tuple[str, ...] = (
     "corporate_number",
     "employees",
     "association",
+    "people",
+    "representative",
+    "self_reference",
 )
 
 

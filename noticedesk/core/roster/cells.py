@@ -6,9 +6,21 @@ regular expressions over the column, never one Python call per row, because a ro
 100,000 rows. Values already in their final form are recognised by one match over the column;
 only the others go through the longer repair steps.
 
-Names, addresses and other free text are only trimmed: a company's name is printed exactly as
-written (㈱, ①, 髙 and full-width letters stay). Digit fields are NFKC-normalised so that
-full-width digits and hyphens become half-width.
+Names, addresses, representatives and other free text are only trimmed: a company's name is
+printed exactly as written (㈱, ①, 髙 and full-width letters stay). Digit fields are
+NFKC-normalised so that full-width digits and hyphens become half-width.
+
+Decisions:
+- Counts of people (従業員数, 対象者数) are whole numbers: "１，２３４人", "30名" and "30.0" read
+  as "1234", "30", "30". Anything else ("約30", "30～40") is kept as written and flagged, so a
+  letter never prints a number the office did not write.
+- In 対象者数 (本人の数), 「不明」「未確認」「確認中」「調査中」「集計中」「？」 and a dash mean the
+  count is not in yet: they read as blank, which already means unknown, with no warning. The
+  office wrote down that it does not know, and a warning would only repeat it; a blank also keeps
+  the letters from printing 「不明名」. 従業員数 is read as before and still flags them.
+- A 自称 must read as one: 当 or 弊 and up to nine more characters without spaces or
+  punctuation (当社, 当院, 当法人, 弊社). Anything else is dropped and flagged, so the legal form
+  decides (当社, 当法人 …) rather than a letter calling the client by a stray note.
 """
 
 from __future__ import annotations
@@ -230,17 +242,46 @@ def associations(column: pd.Series) -> Associations:
     return Associations(value, unnamed)
 
 
-def employees(column: pd.Series) -> Checked:
-    """A headcount: "1,200人" -> "1200". Anything else is kept as written and flagged."""
-    done = _matches(column, r"[1-9][0-9]*|0")
-    return _merge(_repair_employees(column[~done & (column != "")]), column)
+_COUNT = r"[1-9][0-9]*|0"
 
 
-def _repair_employees(original: pd.Series) -> Checked:
+def counts(column: pd.Series) -> Checked:
+    """A number of people (従業員数): "1,200人" -> "1200". Anything else is kept and flagged."""
+    done = _matches(column, _COUNT)
+    return _merge(_repair_counts(column[~done & (column != "")]), column)
+
+
+def _repair_counts(original: pd.Series) -> Checked:
     text = _digit_text(original).str.replace(r"[,\s]|[名人]$", "", regex=True)
     whole = _matches(text, r"[0-9]+")
     value = original.where(~whole, text.str.lstrip("0").replace("", "0"))
     return Checked(value, _false(original), ~whole)
+
+
+# What offices write in 対象者数 when the count is not in yet (compared after NFKC, dashes
+# folded to "-"). Blank already means unknown, so these become blank.
+UNKNOWN_COUNTS = frozenset({"不明", "未確認", "確認中", "調査中", "集計中", "?"})
+
+
+def people(column: pd.Series) -> Checked:
+    """本人の数 (対象者数): read like ``counts``; a word saying it is not known yet is blank."""
+    candidate = ~_matches(column, _COUNT) & (column != "")
+    if not candidate.any():
+        return counts(column)
+    key = _digit_text(column[candidate])
+    unknown = key.isin(UNKNOWN_COUNTS) | _matches(key, r"-+")
+    return counts(column.mask(unknown.reindex(column.index, fill_value=False), ""))
+
+
+# A self-reference is one short word that starts like 当社 or 弊社: 当院, 当法人, 当クリニック.
+_SELF_REFERENCE = r"[当弊][^\s、。,，.]{1,9}"
+
+
+def self_references(column: pd.Series) -> Checked:
+    """自称: kept as written when it reads as one; otherwise dropped ("") and flagged."""
+    readable = _matches(column, _SELF_REFERENCE)
+    unreadable = (column != "") & ~readable
+    return Checked(column.where(readable, ""), _false(column), unreadable)
 
 
 _EMAIL = r"[^@\s;,、]+@[^@\s;,、]+\.[^@\s;,、]+"

@@ -9,6 +9,10 @@ Decisions:
   and recognises the most fields; the earliest wins a tie.
 - When two columns map to the same field, the leftmost one is used; the other is kept as an
   extra column, like any column we do not know.
+- 人数 and 対象人数 name the people whose data the system held (本人の数, ``people``), not the
+  headcount (従業員数, ``employees``): in a roster made for a breach, a bare "how many people"
+  column counts the people affected, retirees and dependants included, and reading it as the
+  headcount would understate report item (3). A roster with both keeps them apart.
 - A column with content but no header is kept as an extra column named after its Excel letter
   ("M列"), and a repeated header gets its letter appended, so no value is dropped or merged.
 """
@@ -102,13 +106,42 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "corporate_number": ("法人番号", "corporatenumber"),
     "employees": (
         "従業員数",
-        "対象人数",
-        "人数",
         "従業員",
         "社員数",
         "被保険者数",
         "employees",
         "headcount",
+    ),
+    "people": (
+        "対象者数",
+        "対象人数",
+        "本人の数",
+        "本人数",
+        "対象者",
+        "人数",
+        "漏えい対象者数",
+        "漏洩対象者数",
+        "登録者数",
+        "people",
+        "affected",
+        "peopleaffected",
+        "numberofpeople",
+    ),
+    "representative": (
+        "代表者",
+        "代表者名",
+        "代表者氏名",
+        "代表者役職",
+        "代表者役職氏名",
+        "representative",
+    ),
+    "self_reference": (
+        "自称",
+        "呼称",
+        "文書での自称",
+        "文書上の呼称",
+        "自社の呼び方",
+        "selfreference",
     ),
     "association": (
         "労働保険事務組合",
@@ -140,6 +173,9 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "email": ("メールアドレス", "e-mail"),
     "corporate_number": ("法人番号", "corporate number"),
     "employees": ("従業員数", "employees"),
+    "people": ("対象者数", "people affected"),
+    "representative": ("代表者", "representative"),
+    "self_reference": ("自称", "self-reference"),
     "association": ("労働保険事務組合", "labour-insurance association"),
     "individual": ("個別報告", "individual report"),
 }

@@ -162,7 +162,9 @@ def _build(
     corporate = cells.corporate_numbers(raw["corporate_number"])
     answer = cells.answers(raw["individual"])
     association = cells.associations(raw["association"])
-    headcount = cells.employees(raw["employees"])
+    headcount = cells.counts(raw["employees"])
+    people = cells.people(raw["people"])
+    self_reference = cells.self_references(raw["self_reference"])
     email = cells.emails(raw["email"])
     code = cells.plain_code(raw["code"])
 
@@ -190,6 +192,10 @@ def _build(
                "association_unnamed", rules.association_unnamed),
         _Check("employees", headcount.unreadable, raw["employees"], warn,
                "employees_unreadable", rules.employees_unreadable),
+        _Check("people", people.unreadable, raw["people"], warn, "people_unreadable",
+               rules.people_unreadable),
+        _Check("self_reference", self_reference.unreadable, raw["self_reference"], warn,
+               "self_reference_unreadable", rules.self_reference_unreadable),
         _Check("email", email.unreadable, raw["email"], warn, "email_invalid",
                rules.email_invalid),
     ]  # fmt: skip
@@ -233,6 +239,9 @@ def _build(
         "corporate_number": corporate.value,
         "employees": headcount.value,
         "association": association.value,
+        "people": people.value,
+        "representative": raw["representative"],
+        "self_reference": self_reference.value,
     }
     return Roster(
         source=source,
@@ -298,32 +307,9 @@ def _clients(
     return [
         Client(
             row=int(row),
-            name=name,
-            code=code,
-            postal_code=postal_code,
-            address=address,
-            phone=phone,
-            contact_person=contact_person,
-            email=email,
-            corporate_number=corporate_number,
-            employees=employees,
-            association=association,
             individual=bool(answer),
             extra=extra,
+            **dict(zip(CLIENT_TEXT_FIELDS, texts, strict=True)),
         )
-        for (
-            row,
-            name,
-            code,
-            postal_code,
-            address,
-            phone,
-            contact_person,
-            email,
-            corporate_number,
-            employees,
-            association,
-            answer,
-            extra,
-        ) in zip(rows.tolist(), *ordered, yes, extras, strict=True)
+        for row, answer, extra, *texts in zip(rows.tolist(), yes, extras, *ordered, strict=True)
     ]

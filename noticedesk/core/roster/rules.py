@@ -10,7 +10,9 @@ Severities, decided by what the office can still do with the row:
   ``phone_missing`` (joint-report clients only: the regulator's list needs a phone, a client
   reporting itself does not), ``address_missing``, ``postal_unreadable``,
   ``postal_zero_restored``, ``corporate_number_invalid``, ``corporate_number_exponent``,
-  ``association_unnamed``, ``employees_unreadable``, ``email_invalid``,
+  ``association_unnamed``, ``employees_unreadable``, ``people_unreadable`` (a 対象者数 that is
+  not a count, kept as written), ``self_reference_unreadable`` (a 自称 that is not one word
+  starting with 当 or 弊, dropped so the legal form decides), ``email_invalid``,
   ``private_use_character`` (a 外字 that will not print as meant), and the file-wide
   ``missing_column`` for an absent address or phone column.
 Every message names the value it is about, in Japanese and in English.
@@ -143,6 +145,24 @@ def employees_unreadable(value: str) -> tuple[str, str]:
     return (
         f"従業員数「{value}」を人数として読めません。書かれたとおりに残しています。",
         f"Cannot read “{value}” as a number of employees; it is kept as written.",
+    )
+
+
+def people_unreadable(value: str) -> tuple[str, str]:
+    return (
+        f"対象者数（本人の数）「{value}」を人数として読めません。書かれたとおりに残しています。"
+        "数字だけにするか、分からない場合は空欄にしてください。",
+        f"Cannot read “{value}” as the number of people affected; it is kept as written. "
+        "Write a number, or leave it blank if it is not known.",
+    )
+
+
+def self_reference_unreadable(value: str) -> tuple[str, str]:
+    return (
+        f"自称「{value}」は「当社」「当院」「弊社」のような呼び方として読めないため使いません。"
+        "文書では事業所名の法人の種類から決めた呼び方（当社・当法人・当事業所など）にします。",
+        f"“{value}” does not read as a self-reference such as 当社, 当院 or 弊社, so it is not "
+        "used; the documents use the one the name's legal form gives (当社, 当法人, 当事業所 …).",
     )
 
 
