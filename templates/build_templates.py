@@ -181,10 +181,16 @@ def header_footer(doc: DocumentObject, header_text: str, footer_text: str) -> No
 
 
 def sender_block(doc: DocumentObject, *, full: bool) -> None:
+    """The office as it signs: the 登録番号 is the representative's (a 社労士法人 has none)."""
     para(doc, "{{ office.name }}", align=RIGHT)
-    para(doc, "{{ office.representative }}", align=RIGHT)
+    para(
+        doc,
+        "{% if office.representative_title %}{{ office.representative_title }}　{% endif %}"
+        "社会保険労務士　{{ office.representative_name }}",
+        align=RIGHT,
+    )
     if full:
-        para(doc, "社会保険労務士 登録番号　{{ office.registration_number }}", align=RIGHT)
+        para(doc, "（登録番号　{{ office.registration_number }}）", align=RIGHT)
         para(
             doc,
             "{% if office.postal_code %}〒{{ office.postal_code }}　{% endif %}{{ office.address }}",
@@ -248,247 +254,381 @@ def items_table(doc: DocumentObject) -> None:
         cell.paragraphs[0].alignment = CENTER
 
 
+def event_dates(doc: DocumentObject) -> None:
+    """発生日 as known (不明 is said, never the discovery date copied), and 発覚日."""
+    body(
+        doc,
+        "発生日：{% if incident.occurred_on %}{{ incident.occurred_on|date }}"
+        "{% else %}不明（調査中）{% endif %}　発覚日：{{ incident.discovered_on|date }}",
+    )
+
+
+def advice_list(doc: DocumentObject) -> None:
+    """What people can do to protect themselves (規則10条: 本人の権利利益の保護に必要な範囲)."""
+    tag(doc, "{%p if advice %}")
+    body(doc, "念のため、次の点にご注意ください。")
+    tag(doc, "{%p for a in advice %}")
+    body(doc, "・{{ a }}")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
+
+
+def contact_block(doc: DocumentObject, heading_text: str = "【お問い合わせ先】") -> None:
+    """The contact desk every document refers to (その他参考となる事項 points here)."""
+    heading(doc, heading_text)
+    body(doc, "{{ contact.desk }}")
+    body(
+        doc,
+        "電話　{{ contact.phone }}{% if contact.email %}　メール　{{ contact.email }}{% endif %}",
+    )
+    tag(doc, "{%p if contact.hours %}")
+    body(doc, "受付時間　{{ contact.hours }}")
+    tag(doc, "{%p endif %}")
+
+
+def office_filing(doc: DocumentObject) -> None:
+    """What the office has filed with the PPC and when, or by when it will."""
+    body(
+        doc,
+        "{% if deadlines.final_filed %}{{ office.self }}は、"
+        "{% if deadlines.preliminary_filed %}{{ deadlines.preliminary_filed|date }}に速報を、"
+        "{% endif %}{{ deadlines.final_filed|date }}に確報を、個人情報保護委員会へ提出いたしました。"
+        "{% elif deadlines.preliminary_filed %}{{ office.self }}は、"
+        "{{ deadlines.preliminary_filed|date }}に速報を個人情報保護委員会へ提出いたしました。"
+        "確報は{{ deadlines.final|date }}までに提出いたします（{{ deadlines.final_basis }}）。"
+        "{% else %}{{ office.self }}は、個人情報保護委員会へ速報を速やかに"
+        "（目安：概ね{{ deadlines.preliminary|date }}まで）、確報を{{ deadlines.final|date }}までに"
+        "提出いたします（確報の期限：{{ deadlines.final_basis }}）。{% endif %}",
+    )
+
+
 def build_cover() -> DocumentObject:
     doc = new_document("送付状")
     header_footer(doc, "{{ client.name }}　御中", "{{ office.name }}")
-    para(doc, "{{ dates.notice|seireki }}", align=RIGHT)
+    para(doc, "{{ dates.notice|date }}", align=RIGHT)
     addressee(doc)
     sender_block(doc, full=False)
-    title(doc, "利用システムの障害に関するご報告および個人情報保護法に基づくご対応について")
+    title(doc, "{{ incident.subject }}に関するご報告及び個人情報保護法に基づくご対応について")
     body(
         doc,
-        "拝啓　時下ますますご清栄のこととお慶び申し上げます。平素より当法人に対しまして、"
-        "格別のご厚情を賜り厚くお礼申し上げます。",
+        "拝啓　時下ますますご清栄のこととお慶び申し上げます。平素は{{ office.self }}に格別の"
+        "ご高配を賜り、厚く御礼申し上げます。",
     )
     body(
         doc,
-        "この度、当法人が業務に利用しているシステム（{{ incident.vendor }}　{{ incident.system }}）"
-        "において発生した{{ incident.title }}に関し、下記のとおりご報告申し上げます。"
-        "お客様には多大なご迷惑とご心配をおかけしておりますことを、心よりお詫び申し上げます。",
+        "さて、{% if incident.clients_notified_on %}{{ incident.clients_notified_on|date }}付けで"
+        "第一報をお伝えいたしました{% else %}{{ office.self }}が業務に利用しているシステム"
+        "（{{ incident.vendor }}「{{ incident.system }}」）における{% endif %}"
+        "{{ incident.subject }}（以下「本件」といいます。）につきまして、その後の状況と"
+        "{{ client.other }}にお願いしたいご対応を、下記のとおりご報告申し上げます。"
+        "{{ client.other }}には多大なご迷惑とご心配をおかけしておりますことを、"
+        "心よりお詫び申し上げます。",
     )
     para(doc, "敬具", align=RIGHT)
     ki(doc)
-    heading(doc, "１．発生した事象")
+
+    heading(doc, "【本件の概要】")
     body(doc, "{{ item.overview }}")
+    event_dates(doc)
     tag(doc, "{%p if incident.vendor_report_url %}")
     body(
         doc,
-        "詳細につきましては、{{ incident.vendor }}が公表している報告を次のURLにてご確認いただけます。"
+        "{{ incident.vendor }}が公表している報告は、次のURLでご覧いただけます。"
         "{{ incident.vendor_report_url }}",
     )
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if incident.office_news_url %}")
-    body(doc, "当法人のウェブサイトにも経過を掲載しております。{{ incident.office_news_url }}")
+    body(
+        doc,
+        "{{ office.self }}のウェブサイトにも経過を掲載しております。{{ incident.office_news_url }}",
+    )
     tag(doc, "{%p endif %}")
-    heading(doc, "２．個人情報保護委員会への報告について")
+
+    tag(doc, "{%p if incident.service_status %}")
+    heading(doc, "【業務の再開について】")
+    body(doc, "{{ incident.service_status }}")
+    tag(doc, "{%p endif %}")
+
+    heading(doc, "【個人情報保護委員会への報告について】")
     body(
         doc,
-        "当法人は、個人情報保護法に基づき、委託先として個人情報保護委員会へ報告を行います。"
-        "顧問先様につきましては、名称・所在地・電話番号を一覧にまとめて当法人から一括して"
-        "報告いたしますので、貴社から同委員会へ別途報告を行っていただく必要はございません。",
+        "本件は、個人情報保護法第26条第1項に定める報告対象事態に該当するおそれがあるため、"
+        "個人データの取扱いの委託を受けている{{ office.self }}と、委託元である顧問先様の双方に"
+        "個人情報保護委員会への報告義務がございます。",
     )
-    body(
-        doc,
-        "なお、貴社において個別に同委員会へ報告を行う方法を選択されることも可能です。"
-        "個別に報告される場合は、お手数ですが当法人（電話　{{ office.phone }}"
-        "{% if office.email %}、メール　{{ office.email }}{% endif %}）までご一報ください。"
-        "一括報告の対象から除き、報告に必要な事項をご案内いたします。",
-    )
+    office_filing(doc)
+    # Every paragraph about the joint report follows the client's choice (the tick).
     tag(doc, "{%p if client.individual %}")
     body(
         doc,
-        "貴社からは個別に報告を行われる旨を承っております。報告に必要な事項を別紙"
+        "{{ client.other }}からは、個人情報保護委員会へ個別に報告を行われる旨を承っております。"
+        "このため、{{ office.self }}が顧問先様と連名で行う報告の一覧には、{{ client.other }}を"
+        "記載いたしません。{{ client.other }}による報告の期限と必要な事項を、別紙"
         "「個別報告のご案内」にまとめましたので、ご活用ください"
-        "（確報の期限：{{ deadlines.final|seireki }}）。",
-    )
-    tag(doc, "{%p endif %}")
-    heading(doc, "３．従業員の皆様への通知について")
-    tag(doc, "{%p if incident.unauthorized_purpose %}")
-    body(
-        doc,
-        "本件は「不正の目的をもって行われたおそれがある個人データの漏えい等が発生したおそれが"
-        "ある事態」（個人情報保護法第26条、同法施行規則第7条第3号）に該当するため、"
-        "貴社の従業員の皆様（退職された方及び被扶養者の方を含みます）へ、所定の事項を"
-        "通知する必要がございます。",
+        "{% if deadlines.client_final %}（{{ client.other }}の確報の期限："
+        "{{ deadlines.client_final|date }}）{% endif %}。",
     )
     tag(doc, "{%p else %}")
     body(
         doc,
-        "本件は個人情報保護法第26条に定める事態に該当するため、貴社の従業員の皆様"
-        "（退職された方及び被扶養者の方を含みます）へ、所定の事項を通知する必要がございます。",
+        "{{ office.self }}は、顧問先様との連名による報告として、顧問先様の次の事項を一覧に"
+        "まとめ、{{ office.self }}から一括して"
+        "{% if deadlines.final_filed %}報告しております{% else %}報告いたします{% endif %}。このため、{{ client.other }}から"
+        "同委員会へ別途報告を行っていただく必要はございません。一覧に記載する{{ client.other }}の"
+        "情報は次のとおりです。",
     )
-    tag(doc, "{%p endif %}")
-    body(
-        doc, "円滑にご通知いただけますよう、当法人において次の通知文書を作成し、同封いたしました。"
-    )
-    body(doc, "①　貴社の社内掲示・回覧用の通知文書（従業員の皆様宛て）")
-    body(doc, "②　当法人から貴社への報告形式の通知文書")
+    tag(doc, "{%p for j in joint %}")
+    body(doc, "　{{ j.label }}：{{ j.value }}")
+    tag(doc, "{%p endfor %}")
     body(
         doc,
-        "ご配布、ご掲示または社内ネットワークへの掲載等により、従業員の皆様へご通知いただければ"
-        "幸いです。なお、貴社所定の様式によるご通知を妨げるものではございません。",
+        "本人の数は、{{ client.other }}の従業員（退職された方を含みます。）及び被扶養者の方のうち、"
+        "当該システムに登録されていた方の人数です。記載に誤りや変更がございましたら、"
+        "{{ office.self }}までお知らせください。",
     )
-    heading(doc, "４．費用について")
+    body(
+        doc,
+        "なお、{{ client.other }}において個別に同委員会へ報告する方法を選択されることも可能です。"
+        "その場合は、お手数ですが{{ office.self }}までご一報ください。一覧から"
+        "{{ client.other }}を除き、報告に必要な事項と期限をご案内いたします。",
+    )
+    tag(doc, "{%p endif %}")
+
+    heading(doc, "【従業員の皆様への通知について】")
+    body(
+        doc,
+        "本件は、個人情報保護法第26条第2項に基づき、本人（{{ client.other }}の従業員の皆様。"
+        "退職された方及び被扶養者の方を含みます。）へ所定の事項を通知する必要がある事態に該当する"
+        "ものと考えております{% if incident.unauthorized_purpose %}（不正の目的をもって行われた"
+        "おそれがある個人データの漏えい等が発生したおそれがある事態：同法施行規則第7条第3号）"
+        "{% endif %}。",
+    )
+    body(
+        doc,
+        "円滑にご通知いただけますよう、{{ office.self }}において次の文書を作成し、同封いたしました。",
+    )
+    body(doc, "①　{{ client.other }}の社内掲示・回覧用の通知文書（従業員の皆様宛て）")
+    body(doc, "②　{{ office.self }}から{{ client.other }}への報告形式の通知文書")
+    body(
+        doc,
+        "①の文書の日付{% if not client.representative %}及び代表者名{% endif %}は空欄として"
+        "おりますので、ご通知の際にご記入ください。ご配布、ご掲示または社内ネットワークへの掲載等に"
+        "より従業員の皆様へご通知いただくとともに、社内の掲示等をご覧になれない退職された方及び"
+        "被扶養者の方には、郵送等により個別にお知らせくださいますようお願いいたします。"
+        "なお、{{ client.other }}所定の様式によるご通知を妨げるものではございません。",
+    )
+
+    heading(doc, "【費用について】")
     body(
         doc,
         "従業員の皆様への通知に要した印刷費用、郵送費用等の諸経費につきましては、"
-        "差し出がましい申し出ではございますが、当法人にご請求いただければと存じます。",
+        "差し出がましい申し出ではございますが、{{ office.self }}にご請求いただければと存じます。",
     )
     tag(doc, "{%p if client.in_association %}")
-    heading(doc, "５．労働保険事務組合にご加入のお客様へ")
+    heading(doc, "【労働保険事務組合にご加入のお客様へ】")
     tag(doc, "{%p if association.status %}")
     body(
         doc,
-        "貴社がご加入の{{ association.name }}が利用するシステムにつきましては、"
+        "{{ client.other }}がご加入の{{ association.name }}が利用するシステムにつきましては、"
         "{{ association.status }}",
     )
     tag(doc, "{%p else %}")
     body(
         doc,
-        "貴社がご加入の{{ association.name }}が利用するシステムの復旧状況につきましては、"
-        "同組合からのお知らせをご確認いただくか、当法人までお問い合わせください。",
+        "{{ client.other }}がご加入の{{ association.name }}が利用するシステムの復旧状況につきましては、"
+        "同組合からのお知らせをご確認いただくか、{{ office.self }}までお問い合わせください。",
     )
     tag(doc, "{%p endif %}")
     body(doc, "引き続きご不便をおかけいたしますことを、重ねてお詫び申し上げます。")
     tag(doc, "{%p endif %}")
-    heading(doc, "お問い合わせ先")
-    body(
-        doc,
-        "{{ incident.contact or office.name }}　電話　{{ office.phone }}"
-        "{% if office.email %}　メール　{{ office.email }}{% endif %}",
-    )
+    contact_block(doc)
     ijou(doc)
     return doc
 
 
 def build_internal() -> DocumentObject:
+    """The client's own notice to its employees (法26条2項, 規則10条), in the client's voice."""
     doc = new_document("従業員向け通知（社内掲示用）")
     header_footer(doc, "社内掲示・回覧用", "{{ client.name }}")
-    para(doc, "{{ dates.notice|wareki }}", align=RIGHT)
-    para(doc, "従業員各位（退職された方を含む）", before=6)
+    para(doc, "{{ dates.blank }}", align=RIGHT)
+    para(doc, "従業員の皆様（退職された方を含みます。）", before=6)
+    para(doc, "及びご家族（被扶養者）の皆様へ")
     para(doc, "{{ client.name }}", align=RIGHT)
-    title(doc, "個人情報の漏えいのおそれに関するお知らせ")
+    para(
+        doc,
+        "{% if client.representative %}{{ client.representative }}"
+        "{% else %}代表者　　　　　　　　　　{% endif %}",
+        align=RIGHT,
+    )
+    title(doc, "個人情報の漏えいのおそれに関するお知らせとお詫び")
     body(
         doc,
-        "当社が社会保険・労働保険の手続き等を委託している{{ office.name }}が利用するシステム"
-        "（{{ incident.vendor }}　{{ incident.system }}）において障害が発生し、"
-        "従業員の皆様（退職された方及び被扶養者の方を含みます）の個人情報が漏えいしたおそれが"
-        "あることが判明しました。個人情報保護法第26条第2項に基づき、同法人からの報告により"
-        "下記のとおりお知らせいたします。",
+        "{{ client.self }}が社会保険・労働保険の手続き等を委託している{{ office.name }}が"
+        "利用するシステムにおいて障害が発生し、皆様の個人情報が漏えいしたおそれがあることが"
+        "判明しました。個人情報の保護に関する法律第26条第2項に基づき、下記のとおりお知らせいたします。",
     )
-    body(doc, "皆様にはご心配をおかけしますことを、深くお詫び申し上げます。")
+    body(doc, "皆様には多大なご心配とご迷惑をおかけしますことを、深くお詫び申し上げます。")
     ki(doc)
     heading(doc, "１．概要")
-    body(doc, "{{ item.overview }}")
+    body(
+        doc,
+        "{{ office.name }}が社会保険・労働保険の手続き等に利用している{{ incident.vendor }}の"
+        "システム「{{ incident.system }}」において、{{ incident.subject }}が発生しました。"
+        "{% if incident.clients_notified_on %}{{ client.self }}は、"
+        "{{ incident.clients_notified_on|date }}に{{ office.same }}から本件の報告を受けました。"
+        "{% endif %}{{ employee.overview }}",
+    )
+    event_dates(doc)
     heading(doc, "２．漏えい等が発生し、又は発生したおそれがある個人データの項目")
     tag(doc, "{%p for d in data_items %}")
     body(doc, "・{{ d }}")
     tag(doc, "{%p endfor %}")
     heading(doc, "３．原因")
-    body(doc, "{{ item.cause }}")
+    body(doc, "{{ employee.cause }}")
     heading(doc, "４．二次被害又はそのおそれの有無及びその内容")
-    body(doc, "{{ item.secondary_damage }}")
+    body(doc, "{{ employee.secondary_damage }}")
     heading(doc, "５．その他参考となる事項")
-    body(doc, "{{ item.other }}")
+    body(doc, "{{ employee.other }}")
+    advice_list(doc)
     heading(doc, "６．お問い合わせ先")
     body(
         doc,
-        "{{ client.name }}{% if client.contact_person %}　担当：{{ client.contact_person }}{% endif %}",
+        "{{ client.name }}{% if client.contact_person %}　担当：{{ client.contact_person }}{% endif %}"
+        "{% if client.phone %}　電話：{{ client.phone }}{% endif %}",
     )
-    tag(doc, "{%p if client.phone or client.email %}")
     body(
         doc,
-        "{% if client.phone %}電話：{{ client.phone }}{% endif %}"
-        "{% if client.phone and client.email %}　{% endif %}"
-        "{% if client.email %}メール：{{ client.email }}{% endif %}",
+        "本件の委託先の窓口：{{ contact.desk }}　電話　{{ contact.phone }}"
+        "{% if contact.hours %}（受付時間　{{ contact.hours }}）{% endif %}",
     )
-    tag(doc, "{%p endif %}")
-    body(doc, "委託先：{{ incident.contact or office.name }}　電話　{{ office.phone }}")
     ijou(doc)
     return doc
 
 
 def build_report() -> DocumentObject:
+    """The office's notice to the client (法26条1項ただし書, 規則9条): all nine items, dated."""
     doc = new_document("委託元への報告形式通知")
     header_footer(doc, "{{ client.name }}　御中", "{{ office.name }}")
-    para(doc, "{{ dates.notice|wareki }}", align=RIGHT)
+    para(doc, "{{ dates.notice|date }}", align=RIGHT)
     addressee(doc)
     sender_block(doc, full=True)
     title(doc, "個人データの漏えい等のおそれに関するご報告（通知）")
     body(
         doc,
-        "当法人は、貴社から委託を受けて取り扱っている個人データについて、漏えい等が発生した"
-        "おそれがある事態が生じたことから、個人情報の保護に関する法律第26条第1項ただし書及び"
-        "同法施行規則第9条に基づき、下記のとおり貴社に通知いたします。",
+        "{{ office.self }}は、{{ client.other }}から委託を受けて取り扱っている個人データについて、"
+        "漏えい等が発生したおそれがある事態が生じたことから、個人情報の保護に関する法律第26条"
+        "第1項ただし書及び同法施行規則第9条に基づき、下記のとおり{{ client.other }}に通知いたします。"
+        "{% if incident.clients_notified_on %}本件については{{ incident.clients_notified_on|date }}に"
+        "第一報をお伝えしておりますが、本通知は、その後判明した事項を含め、現時点で"
+        "{{ office.self }}が把握している事項をまとめたものです。{% endif %}",
     )
-    body(doc, "貴社には多大なご迷惑とご心配をおかけしますことを、深くお詫び申し上げます。")
-    ki(doc)
-    para(
+    body(
         doc,
-        "発生日：{{ incident.occurred_on|wareki }}　発覚日：{{ incident.discovered_on|wareki }}"
-        "（{{ incident.discovered_on|seireki }}）",
-        after=6,
+        "{{ client.other }}には多大なご迷惑とご心配をおかけしますことを、深くお詫び申し上げます。",
     )
+    ki(doc)
+    event_dates(doc)
     items_table(doc)
     para(doc, "")
-    # A client that reports itself files these items in its own name; the others are
-    # covered by the office's joint report.
+    advice_list(doc)
+    heading(doc, "【個人情報保護委員会への報告について】")
+    office_filing(doc)
+    # A client that reports itself files these items in its own name; the others are in the
+    # office's joint report (連名, 通則編 3-5-3-2).
     tag(doc, "{%p if client.individual %}")
     body(
         doc,
-        "本通知は、当法人が把握している報告事項をまとめたものです。貴社から個人情報保護委員会へ"
-        "個別に報告される際にご活用ください。",
+        "{{ client.other }}は個別に個人情報保護委員会へ報告されると承っておりますので、"
+        "{{ client.other }}は{{ office.self }}の報告の一覧には含まれておりません。本通知の内容を"
+        "{{ client.other }}の報告にご活用ください"
+        "{% if deadlines.client_final %}（{{ client.other }}の確報の期限："
+        "{{ deadlines.client_final|date }}）{% endif %}。",
     )
     tag(doc, "{%p else %}")
     body(
         doc,
-        "本通知は、貴社に代わって当法人が個人情報保護委員会へ報告する事項と同一の内容です。",
+        "本通知の内容は、{{ office.self }}が顧問先様との連名により個人情報保護委員会へ報告する"
+        "事項と同一です。{{ client.other }}は、同報告に添付する顧問先の一覧に記載しております。",
     )
     tag(doc, "{%p endif %}")
+    contact_block(doc)
     ijou(doc)
     return doc
 
 
 def build_individual() -> DocumentObject:
+    """For a client that reports itself: its own deadlines, what the office filed, where to file."""
     doc = new_document("個別報告のご案内")
     header_footer(doc, "{{ client.name }}　御中", "{{ office.name }}")
-    para(doc, "{{ dates.notice|seireki }}", align=RIGHT)
+    para(doc, "{{ dates.notice|date }}", align=RIGHT)
     addressee(doc)
     sender_block(doc, full=False)
     title(doc, "個人情報保護委員会への個別報告に必要な事項のご案内")
     body(
         doc,
-        "貴社におかれましては、本件について個人情報保護委員会へ個別に報告を行われる旨、"
-        "承りました。貴社は当法人の一括報告の対象から除かれますので、報告に必要な事項を、"
-        "当法人が把握している範囲で下記にまとめました。報告は個人情報保護委員会のウェブサイトの"
-        "報告フォームから行うことができます。",
+        "{{ client.other }}におかれましては、本件について個人情報保護委員会へ個別に報告を行われる旨、"
+        "承りました。{{ client.other }}は{{ office.self }}が顧問先様と連名で行う報告の一覧から"
+        "除かれますので、{{ client.other }}の報告の期限と必要な事項を、{{ office.self }}が把握して"
+        "いる範囲で下記にまとめました。",
     )
     ki(doc)
-    heading(doc, "１．報告の期限")
+    heading(doc, "１．{{ client.other }}の報告の期限")
+    tag(doc, "{%p if deadlines.client_final %}")
     body(
         doc,
-        "速報：発覚日（{{ incident.discovered_on|wareki }}）から速やかに"
-        "（概ね{{ deadlines.preliminary|wareki }}まで）",
+        "{{ client.other }}が本件を知った日は、{{ office.self }}から第一報をお伝えした"
+        "{{ incident.clients_notified_on|date }}と考えられますので、期限はこの日を1日目として"
+        "数えています。",
     )
     body(
         doc,
-        "確報：{{ deadlines.final|wareki }}（{{ deadlines.final|seireki }}）まで"
-        "（発覚日から{{ deadlines.final_days }}日以内"
-        "{% if incident.unauthorized_purpose %}。不正の目的をもって行われたおそれがある事態"
-        "（施行規則第7条第3号）のため{% endif %}）",
+        "速報：速やかに（目安：概ね{{ deadlines.client_preliminary|date }}まで）"
+        "{% if dates.notice > deadlines.client_preliminary %}。この目安は既に過ぎておりますので、"
+        "まだ提出されていない場合は、直ちにご提出ください。{% endif %}",
     )
-    heading(doc, "２．報告事項（当法人が把握している内容）")
+    body(
+        doc,
+        "確報：{{ deadlines.client_final|date }}まで（{{ deadlines.client_final_basis }}）",
+    )
+    body(
+        doc,
+        "※{{ client.other }}がこれより前に本件を知っていた場合は、その日から数えます。確報の期限が"
+        "土曜日、日曜日、祝日又は年末年始（12月29日～1月3日）に当たるときは、その翌開庁日として"
+        "います。",
+    )
+    tag(doc, "{%p else %}")
+    body(
+        doc,
+        "{{ client.other }}が本件を知った日から、速報は速やかに（概ね3～5日以内）、確報は"
+        "{{ deadlines.final_days }}日以内に提出します（知った日を1日目として数えます）。",
+    )
+    tag(doc, "{%p endif %}")
+    heading(doc, "２．報告の方法")
+    body(
+        doc,
+        "個人情報保護委員会のウェブサイトの「漏えい等報告フォーム」から報告します"
+        "（https://www.ppc.go.jp/personalinfo/legal/leakAction/）。業種によっては、"
+        "同委員会が報告を受ける権限を事業所管大臣に委任しており、その場合は所管の省庁へ報告"
+        "します。同ページの案内に沿ってご確認ください。",
+    )
+    heading(doc, "３．{{ office.self }}の報告の状況")
+    office_filing(doc)
+    body(doc, "{{ client.other }}は、{{ office.self }}の報告の一覧には記載しておりません。")
+    heading(doc, "４．報告事項（{{ office.self }}が把握している内容）")
+    event_dates(doc)
     items_table(doc)
-    heading(doc, "３．貴社でご確認・ご記入いただく事項")
-    body(doc, "・貴社の名称、所在地、代表者の氏名、法人番号")
+    para(doc, "")
+    heading(doc, "５．{{ client.other }}でご確認・ご記入いただく事項")
+    body(doc, "・{{ client.other }}の名称、所在地、代表者の氏名、法人番号")
     body(
         doc,
-        "・本人の数（貴社の従業員、退職者及び被扶養者のうち当該システムに登録されていた方の数）",
+        "・本人の数（{{ client.other }}の従業員、退職者及び被扶養者のうち、当該システムに"
+        "登録されていた方の数。{{ office.self }}の顧問先一覧では{{ client.people_count }}）",
     )
-    body(doc, "・本人への対応の実施状況（貴社から従業員の皆様へ通知された日及び方法）")
+    body(doc, "・本人への対応の実施状況（従業員の皆様へ通知した日及び方法）")
+    body(doc, "・公表の実施状況及び{{ client.other }}としての再発防止のための措置")
     body(doc, "・報告を担当される方のご連絡先")
-    heading(doc, "４．お問い合わせ先")
-    body(doc, "{{ office.name }}　電話　{{ office.phone }}")
+    contact_block(doc, "６．お問い合わせ先")
     ijou(doc)
     return doc
 

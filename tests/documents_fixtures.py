@@ -56,3 +56,32 @@ def zip_parts(data: bytes) -> dict[str, bytes]:
 
 def document_xml(data: bytes) -> str:
     return zip_parts(data)["word/document.xml"].decode("utf-8")
+
+
+def document_text(data: bytes) -> str:
+    """A rendered .docx as a reader sees it: header, body paragraphs and table cells, footer.
+
+    Paragraphs end with a new line; table rows are joined with " | ".
+    """
+    import docx  # local: most users of these fixtures never read a document back
+
+    document = docx.Document(io.BytesIO(data))
+    lines: list[str] = []
+    for section in document.sections:
+        lines.extend(p.text for p in section.header.paragraphs)
+    body = document.element.body
+    for child in body.iterchildren():
+        if child.tag.endswith("}p"):
+            lines.append("".join(t.text or "" for t in child.iter() if t.tag.endswith("}t")))
+        elif child.tag.endswith("}tbl"):
+            for row in child.iter():
+                if row.tag.endswith("}tr"):
+                    cells = [
+                        "".join(t.text or "" for t in cell.iter() if t.tag.endswith("}t"))
+                        for cell in row
+                        if cell.tag.endswith("}tc")
+                    ]
+                    lines.append(" | ".join(cells))
+    for section in document.sections:
+        lines.extend(p.text for p in section.footer.paragraphs)
+    return "\n".join(lines)

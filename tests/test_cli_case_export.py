@@ -110,10 +110,31 @@ def test_case_incident_shows_deadlines_and_filings(
     today = dt.date.today()
     text = (SAMPLE / "incident.toml").read_text(encoding="utf-8")
     text = re.sub(r"(?m)^(preliminary|final)_filed_on = .*$", "", text)
-    text = re.sub(r"(?m)^discovered_on = .*$", f"discovered_on = {today - dt.timedelta(3)}", text)
+    for key, day in (("discovered_on", -3), ("clients_notified_on", -2), ("notice_date", 0)):
+        text = re.sub(rf"(?m)^{key} = .*$", f"{key} = {today + dt.timedelta(day)}", text)
     fresh = tmp_path / "incident.toml"
     fresh.write_text(text, encoding="utf-8")
     assert main(["case", "incident", str(fresh)]) == 0
     out = capsys.readouterr().out
-    assert "あと 2 日" in out  # 速報: the 5th day after discovery
+    assert "あと 1 日" in out  # 速報: the 5th day counting discovery as day 1
     assert "報告済" not in out
+    assert "根拠: " in out and "を1日目として60日目" in out
+
+
+def test_the_office_sets_a_deadline_itself_and_goes_back_to_the_rule(
+    prepared_case: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["case", "incident", str(SAMPLE / "incident.toml")]) == 0
+    capsys.readouterr()
+    assert main(["case", "deadline", "final", "2023-07-31"]) == 0
+    out = capsys.readouterr().out
+    assert "確報の期限: 2023年7月31日" in out
+    assert "事務所の判断による期限。規定による計算では2023年8月3日" in out
+    assert main(["case", "deadline", "final", "2023-06-01"]) == 2  # before the discovery
+    assert "発覚日より前" in capsys.readouterr().err
+    assert main(["case", "deadline", "final", "rule"]) == 0
+    assert "確報の期限: 2023年8月3日" in capsys.readouterr().out
+    assert main(["log"]) == 0
+    log = capsys.readouterr().out
+    assert "確報: 規定どおり → 2023年7月31日" in log
+    assert "確報: 2023年7月31日 → 規定どおり" in log

@@ -43,9 +43,10 @@ def test_known_corporate_number_is_valid() -> None:
 
 
 def test_final_deadline_doubles_for_unauthorized_purpose() -> None:
-    found = dt.date(2023, 6, 5)
-    assert deadlines_for(found, False).final.due == dt.date(2023, 7, 5)
-    assert deadlines_for(found, True).final.due == dt.date(2023, 8, 4)
-    late = deadlines_for(found, True).preliminary
-    assert late.overdue(dt.date(2023, 6, 11))
-    assert late.days_left(dt.date(2023, 6, 9)) == 1
+    found = dt.date(2023, 6, 5)  # day 1
+    assert deadlines_for(found, False).final.due == dt.date(2023, 7, 4)  # day 30, a Tuesday
+    assert deadlines_for(found, True).final.due == dt.date(2023, 8, 3)  # day 60, a Thursday
+    late = deadlines_for(found, True).preliminary  # day 5: 2023-06-09
+    assert late.overdue(dt.date(2023, 6, 10))
+    assert not late.overdue(dt.date(2023, 6, 9))
+    assert late.days_left(dt.date(2023, 6, 8)) == 1

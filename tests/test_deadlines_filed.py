@@ -26,7 +26,7 @@ def test_a_filed_deadline_is_never_overdue_even_when_filed_late() -> None:
     assert not filed.preliminary.overdue(late_day)
     assert not filed.final.overdue(late_day)
     # Filing moves no deadline; a late filing stays visible as such.
-    assert filed.preliminary.due == unfiled.preliminary.due == dt.date(2023, 6, 10)
+    assert filed.preliminary.due == unfiled.preliminary.due == dt.date(2023, 6, 9)  # day 5
     assert filed.preliminary.filed_late and not filed.final.filed_late
     # Only the filed report is met: the other still counts down.
     half = deadlines_for(FOUND, False, preliminary_filed_on=dt.date(2023, 6, 9))

@@ -57,6 +57,7 @@ COVER_OK = (
     "{{ client.name }} 御中",
     "{{ office.name }}",
     "{{ item.overview }}",
+    "お問い合わせ先　電話 {{ office.phone }}",
 )
 
 

@@ -146,6 +146,7 @@ def test_a_document_that_fails_for_one_client_names_it(tmp_path: Path) -> None:
         "{{ client.name }} 御中",
         "{{ office.name }}",
         "{{ item.overview }}",
+        "お問い合わせ先　電話 {{ office.phone }}",
         "六文字目は{{ client.name[5] }}",
     ):
         doc.add_paragraph(text)

@@ -79,11 +79,12 @@ def test_demo_case_documents_open_in_libreoffice(tmp_path: Path) -> None:
         pdf = pdf_dir / (path.stem + ".pdf")
         assert pdf.is_file(), f"LibreOffice could not open {path}"
         text = squeeze(pdf_text(pdf))
-        assert squeeze(each.name) in text, f"{each.name} missing from {path.name}"
+        # Letters write legal forms out (㈱ → 株式会社); the roster's spelling stays in the case.
+        assert squeeze(each.printed_name) in text, f"{each.name} missing from {path.name}"
         assert squeeze(office.name) in text, f"office name missing from {path.name}"
 
     sheet = load_workbook(result.ppc_list).active
     assert sheet is not None
     listed = [row[0].value for row in sheet.iter_rows(min_row=2)]
-    assert listed == [c.name for c in roster.clients if not c.individual]
+    assert listed == [c.printed_name for c in roster.clients if not c.individual]
     assert len(listed) == 34

@@ -23,18 +23,50 @@ def rows(path: Path) -> list[tuple[object, ...]]:
 
 def test_lists_exactly_the_clients_who_did_not_opt_out(tmp_path: Path) -> None:
     clients = [
-        client("株式会社一", phone="03-0000-0001", corporate_number="9499836243985"),
-        client("株式会社二", individual=True),
+        client("株式会社一", phone="03-0000-0001", corporate_number="9499836243985", people="12"),
+        client("株式会社二", individual=True, people="30"),
         client("株式会社三", postal_code="060-0001", address="北海道札幌市", phone="011-000-0000"),
         client("株式会社四", individual=True),
     ]
     path = tmp_path / PPC_LIST_NAME
     assert write_ppc_list(clients, sample_office(), sample_incident(), path) == 2
     table = rows(path)
-    assert table[0] == ("名称", "郵便番号", "所在地", "電話番号", "法人番号")
+    assert table[0] == ("名称", "郵便番号", "所在地", "電話番号", "法人番号", "本人の数")
     assert [r[0] for r in table[1:]] == ["株式会社一", "株式会社三"]
-    assert table[2] == ("株式会社三", "060-0001", "北海道札幌市", "011-000-0000", None)
+    assert table[2] == ("株式会社三", "060-0001", "北海道札幌市", "011-000-0000", None, None)
     assert table[1][4] == "9499836243985"
+    assert table[1][5] == "12"
+
+
+def test_names_are_written_out_and_the_totals_count_unknowns_apart(tmp_path: Path) -> None:
+    clients = [
+        client("㈱髙橋製作所", people="12"),
+        client("(有)大和工業", people="30"),
+        client("医療法人社団 緑会"),  # count unknown
+        client("株式会社四", individual=True, people="500"),  # reports itself: not counted
+    ]
+    path = tmp_path / PPC_LIST_NAME
+    write_ppc_list(clients, sample_office(), sample_incident(), path)
+    assert [r[0] for r in rows(path)[1:]] == [
+        "株式会社髙橋製作所",
+        "有限会社大和工業",
+        "医療法人社団 緑会",
+    ]
+    totals = load_workbook(path)["集計"]
+    values = {row[0].value: row[1].value for row in totals.iter_rows(min_row=2)}
+    assert values["報告の一覧に記載した委託元の数"] == "3"
+    assert values["本人の数の合計（人数が判明している委託元の分）"] == "42"
+    assert values["本人の数が確認中の委託元の数"] == "1"
+
+
+def test_the_list_follows_the_office_date_style(tmp_path: Path) -> None:
+    office = dataclasses.replace(sample_office(), date_style="wareki")
+    path = tmp_path / PPC_LIST_NAME
+    write_ppc_list([client("株式会社一")], office, sample_incident(), path)
+    sheet = load_workbook(path).active
+    assert sheet is not None
+    assert "令和5年7月28日" in sheet.oddHeader.right.text
+    assert "2023年" not in sheet.oddHeader.right.text
 
 
 def test_formula_like_names_stay_text(tmp_path: Path) -> None:

@@ -78,10 +78,10 @@ def test_changed_bytes_get_a_new_pdf_and_new_pages() -> None:
     cache = PreviewCache(converter)
     office, incident = sample_office(), sample_incident()
     before = cache.convert(client_documents(client("株式会社テスト"), office, incident))
-    moved = dataclasses.replace(office, phone="03-0000-1111")  # the office's new phone number
+    moved = dataclasses.replace(office, name="さくら台社会保険労務士法人（新）")  # renamed
     after = cache.convert(client_documents(client("株式会社テスト"), moved, incident))
     assert len(converter.batches) == 2
-    # Every kind prints the office's details, so every document is converted again …
+    # Every kind prints the office's name, so every document is converted again …
     assert [d.kind for d in after] == [d.kind for d in before]
     for old, new in zip(before, after, strict=True):
         assert old.docx != new.docx

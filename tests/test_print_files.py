@@ -31,10 +31,13 @@ from noticedesk.core.documents import (
     print_file_name,
     render_document,
 )
+from noticedesk.core.legal_forms import expand_abbreviations
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 NAMES = ["㈱髙橋製作所", "A&B商事", "<有限会社>山﨑", "株式会社さくら運輸", "合同会社ミナト①"]
+# As the documents print them: the roster's ㈱ written out in full.
+PRINTED = [expand_abbreviations(name) for name in NAMES]
 
 
 def roster() -> list[Client]:
@@ -93,20 +96,20 @@ def test_one_print_file_per_kind_in_its_own_folder(exported) -> None:  # type: i
 def test_every_client_has_its_own_section_naming_it(exported, kind: str) -> None:  # type: ignore[no-untyped-def]
     document = open_docx(exported.print_files[kind])
     assert len(document.sections) == len(NAMES)
-    for index, name in enumerate(NAMES):
+    for index, name in enumerate(PRINTED):
         # The cover and report name the client in the header, the internal notice in the footer.
         assert name in header_and_footer(document, index)
-        others = [n for n in NAMES if n != name]
+        others = [n for n in PRINTED if n != name]
         assert not any(other in header_and_footer(document, index) for other in others)
 
 
 def test_the_own_report_guide_holds_only_the_clients_who_report_individually(exported) -> None:  # type: ignore[no-untyped-def]
     document = open_docx(exported.print_files["individual"])
     assert len(document.sections) == 2
-    assert NAMES[2] in header_and_footer(document, 0)
-    assert NAMES[4] in header_and_footer(document, 1)
+    assert PRINTED[2] in header_and_footer(document, 0)
+    assert PRINTED[4] in header_and_footer(document, 1)
     text = "\n".join(p.text for p in document.paragraphs)
-    assert NAMES[0] not in text and NAMES[1] not in text
+    assert PRINTED[0] not in text and PRINTED[1] not in text
 
 
 def test_each_section_is_the_clients_own_file_in_roster_order(exported) -> None:  # type: ignore[no-untyped-def]
@@ -119,7 +122,7 @@ def test_each_section_is_the_clients_own_file_in_roster_order(exported) -> None:
     ]
     assert merged == own
     text = "\n".join("\n".join(section) for section in merged)
-    positions = [text.find(name) for name in NAMES]
+    positions = [text.find(name) for name in PRINTED]
     assert -1 not in positions and positions == sorted(positions)
 
 
@@ -241,7 +244,7 @@ def test_the_text_equals_a_docxcompose_merge_which_loses_the_headers() -> None:
     assert [p.text for p in ours.paragraphs] == [p.text for p in theirs.paragraphs]
     # docxcompose keeps one section: every page would carry the first client's header.
     assert len(theirs.sections) == 1
-    assert [NAMES[i] in header_and_footer(ours, i) for i in range(len(NAMES))] == [True] * 5
+    assert [PRINTED[i] in header_and_footer(ours, i) for i in range(len(NAMES))] == [True] * 5
 
 
 def edited(data: bytes, name: str, change: Callable[[bytes], bytes]) -> bytes:
@@ -303,7 +306,7 @@ def test_a_single_document_merges_to_itself_in_content() -> None:
     merged = Document(io.BytesIO(merge_documents([data])))
     own = Document(io.BytesIO(data))
     assert [p.text for p in merged.paragraphs] == [p.text for p in own.paragraphs]
-    assert NAMES[0] in header_and_footer(merged, 0)
+    assert PRINTED[0] in header_and_footer(merged, 0)
 
 
 # --- the command line --------------------------------------------------------------------
@@ -325,7 +328,7 @@ def test_cli_print_files_on_the_demo_case(
     guide = open_docx(folder / print_file_name("individual"))
     assert len(guide.sections) == len(opted) == 6
     for index, name in enumerate(opted):
-        assert name in header_and_footer(guide, index)
+        assert expand_abbreviations(name) in header_and_footer(guide, index)
     assert len(open_docx(folder / print_file_name("cover")).sections) == 40
 
     # Again without --force: refused, exit 2, the print files named among the conflicts.

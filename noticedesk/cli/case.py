@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import json
 import sys
@@ -65,6 +66,15 @@ def register(
     )
     incident.add_argument(
         "file", metavar="FILE", type=Path, nargs="?", help="事案情報 (TOML)。省略すると表示"
+    )
+    deadline = sub.add_parser(
+        "deadline",
+        parents=[common],
+        help="報告期限を事務所の判断で設定する / 規定どおりに戻す (記録が残ります)",
+    )
+    deadline.add_argument("report", choices=("preliminary", "final"), help="速報 / 確報")
+    deadline.add_argument(
+        "date", metavar="DATE|rule", help="期限 (YYYY-MM-DD)、または rule で規定どおりに戻す"
     )
     status = sub.add_parser("status", parents=[common], help="件数: 顧問先・個別・共同・書類")
     status.add_argument("--json", action="store_true", help="JSON で出力")
@@ -200,9 +210,47 @@ def _incident(args: argparse.Namespace) -> int:
             ("確報の期限", deadlines.final),
         ):
             print(f"{label}: {seireki(deadline.due)} ({_deadline_state(deadline, today)})")
-        for problem in incident.problems():
-            print(f"  {problem}")
-        return EXIT_PROBLEMS if incident.problems() else EXIT_OK
+            print(f"  根拠: {deadline.basis(seireki)}")
+        own = incident.client_deadlines()
+        if own is not None:
+            print(
+                f"個別に報告する顧問先の確報の期限: {seireki(own.final.due)}"
+                f" (根拠: {own.final.basis(seireki)})"
+            )
+        individual = any(c.individual for c in store.clients())
+        problems = incident.problems(individual_clients=individual)
+        for problem in problems:
+            print(f"  {problem.message}")
+        return EXIT_PROBLEMS if problems else EXIT_OK
+
+
+def _deadline(args: argparse.Namespace) -> int:
+    """The office's own deadline for one report, or back to the rule; logged in the case."""
+    with open_case(args) as store:
+        incident = store.incident
+        if incident is None:
+            print(f"事案「{store.name}」には事案情報が未登録です (noticedesk case incident FILE)。")
+            return EXIT_PROBLEMS
+        if args.date == "rule":
+            day = None
+        else:
+            try:
+                day = dt.date.fromisoformat(args.date)
+            except ValueError:
+                raise CaseError(
+                    f"期限「{args.date}」を日付として読めません (例: 2023-08-10、または rule)",
+                    f"Cannot read “{args.date}” as a date (e.g. 2023-08-10, or rule)",
+                ) from None
+        updated = dataclasses.replace(incident, **{f"{args.report}_due_override": day})
+        problems = [p for p in updated.date_problems() if p.field.endswith("_due_override")]
+        if problems:
+            raise CaseError(problems[0].message, problems[0].message_en)
+        store.set_incident(updated)
+        deadline = getattr(updated.deadlines, args.report)
+        name = "速報" if args.report == "preliminary" else "確報"
+        print(f"{name}の期限: {seireki(deadline.due)}")
+        print(f"  根拠: {deadline.basis(seireki)}")
+    return EXIT_OK
 
 
 def _deadline_state(deadline: Deadline, today: dt.date) -> str:
@@ -245,5 +293,6 @@ ACTIONS = {
     "import": _import,
     "tick": _tick,
     "incident": _incident,
+    "deadline": _deadline,
     "status": _status,
 }

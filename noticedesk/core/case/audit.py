@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from noticedesk.core import atomic
+from noticedesk.core.dates import seireki
+from noticedesk.core.incident import Incident
 
 ACTION_LABELS: dict[str, str] = {
     "create": "事案作成",
@@ -25,6 +27,7 @@ ACTION_LABELS: dict[str, str] = {
     "status": "書類の状況変更",
     "export": "書類出力",
     "incident": "事案情報の保存",
+    "deadline": "報告期限の変更",
     "key": "鍵の追加",
 }
 
@@ -76,6 +79,11 @@ class AuditEntry:
             if d.get("ppc_list"):
                 lines.append(f"個人情報保護委員会への報告用一覧: {d['ppc_list']}")
             return f"書類 {', '.join(d.get('kinds', []))} / " + " / ".join(lines)
+        if self.action == "deadline":
+            return (
+                f"{d.get('report', '')}: {d.get('before', '')} → {d.get('after', '')}"
+                f"（規定による計算: {d.get('computed', '')}）"
+            )
         if self.action in ("create", "incident", "key"):
             return str(d.get("text", ""))
         return ", ".join(f"{k}={v}" for k, v in d.items())
@@ -104,3 +112,27 @@ def write_csv(entries: list[AuditEntry], path: Path, *, overwrite: bool = False)
     for e in entries:
         writer.writerow((e.seq, e.at.isoformat(), e.user, e.action_label, e.summary()))
     atomic.write_bytes(path, buffer.getvalue().encode("utf-8-sig"), overwrite=overwrite)
+
+
+_REPORT_NAMES = {"preliminary": "速報", "final": "確報"}
+
+
+def deadline_changes(before: Incident | None, after: Incident) -> list[dict[str, str]]:
+    """Audit details for each deadline the office set, changed or cleared in ``after``."""
+    changes: list[dict[str, str]] = []
+    for kind in ("preliminary", "final"):
+        key = f"{kind}_due_override"
+        old: dt.date | None = getattr(before, key) if before is not None else None
+        new: dt.date | None = getattr(after, key)
+        if old == new:
+            continue
+        computed = getattr(after.deadlines, kind).computed
+        changes.append(
+            {
+                "report": _REPORT_NAMES[kind],
+                "before": seireki(old) if old else "規定どおり",
+                "after": seireki(new) if new else "規定どおり",
+                "computed": seireki(computed),
+            }
+        )
+    return changes

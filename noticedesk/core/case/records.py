@@ -8,7 +8,7 @@ from enum import StrEnum
 from typing import Any
 
 from noticedesk.core.clients import Client
-from noticedesk.core.incident import REPORT_ITEMS, Incident, incident_from_mapping
+from noticedesk.core.incident import Incident, incident_from_mapping
 
 
 class DocumentStatus(StrEnum):
@@ -101,31 +101,6 @@ def client_from_mapping(data: dict[str, Any], individual: bool) -> Client:
     values = {k: v for k, v in data.items() if k in _CLIENT_FIELDS}
     values["extra"] = dict(values.get("extra") or {})
     return Client(individual=individual, **values)
-
-
-def incident_to_mapping(incident: Incident) -> dict[str, Any]:
-    """A mapping ``incident_from_mapping`` reads back into an equal Incident."""
-    items: dict[str, Any] = {key: incident.items.get(key, "") for key, _ in REPORT_ITEMS}
-    items["data_items"] = list(incident.data_items) or incident.items.get("data_items", "")
-    section: dict[str, Any] = {
-        "title": incident.title,
-        "vendor": incident.vendor,
-        "system": incident.system,
-        "discovered_on": incident.discovered_on.isoformat(),
-        "notice_date": incident.notice_date.isoformat(),
-        "unauthorized_purpose": incident.unauthorized_purpose,
-        "vendor_report_url": incident.vendor_report_url,
-        "office_news_url": incident.office_news_url,
-        "contact": incident.contact,
-    }
-    if incident.occurred_on:
-        section["occurred_on"] = incident.occurred_on.isoformat()
-    # Absent when not filed (TOML, which the CLI writes too, has no null).
-    for key in ("preliminary_filed_on", "final_filed_on"):
-        filed: dt.date | None = getattr(incident, key)
-        if filed is not None:
-            section[key] = filed.isoformat()
-    return {"incident": section, "items": items, "associations": dict(incident.associations)}
 
 
 def incident_from_stored(data: dict[str, Any]) -> Incident:

@@ -53,11 +53,10 @@ from noticedesk.core.case.records import (
     client_label,
     client_to_mapping,
     incident_from_stored,
-    incident_to_mapping,
     now,
 )
 from noticedesk.core.clients import Client, Roster
-from noticedesk.core.incident import Incident
+from noticedesk.core.incident import Incident, incident_to_mapping
 
 
 @dataclass(slots=True)
@@ -473,11 +472,16 @@ class CaseStore:
                 self._cache_statuses(kind_ids, kind, StatusEntry(DocumentStatus.EXPORTED, at))
 
     def set_incident(self, incident: Incident) -> None:
+        """Store the incident; a deadline the office set or cleared is logged on its own line
+        (it is the office's professional call, and it will be asked about)."""
         with self._lock:
             sealed = self._cipher.seal_json(incident_to_mapping(incident), "record|incident")
+            changes = audit.deadline_changes(self._incident, incident)
             with self._write() as conn:
                 database.put_record(conn, "incident", sealed)
                 self._audit(conn, "incident", {"text": incident.title})
+                for change in changes:
+                    self._audit(conn, "deadline", change)
             self._incident = incident
 
     def _moved_identities(

@@ -8,7 +8,10 @@ Values are never evaluated as templates, so a client called ``{{ 7*7 }}`` prints
 
 from __future__ import annotations
 
-from jinja2 import StrictUndefined
+from typing import Any
+
+from jinja2 import StrictUndefined, pass_context
+from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 
 from noticedesk.core import dates
@@ -28,6 +31,14 @@ def seireki(value: object) -> str:
     return dates.seireki(dates.parse_date(value))
 
 
+@pass_context
+def office_date(context: Context, value: object) -> str:
+    """A date in the office's chosen style (``office.date_style``); empty prints nothing."""
+    office: Any = context.get("office")
+    style = office.get("date_style") if isinstance(office, dict) else None
+    return wareki(value) if style == "wareki" else seireki(value)
+
+
 def make_environment() -> SandboxedEnvironment:
     """A fresh environment; one per prepared template set (Jinja environments are not shared
     across processes).
@@ -38,4 +49,5 @@ def make_environment() -> SandboxedEnvironment:
     env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
     env.filters["wareki"] = wareki
     env.filters["seireki"] = seireki
+    env.filters["date"] = office_date
     return env

@@ -54,7 +54,7 @@ from noticedesk.core.documents.context import build_context
 from noticedesk.core.documents.docx_merge import MergeError
 from noticedesk.core.documents.filenames import safe_name, unique_names
 from noticedesk.core.documents.kinds import DOCUMENT_KINDS, KINDS, kinds_for
-from noticedesk.core.documents.ppc_list import PPC_LIST_NAME, joint_clients, write_ppc_list
+from noticedesk.core.documents.ppc_list import PPC_LIST_NAME, write_ppc_list
 from noticedesk.core.documents.print_files import (
     PRINT_FOLDER,
     PlannedPrintFile,
@@ -70,6 +70,7 @@ from noticedesk.core.documents.rendering import (
     template_path,
 )
 from noticedesk.core.incident import Incident
+from noticedesk.core.joint_report import joint_clients
 from noticedesk.core.office import OfficeProfile
 
 # Below this many documents the start-up of worker processes (~0.5 s each) costs more than it
@@ -331,7 +332,13 @@ def export_case(
     """
     out_dir = Path(out_dir)
     kinds = list(dict.fromkeys(kinds))
-    problems = find_input_problems(office, incident, templates_dir, kinds)
+    problems = find_input_problems(
+        office,
+        incident,
+        templates_dir,
+        kinds,
+        individual_clients="individual" in kinds and any(c.individual for c in clients),
+    )
     if not clients:
         problems.append(InputProblem("顧問先が1件もありません", "There are no clients to export"))
     if out_dir.exists() and not out_dir.is_dir():

@@ -23,7 +23,11 @@ class DocumentKind:
 
 
 _ALL_ITEMS = tuple(f"item.{key}" for key, _ in REPORT_ITEMS)
-_NOTICE_ITEMS = tuple(f"item.{key}" for key in NOTICE_ITEMS)
+# The employees' notice has its own overview (in the client's voice, built on the subject);
+# the office's 概要 speaks as the office and does not belong in it.
+_NOTICE_ITEMS = tuple(f"item.{key}" for key in NOTICE_ITEMS if key != "overview")
+# Every document that refers the reader to a contact point prints one.
+_CONTACT = ("contact.phone",)
 _OFFICE_DETAILS = (
     "office.name",
     "office.representative_name",
@@ -39,7 +43,7 @@ KINDS: dict[str, DocumentKind] = {
         "cover letter",
         "01",
         False,
-        ("client.name", "office.name", "dates.notice", "item.overview"),
+        ("client.name", "office.name", "dates.notice", "item.overview", *_CONTACT),
     ),
     "internal": DocumentKind(
         "internal",
@@ -47,7 +51,7 @@ KINDS: dict[str, DocumentKind] = {
         "notice to employees (internal)",
         "02",
         False,
-        ("client.name", "dates.notice", *_NOTICE_ITEMS),
+        ("client.name", "incident.subject", *_NOTICE_ITEMS, *_CONTACT),
     ),
     "report": DocumentKind(
         "report",
@@ -55,7 +59,7 @@ KINDS: dict[str, DocumentKind] = {
         "report-format notice to the client",
         "03",
         False,
-        ("client.name", "dates.notice", *_ALL_ITEMS, *_OFFICE_DETAILS),
+        ("client.name", "dates.notice", *_ALL_ITEMS, *_OFFICE_DETAILS, *_CONTACT),
     ),
     "individual": DocumentKind(
         "individual",
@@ -63,7 +67,9 @@ KINDS: dict[str, DocumentKind] = {
         "guide to reporting individually",
         "04",
         True,
-        ("client.name", "office.name", "deadlines.final", *_ALL_ITEMS),
+        # The client's own deadline, counted from when it learned: the office's 確報 date is
+        # not the client's.
+        ("client.name", "office.name", "deadlines.client_final", *_ALL_ITEMS, *_CONTACT),
     ),
 }
 

@@ -1,17 +1,9 @@
-"""A problem with the inputs of an export, in Japanese and English."""
+"""A problem with the inputs of an export, in Japanese and English (the core's ``Problem``)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from noticedesk.core.problems import Problem
 
+InputProblem = Problem
 
-@dataclass(frozen=True, slots=True)
-class InputProblem:
-    message: str
-    message_en: str
-
-    def text(self, language: str = "ja") -> str:
-        return self.message_en if language.startswith("en") else self.message
-
-    def to_json(self) -> dict[str, str]:
-        return {"message": self.message, "message_en": self.message_en}
+__all__ = ["InputProblem"]

@@ -29,8 +29,7 @@ from noticedesk.core.documents.kinds import KINDS
 from noticedesk.core.documents.prepared import PreparedTemplate
 from noticedesk.core.documents.problems import InputProblem
 from noticedesk.core.documents.template_check import check_sources
-from noticedesk.core.incident import REPORT_ITEMS, Incident
-from noticedesk.core.office import REQUIRED as OFFICE_REQUIRED
+from noticedesk.core.incident import Incident
 from noticedesk.core.office import OfficeProfile
 
 
@@ -141,8 +140,14 @@ def find_input_problems(
     incident: Incident,
     templates_dir: Path | None,
     kinds: Sequence[str],
+    *,
+    individual_clients: bool = False,
 ) -> list[InputProblem]:
-    """Everything that stops an export, found before anything is rendered."""
+    """Everything that stops an export, found before anything is rendered.
+
+    ``individual_clients``: some client of this export reports individually (its guide needs
+    the date of the office's first notice to the clients).
+    """
     problems: list[InputProblem] = []
     unknown = [k for k in kinds if k not in KINDS]
     if unknown:
@@ -154,23 +159,8 @@ def find_input_problems(
                 f"Unknown document kind {names} (choose from {known})",
             )
         )
-    for key, label in OFFICE_REQUIRED:
-        if not getattr(office, key).strip():
-            problems.append(
-                InputProblem(
-                    f"事務所情報の「{label}」({key}) が未入力です",
-                    f"The office profile has no {key}",
-                )
-            )
-    items = dict(REPORT_ITEMS)
-    for key, label in REPORT_ITEMS:
-        if not incident.items.get(key, "").strip():
-            problems.append(
-                InputProblem(
-                    f"事案情報の報告事項「{label}」({key}) が未入力です",
-                    f"The incident has no report item {key} ({items[key]})",
-                )
-            )
+    problems.extend(office.problems())
+    problems.extend(incident.problems(individual_clients=individual_clients))
     if templates_dir is not None and not Path(templates_dir).is_dir():
         problems.append(
             InputProblem(
@@ -218,9 +208,16 @@ def check_inputs(
     incident: Incident,
     templates_dir: Path | None,
     kinds: Sequence[str],
+    *,
+    individual_clients: bool = False,
 ) -> list[str]:
     """The problems that stop an export, one Japanese sentence each (empty: all is well)."""
-    return [p.message for p in find_input_problems(office, incident, templates_dir, kinds)]
+    return [
+        p.message
+        for p in find_input_problems(
+            office, incident, templates_dir, kinds, individual_clients=individual_clients
+        )
+    ]
 
 
 __all__ = [

@@ -27,15 +27,20 @@ _LABELS: dict[str, tuple[str, str]] = {
     "client.name": ("顧問先名", "client name"),
     "dates.notice": ("日付", "date"),
     "deadlines.final": ("確報の期限", "final report deadline"),
+    "deadlines.client_final": ("顧問先自身の確報の期限", "the client's own final report deadline"),
+    "incident.subject": ("本件の件名", "the incident's subject"),
+    "contact.phone": ("お問い合わせ先の電話番号", "the contact phone number"),
     **{f"office.{k}": (f"事務所の{v}", f"office {k}") for k, v in OFFICE_LABELS.items()},
     **{f"item.{k}": (f"報告事項「{v}」", f"report item {k}") for k, v in _ITEM_LABELS.items()},
 }
 # Alternative ways of printing a required path.
 _EQUIVALENT: dict[str, tuple[str, ...]] = {
-    **{f"item.{k}": ("report_items[].value",) for k in _ITEM_LABELS},
+    **{f"item.{k}": ("report_items[].value", f"employee.{k}") for k in _ITEM_LABELS},
     "item.data_items": ("report_items[].value", "data_items[]"),
     "dates.notice": ("incident.notice_date",),
     "office.representative_name": ("office.representative",),
+    "incident.subject": ("incident.title",),
+    "contact.phone": ("office.phone", "incident.contact_phone"),
 }
 
 _UNKNOWN = object()  # a value whose shape the checker does not know (macro arguments, set …)
