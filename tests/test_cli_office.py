@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -56,3 +57,19 @@ def test_import_of_a_broken_file_is_a_clear_error(
     assert main(["office", "import", str(broken)]) == 2
     assert "TOML" in capsys.readouterr().err
     assert load_office_profile(isolated_data_dir) is None
+
+
+def test_kind_and_date_style_are_checked_and_shape_the_letters(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "data"
+    assert (
+        main(["office", "import", str(sample_dir() / "office.toml"), "--data-dir", str(folder)])
+        == 0
+    )
+    assert main(["office", "set", "kind", "partnership", "--data-dir", str(folder)]) == 2
+    assert "corporation" in capsys.readouterr().err
+    assert main(["office", "set", "date_style", "wareki", "--data-dir", str(folder)]) == 0
+    profile = load_office_profile(folder)
+    assert profile is not None and profile.date_style == "wareki"
+    assert profile.date_text(dt.date(2023, 7, 28)) == "令和5年7月28日"

@@ -87,6 +87,6 @@ def _show(folder: Path, as_json: bool) -> int:
 
 def _print_problems(profile: OfficeProfile) -> int:
     problems = profile.problems()
-    for line in problems:
-        print(f"要確認: {line}", file=sys.stderr)
+    for problem in problems:
+        print(f"要確認: {problem.message}", file=sys.stderr)
     return 1 if problems else 0

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import tomli_w
 
-from noticedesk.core import atomic, corporate_number
-from noticedesk.core.office import LABELS, OfficeProfile, ProfileError, load_office
+from noticedesk.core import atomic
+from noticedesk.core.office import OfficeProfile, ProfileError, load_office
 
 FILE_NAME = "office.toml"
 FIELDS: tuple[str, ...] = tuple(f.name for f in fields(OfficeProfile))
@@ -33,13 +33,16 @@ def load_office_profile(data_dir: Path) -> OfficeProfile | None:
     return load_office(path)
 
 
+# Values that are wrong, not merely missing: refused when saved. A missing field may be saved
+# (the office fills its profile in over time); the export names it.
+_INVALID_FIELDS = frozenset(("corporate_number", "kind", "date_style"))
+
+
 def validate(profile: OfficeProfile) -> None:
-    """Raise ProfileError for a value that must not be saved (today: the 法人番号)."""
-    number = profile.corporate_number
-    if number and not corporate_number.is_valid(number):
-        raise ProfileError(
-            f"法人番号 {number} は正しくありません (13桁で、先頭のチェックデジットが合うこと)。"
-        )
+    """Raise ProfileError for a value that must not be saved (the office's one rule)."""
+    for problem in profile.problems():
+        if problem.field in _INVALID_FIELDS:
+            raise ProfileError(problem.message, problem.message_en)
 
 
 def save_office_profile(data_dir: Path, profile: OfficeProfile) -> None:
@@ -65,9 +68,8 @@ def with_field(profile: OfficeProfile, key: str, value: str) -> OfficeProfile:
         text = unicodedata.normalize("NFKC", text)
     if key == "corporate_number":
         text = text.replace("-", "").replace(" ", "")
-        if text and not corporate_number.is_valid(text):
-            raise ProfileError(
-                f"{LABELS[key]} {text} は正しくありません"
-                " (13桁で、先頭のチェックデジットが残り12桁と合うこと)。"
-            )
-    return replace(profile, **{key: text})
+    updated = replace(profile, **{key: text})
+    for problem in updated.problems():
+        if problem.field == key and key in _INVALID_FIELDS:
+            raise ProfileError(problem.message, problem.message_en)
+    return updated
