@@ -220,7 +220,7 @@ def _incident(args: argparse.Namespace) -> int:
         individual = any(c.individual for c in store.clients())
         problems = incident.problems(individual_clients=individual)
         for problem in problems:
-            print(f"  {problem.message}")
+            print(f"  {problem.message} ({problem.field})")
         return EXIT_PROBLEMS if problems else EXIT_OK
 
 

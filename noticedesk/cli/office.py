@@ -88,5 +88,5 @@ def _show(folder: Path, as_json: bool) -> int:
 def _print_problems(profile: OfficeProfile) -> int:
     problems = profile.problems()
     for problem in problems:
-        print(f"要確認: {problem.message}", file=sys.stderr)
+        print(f"要確認: {problem.message} ({problem.field})", file=sys.stderr)
     return 1 if problems else 0

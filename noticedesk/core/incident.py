@@ -216,13 +216,13 @@ class Incident:
 def _missing(key: str) -> Problem:
     if key in REPORT_ITEMS_EN:
         return Problem(
-            f"事案情報の報告事項「{LABELS[key]}」({key}) が未入力です",
-            f"The incident has no report item {key} ({REPORT_ITEMS_EN[key]})",
+            f"事案情報の報告事項「{LABELS[key]}」が未入力です",
+            f"The incident has no report item “{REPORT_ITEMS_EN[key]}”",
             key,
         )
     return Problem(
-        f"事案情報の「{LABELS[key]}」({key}) が未入力です",
-        f"The incident has no {LABELS_EN[key]} ({key})",
+        f"事案情報の「{LABELS[key]}」が未入力です",
+        f"The incident has no {LABELS_EN[key]}",
         key,
     )
 

@@ -92,8 +92,8 @@ class OfficeProfile:
             if key in REQUIRED_KEYS and not value:
                 out.append(
                     Problem(
-                        f"事務所情報の「{LABELS[key]}」({key}) が未入力です",
-                        f"The office profile has no {LABELS_EN[key].lower()} ({key})",
+                        f"事務所情報の「{LABELS[key]}」が未入力です",
+                        f"The office profile has no {LABELS_EN[key].lower()}",
                         key,
                     )
                 )

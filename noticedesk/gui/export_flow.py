@@ -37,8 +37,6 @@ from noticedesk.core.incident import Incident
 from noticedesk.core.office import OfficeProfile
 from noticedesk.gui.export_dialog import ExportDialog
 from noticedesk.gui.file_chooser import FileChooser
-from noticedesk.gui.incident_dialog import item_labels
-from noticedesk.gui.office_dialog import validate_profile
 from noticedesk.gui.print_choices import PrintChoices
 
 OpenUrl = Callable[[QUrl], Any]
@@ -90,8 +88,12 @@ class ExportFlow(QObject):
             window.show_error(self.tr("The office profile could not be read"), exc)
             return
         incident = window.session.incident
-        office_missing = [message for _field, message in validate_profile(office)]
-        incident_missing = _incident_missing(incident)
+        # The core's rules, as the command line applies them; a client that reports itself
+        # needs the day the office first told the clients.
+        office_missing = [problem.text(window.language) for problem in office.problems()]
+        incident_missing = _incident_missing(
+            incident, window.language, individual_clients=window.model.count_individual() > 0
+        )
         if office_missing or incident_missing:
             self._offer_to_complete(office_missing, incident_missing)
             return
@@ -387,8 +389,9 @@ def _relative(path: Path, base: Path) -> str:
         return str(path)
 
 
-def _incident_missing(incident: Incident | None) -> list[str]:
+def _incident_missing(
+    incident: Incident | None, language: str, *, individual_clients: bool
+) -> list[str]:
     if incident is None:
         return [QCoreApplication.translate("ExportFlow", "No incident has been entered.")]
-    labels = item_labels()
-    return [labels[key] for key in labels if not incident.items.get(key, "").strip()]
+    return [p.text(language) for p in incident.problems(individual_clients=individual_clients)]

@@ -1,28 +1,44 @@
-"""Editing the incident: the nine report items, the dates and the art. 7 no. 3 flag.
+"""Editing the incident: every fact a document prints, the filings and the PPC's deadlines.
 
-The regulator's deadlines follow the discovery date and the flag as they are edited, with the
-days left counted from ``today`` (passed in, so tests fix the date). Each report has an optional
-filing date (a "filed on" box and a date): a filed report is shown as filed, not as overdue. A
-filing date before the discovery date is refused as a typo. Fields the dialog does not
-show (URLs, association notes, contact) are kept as they were. Like the office dialog it only
-returns the edited ``incident()``; the window saves it to the case.
+Four tabs, in the order staff learn things:
 
-Layout decisions: the dialog fits a 1366×768 laptop screen (the nine items scroll); each item's
-box is sized in lines of the current font, so it holds the same text at any Windows scaling;
-dates keep a date's width; every field has an Alt+key, the items Alt+1 … Alt+9.
+- 事実と期限: the title, vendor and system; 発生日 (or 不明), 発覚日, the first notice to the
+  clients, the documents' date; the art. 7 no. 3 flag; for each report its filing date, the
+  office's own deadline if it sets one, and the deadline as it stands with the rule beneath it,
+  all following the edits live (days left counted from ``today``, passed in so tests fix it);
+- 報告事項（9項目）: the nine report items of rule art. 8(1);
+- 従業員向け通知・窓口: the employees' overview and the contact desk (blank falls back to the
+  office's own details);
+- その他: the restart of the service, the vendor's and the office's URLs, and the
+  labour-insurance associations (``AssociationEditor``).
+
+Decisions:
+- **Saving a partial incident is allowed.** On day 1 the office needs the deadlines before it
+  knows the cause; what the documents still need is listed beneath the tabs as a note (each name
+  a link to its field), and the export asks for it again (``Incident.problems``).
+- **Only impossible dates are refused** (``Incident.date_problems``: a filing, notice or deadline
+  before the discovery, an occurrence after it), in the interface language, with the cursor put
+  on the first date at fault (its tab brought forward).
+- Like the office dialog it only returns the edited ``incident()``; the window saves it.
+
+Layout decisions: the dialog fits a 1366×768 laptop screen; each tab scrolls when the screen (or
+Windows' scaling) leaves less room; the facts tab has the names across its width above two
+columns, the dates and the reports (``ReportDeadlines``); each item's box is sized in lines of the
+current font; dates keep a date's width; every field has an Alt+key, unique among those shown at
+once (the tab bar's L, I, E, H; the items Alt+1 … Alt+9 on their tab).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import math
+import html
+import re
+from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QDate
-from PySide6.QtGui import QGuiApplication, QTextLayout
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -31,14 +47,22 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QScrollArea,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from noticedesk.core.deadlines import deadlines_for
-from noticedesk.core.incident import REPORT_ITEMS, Incident
-from noticedesk.gui import deadline_text
+from noticedesk.core.incident import REPORT_ITEMS, Incident, split_data_items
+from noticedesk.gui.association_table import AssociationEditor
+from noticedesk.gui.date_fields import (
+    OptionalDateEdit,
+    UnknownDateEdit,
+    date_edit,
+    date_row,
+    pydate,
+)
+from noticedesk.gui.form_parts import ERROR_STYLE, hint, scrolling, text_box
+from noticedesk.gui.report_deadlines import ReportDeadlines
 
 
 def item_labels() -> dict[str, str]:
@@ -63,11 +87,16 @@ def item_labels() -> dict[str, str]:
     }
 
 
-# Height of each item's box, in lines of text: the long items get more room.
+# Height of each text box, in lines of text: the long items get more room.
 ITEM_LINES = {"overview": 4, "cause": 3, "prevention": 3}
 DEFAULT_ITEM_LINES = 2
-PREFERRED_SIZE = (760, 760)
+PARAGRAPH_LINES = 4  # the employees' overview and the restart of the service
+PREFERRED_SIZE = (980, 700)
 SCREEN_MARGIN = 80  # room left for the title bar and the taskbar
+
+TAB_FACTS, TAB_ITEMS, TAB_CONTACT, TAB_OTHER = range(4)
+
+_NOTE_STYLE = "color: #7a4b00;"  # amber: to do, not wrong
 
 
 def _with_accelerator(label: str) -> str:
@@ -75,6 +104,11 @@ def _with_accelerator(label: str) -> str:
     if len(label) > 2 and label[0] == "(" and label[1].isdigit():
         return "(&" + label[1:]
     return label
+
+
+def _plain(label: str) -> str:
+    """A form label without its accelerator: "件名(&T)" → "件名", "&Title" → "Title"."""
+    return re.sub(r"\(&\w\)", "", label).replace("&", "").strip()
 
 
 def blank_incident(today: dt.date) -> Incident:
@@ -87,41 +121,6 @@ def blank_incident(today: dt.date) -> Incident:
         unauthorized_purpose=False,
         items={key: "" for key, _ in REPORT_ITEMS},
     )
-
-
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _pydate(day: QDate) -> dt.date:
-    return dt.date(day.year(), day.month(), day.day())
-
-
-class FiledDateEdit(QWidget):
-    """ "Filed on" as a checkbox and a date; the date is used only while the box is ticked."""
-
-    def __init__(self, filed_on: dt.date | None, today: dt.date, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.checkbox = QCheckBox(self.tr("Filed on"), self)
-        self.date = QDateEdit(_qdate(filed_on or today), self)
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy/MM/dd")
-        self.checkbox.setChecked(filed_on is not None)
-        self.date.setEnabled(filed_on is not None)
-        self.checkbox.toggled.connect(self.date.setEnabled)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.checkbox)
-        layout.addWidget(self.date)
-        layout.addStretch(1)
-
-    def value(self) -> dt.date | None:
-        return _pydate(self.date.date()) if self.checkbox.isChecked() else None
-
-    def set_value(self, day: dt.date | None) -> None:
-        if day is not None:
-            self.date.setDate(_qdate(day))
-        self.checkbox.setChecked(day is not None)
 
 
 class IncidentDialog(QDialog):
@@ -138,86 +137,25 @@ class IncidentDialog(QDialog):
         self._today = today
         self._language = language
         self._original = incident or blank_incident(today)
-        inc = self._original
+        # Field key → (tab, the widget the cursor goes to) and → its name in the missing note.
+        self._targets: dict[str, tuple[int, Callable[[], QWidget]]] = {}
+        self._names: dict[str, str] = {}
+        self._building = TAB_FACTS  # the tab whose rows are being added
 
-        self.title = QLineEdit(inc.title, self)
-        self.vendor = QLineEdit(inc.vendor, self)
-        self.system = QLineEdit(inc.system, self)
-        self.discovered_on = QDateEdit(_qdate(inc.discovered_on), self)
-        self.notice_date = QDateEdit(_qdate(inc.notice_date), self)
-        for edit in (self.discovered_on, self.notice_date):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy/MM/dd")
-        # A short box and the rule beneath it, each on one line: the old single line made the
-        # dialog wider than a laptop screen in English, and a wrapped note leaves gaps in a form.
-        self.unauthorized = QCheckBox(
-            self.tr("May have been done for an &unauthorized purpose (rule art. 7 no. 3)"), self
-        )
-        self.unauthorized.setChecked(inc.unauthorized_purpose)
-        rule = QLabel(
-            self.tr(
-                "Unauthorized access, ransomware and the like: final report within 60 days, not 30."
-            ),
-            self,
-        )
-        rule.setObjectName("ruleNote")
-        rule.setStyleSheet("color: #5f5f5f;")
-        rule.setContentsMargins(22, 0, 0, 0)  # under the box's text, not under the box
-        flag = QVBoxLayout()
-        flag.setSpacing(2)
-        flag.addWidget(self.unauthorized)
-        flag.addWidget(rule)
-        self.preliminary_filed = FiledDateEdit(inc.preliminary_filed_on, today, self)
-        self.final_filed = FiledDateEdit(inc.final_filed_on, today, self)
-        self.deadlines_label = QLabel(self)
-        self.deadlines_label.setWordWrap(True)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(scrolling(self._facts_page()), self.tr("Facts and dead&lines"))
+        self.tabs.addTab(self._items_page(), self.tr("Report &items (9)"))
+        self.tabs.addTab(scrolling(self._contact_page()), self.tr("&Employee notice and contact"))
+        self.tabs.addTab(scrolling(self._other_page()), self.tr("Ot&her"))
 
-        facts = QFormLayout()
-        facts.addRow(self.tr("&Title"), self.title)
-        facts.addRow(self.tr("&Vendor"), self.vendor)
-        facts.addRow(self.tr("S&ystem"), self.system)
-        facts.addRow(
-            self._label(self.tr("&Discovered on"), self.discovered_on),
-            _date_row(self.discovered_on),
-        )
-        facts.addRow(
-            self._label(self.tr("Date on the docu&ments"), self.notice_date),
-            _date_row(self.notice_date),
-        )
-        facts.addRow("", flag)
-        facts.addRow(
-            self._label(self.tr("&Preliminary report (速報)"), self.preliminary_filed.checkbox),
-            self.preliminary_filed,
-        )
-        facts.addRow(
-            self._label(self.tr("&Final report (確報)"), self.final_filed.checkbox),
-            self.final_filed,
-        )
-        facts.addRow(self.tr("Deadlines"), self.deadlines_label)
-
-        self.items: dict[str, QPlainTextEdit] = {}
-        items_box = QWidget(self)
-        items_layout = QVBoxLayout(items_box)
-        for key, label in item_labels().items():
-            text = QPlainTextEdit(items_box)
-            text.setObjectName(key)
-            text.setPlainText(inc.items.get(key, ""))
-            text.setTabChangesFocus(True)
-            text.setFixedHeight(_height_for_lines(text, ITEM_LINES.get(key, DEFAULT_ITEM_LINES)))
-            self.items[key] = text
-            title = QLabel(_with_accelerator(label), items_box)
-            title.setBuddy(text)
-            title.setWordWrap(True)
-            items_layout.addWidget(title)
-            items_layout.addWidget(text)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(items_box)
-        group = QGroupBox(self.tr("The nine report items (rule art. 8(1))"), self)
-        QVBoxLayout(group).addWidget(scroll)
-
+        self.missing_note = QLabel(self)
+        self.missing_note.setObjectName("missingNote")
+        self.missing_note.setWordWrap(True)
+        self.missing_note.setTextFormat(Qt.TextFormat.RichText)
+        self.missing_note.setStyleSheet(_NOTE_STYLE)
+        self.missing_note.linkActivated.connect(self.focus_field)
         self.errors = QLabel(self)
-        self.errors.setStyleSheet("color: #b00020;")
+        self.errors.setStyleSheet(ERROR_STYLE)
         self.errors.setWordWrap(True)
         self.errors.hide()
         buttons = QDialogButtonBox(
@@ -227,22 +165,269 @@ class IncidentDialog(QDialog):
         buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(facts)
-        layout.addWidget(group, 1)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.missing_note)
         layout.addWidget(self.errors)
         layout.addWidget(buttons)
 
-        self.discovered_on.dateChanged.connect(self._show_deadlines)
-        self.unauthorized.toggled.connect(self._show_deadlines)
-        for filed in (self.preliminary_filed, self.final_filed):
-            filed.checkbox.toggled.connect(self._show_deadlines)
-            filed.date.dateChanged.connect(self._show_deadlines)
-        self._show_deadlines()
+        self.discovered_on.dateChanged.connect(
+            lambda day: self.reports.set_discovered_on(pydate(day))
+        )
+        for edit in (self.title, self.vendor, self.system):
+            edit.textChanged.connect(self._show_missing)
+        for box in self.items.values():
+            box.textChanged.connect(self._show_missing)
+        self._show_missing()
 
-    def _label(self, text: str, buddy: QWidget) -> QLabel:
-        label = QLabel(text, self)
-        label.setBuddy(buddy)
-        return label
+    # -- the tabs ------------------------------------------------------------------------------
+    def _facts_page(self) -> QWidget:
+        inc, today = self._original, self._today
+        self._building = TAB_FACTS
+        page = QWidget(self)
+        # The names, full width (a title runs to thirty characters), above two columns: the
+        # incident's dates, and the reports with their deadlines.
+        self.title = QLineEdit(inc.title, page)
+        self.vendor = QLineEdit(inc.vendor, page)
+        self.system = QLineEdit(inc.system, page)
+        names = QFormLayout()
+        self._row(names, "title", self.tr("&Title"), self.title)
+        self._row(names, "vendor", self.tr("&Vendor"), self.vendor)
+        self._row(names, "system", self.tr("S&ystem"), self.system)
+
+        self.occurred_on = UnknownDateEdit(
+            self.tr("Not &known"), inc.occurred_on, inc.discovered_on, page
+        )
+        self.discovered_on = date_edit(inc.discovered_on, page)
+        self.clients_notified = OptionalDateEdit(
+            self.tr("Sent on"), inc.clients_notified_on, today, page
+        )
+        self.notice_date = date_edit(inc.notice_date, page)
+        dates = QFormLayout()
+        self._row(
+            dates,
+            "occurred_on",
+            self.tr("Date of &occurrence"),
+            self.occurred_on,
+            buddy=self.occurred_on.date,
+            target=self.occurred_on.focus_target,
+        )
+        self._row(
+            dates,
+            "discovered_on",
+            self.tr("&Discovered on"),
+            date_row(self.discovered_on),
+            buddy=self.discovered_on,
+        )
+        self._row(
+            dates,
+            "clients_notified_on",
+            self.tr("First notice to the &clients"),
+            self.clients_notified,
+            buddy=self.clients_notified.checkbox,
+            target=self.clients_notified.focus_target,
+        )
+        dates.addRow(
+            hint(
+                self.tr(
+                    "Needed when a client reports itself: its own deadlines count from the day "
+                    "the office told it."
+                ),
+                page,
+            )
+        )
+        self._row(
+            dates,
+            "notice_date",
+            self.tr("Date on the docu&ments"),
+            date_row(self.notice_date),
+            buddy=self.notice_date,
+        )
+        dates_box = QGroupBox(self.tr("Dates"), page)
+        dates_box.setLayout(dates)
+
+        self.reports = ReportDeadlines(inc, today, self._language, page)
+        for key, label in self.reports.labels.items():
+            self._target(key, TAB_FACTS, self.reports.focus_targets[key], label)
+        # The reports' inputs, by the names the dialog has always had.
+        self.unauthorized = self.reports.unauthorized
+        self.preliminary_filed = self.reports.preliminary_filed
+        self.final_filed = self.reports.final_filed
+        self.preliminary_override = self.reports.preliminary_override
+        self.final_override = self.reports.final_override
+        self.preliminary_view = self.reports.preliminary_view
+        self.final_view = self.reports.final_view
+
+        columns = QHBoxLayout()
+        columns.addWidget(dates_box, 2, Qt.AlignmentFlag.AlignTop)
+        columns.addWidget(self.reports, 3, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(page)
+        layout.addLayout(names)
+        layout.addLayout(columns)
+        layout.addStretch(1)
+        return page
+
+    def _items_page(self) -> QWidget:
+        inc = self._original
+        self.items: dict[str, QPlainTextEdit] = {}
+        # The missing note names item (2) without the typing hint.
+        short_names = {"data_items": self.tr("(2) Personal data items")}
+        items_box = QWidget(self)
+        items_layout = QVBoxLayout(items_box)
+        items_layout.addWidget(hint(self.tr("The nine report items (rule art. 8(1))"), items_box))
+        for key, label in item_labels().items():
+            text = text_box(
+                inc.items.get(key, ""), ITEM_LINES.get(key, DEFAULT_ITEM_LINES), items_box
+            )
+            text.setObjectName(key)
+            self.items[key] = text
+            title = QLabel(_with_accelerator(label), items_box)
+            title.setBuddy(text)
+            title.setWordWrap(True)
+            items_layout.addWidget(title)
+            items_layout.addWidget(text)
+            self._target(key, TAB_ITEMS, text, short_names.get(key, label))
+        items_layout.addStretch(1)
+        return scrolling(items_box)
+
+    def _contact_page(self) -> QWidget:
+        inc = self._original
+        self._building = TAB_CONTACT
+        page = QWidget(self)
+        self.employee_overview = text_box(inc.employee_overview, PARAGRAPH_LINES, page)
+        self.contact = QLineEdit(inc.contact, page)
+        self.contact_phone = QLineEdit(inc.contact_phone, page)
+        self.contact_email = QLineEdit(inc.contact_email, page)
+        self.contact_hours = QLineEdit(inc.contact_hours, page)
+        self.contact_hours.setPlaceholderText(self.tr("e.g. weekdays 9:00–17:00"))
+        form = QFormLayout()
+        self._row(
+            form, "employee_overview", self.tr("&Overview for employees"), self.employee_overview
+        )
+        form.addRow(
+            "",
+            hint(
+                self.tr(
+                    "Added to the overview in the notice to employees: write it for them, not "
+                    "for the regulator."
+                ),
+                page,
+            ),
+        )
+        self._row(form, "contact", self.tr("Contact &desk"), self.contact)
+        self._row(form, "contact_phone", self.tr("&Phone"), self.contact_phone)
+        self._row(form, "contact_email", self.tr("E-&mail"), self.contact_email)
+        self._row(form, "contact_hours", self.tr("&Reception hours"), self.contact_hours)
+        form.addRow(
+            "",
+            hint(
+                self.tr(
+                    "Left blank, the documents give the office's own name, phone and e-mail "
+                    "(Case → Office profile…); the hours are left out."
+                ),
+                page,
+            ),
+        )
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        layout = QVBoxLayout(page)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        return page
+
+    def _other_page(self) -> QWidget:
+        inc = self._original
+        self._building = TAB_OTHER
+        page = QWidget(self)
+        self.service_status = text_box(inc.service_status, PARAGRAPH_LINES, page)
+        self.vendor_report_url = QLineEdit(inc.vendor_report_url, page)
+        self.office_news_url = QLineEdit(inc.office_news_url, page)
+        for url in (self.vendor_report_url, self.office_news_url):
+            url.setPlaceholderText("https://")
+        self.associations = AssociationEditor(inc.associations, page)
+        form = QFormLayout(page)
+        self._row(form, "service_status", self.tr("&Restart of the service"), self.service_status)
+        self._row(
+            form, "vendor_report_url", self.tr("&Vendor's report (URL)"), self.vendor_report_url
+        )
+        self._row(form, "office_news_url", self.tr("Office's &news (URL)"), self.office_news_url)
+        self._row(
+            form,
+            "associations",
+            self.tr("Labour-insurance &associations"),
+            self.associations,
+            buddy=self.associations.view,
+        )
+        form.addRow(
+            "",
+            hint(
+                self.tr(
+                    "A client whose row in the client list names an association gets a "
+                    "paragraph with its recovery status: write the name as the list does."
+                ),
+                page,
+            ),
+        )
+        return page
+
+    def _row(
+        self,
+        form: QFormLayout,
+        key: str,
+        label: str,
+        field: QWidget,
+        *,
+        buddy: QWidget | None = None,
+        target: Callable[[], QWidget] | None = None,
+    ) -> None:
+        """A form row whose label's Alt+key goes to ``buddy`` (else the field itself)."""
+        focus = buddy or field
+        title = QLabel(label, form.parentWidget())
+        title.setBuddy(focus)
+        form.addRow(title, field)
+        self._target(key, self._building, target or focus, label)
+
+    def _target(
+        self, key: str, tab: int, widget: QWidget | Callable[[], QWidget], label: str
+    ) -> None:
+        self._targets[key] = (tab, widget if callable(widget) else (lambda: widget))
+        self._names[key] = _plain(label)
+
+    # -- showing state ---------------------------------------------------------------------
+    def focus_field(self, key: str) -> None:
+        """Bring ``key``'s tab forward and put the cursor on its input (a note's link, or a
+        refused date)."""
+        if key not in self._targets:
+            return
+        tab, widget = self._targets[key]
+        self.tabs.setCurrentIndex(tab)
+        widget().setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def deadlines_text(self) -> str:
+        """Both deadlines and their rules as the dialog shows them (four lines)."""
+        return self.reports.text()
+
+    def missing_fields(self) -> list[str]:
+        """Keys of what the documents still need (saving is allowed without them)."""
+        incident = self.incident()
+        dates = incident.date_problems()
+        return [p.field for p in incident.problems() if p not in dates]
+
+    def _show_missing(self) -> None:
+        missing = self.missing_fields()
+        if not missing:
+            self.missing_note.hide()
+            return
+        separator = self.tr("; ", "between the names of missing fields")
+        links = separator.join(
+            f'<a href="{key}">{html.escape(self._names.get(key, key))}</a>' for key in missing
+        )
+        self.missing_note.setText(
+            html.escape(
+                self.tr("Still needed for the documents (you can save now; the export asks again):")
+            )
+            + " "
+            + links
+        )
+        self.missing_note.show()
 
     def _fit_to_screen(self, parent: QWidget | None) -> None:
         screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
@@ -253,92 +438,42 @@ class IncidentDialog(QDialog):
             height = min(height, room.height() - SCREEN_MARGIN)
         self.resize(width, height)
 
-    def _show_deadlines(self) -> None:
-        deadlines = deadlines_for(
-            _pydate(self.discovered_on.date()),
-            self.unauthorized.isChecked(),
-            preliminary_filed_on=self.preliminary_filed.value(),
-            final_filed_on=self.final_filed.value(),
-        )
-        lines = [
-            deadline_text.describe(d, self._today, self._language)
-            for d in (deadlines.preliminary, deadlines.final)
-        ]
-        late = deadline_text.overdue(deadlines, self._today)
-        self.deadlines_label.setText("\n".join(lines))
-        self.deadlines_label.setStyleSheet("color: #b00020; font-weight: bold;" if late else "")
-
+    # -- the result ----------------------------------------------------------------------------
     def incident(self) -> Incident:
         items = {key: edit.toPlainText().strip() for key, edit in self.items.items()}
-        raw_items = items["data_items"].replace(",", "、").replace("，", "、").replace("\n", "、")
-        data_items = tuple(s.strip() for s in raw_items.split("、") if s.strip())
+        data_items = split_data_items(items["data_items"])
         items["data_items"] = "、".join(data_items)
         return dataclasses.replace(
             self._original,
             title=self.title.text().strip(),
             vendor=self.vendor.text().strip(),
             system=self.system.text().strip(),
-            discovered_on=_pydate(self.discovered_on.date()),
-            notice_date=_pydate(self.notice_date.date()),
-            unauthorized_purpose=self.unauthorized.isChecked(),
+            occurred_on=self.occurred_on.value(),
+            discovered_on=pydate(self.discovered_on.date()),
+            clients_notified_on=self.clients_notified.value(),
+            notice_date=pydate(self.notice_date.date()),
+            **self.reports.values(),
             items=items,
             data_items=data_items,
-            preliminary_filed_on=self.preliminary_filed.value(),
-            final_filed_on=self.final_filed.value(),
+            employee_overview=self.employee_overview.toPlainText().strip(),
+            contact=self.contact.text().strip(),
+            contact_phone=self.contact_phone.text().strip(),
+            contact_email=self.contact_email.text().strip(),
+            contact_hours=self.contact_hours.text().strip(),
+            service_status=self.service_status.toPlainText().strip(),
+            vendor_report_url=self.vendor_report_url.text().strip(),
+            office_news_url=self.office_news_url.text().strip(),
+            associations=self.associations.associations(),
         )
 
     def accept(self) -> None:
-        # Every item is required by the rule; a notice missing one is not the notice the law
-        # asks for, so the dialog says which are empty instead of saving a half incident.
-        missing = [
-            label
-            for key, label in item_labels().items()
-            if not self.items[key].toPlainText().strip()
-        ]
-        separator = "、" if self._language == "ja" else "; "
-        problems = [self.tr("Please fill in: ") + separator.join(missing)] if missing else []
-        discovered = _pydate(self.discovered_on.date())
-        for name, filed in (
-            (self.tr("Preliminary report (速報)"), self.preliminary_filed),
-            (self.tr("Final report (確報)"), self.final_filed),
-        ):
-            day = filed.value()
-            if day is not None and day < discovered:
-                problems.append(
-                    self.tr("%1: the filing date is before the discovery date.").replace("%1", name)
-                )
+        # Missing facts do not stop a save (the note lists them); a date that cannot be right
+        # does: it is a typo, and the deadlines shown would be wrong.
+        problems = self.incident().date_problems()
         if problems:
-            self.errors.setText("\n".join(problems))
+            self.errors.setText("\n".join(p.text(self._language) for p in problems))
             self.errors.show()
+            self.focus_field(problems[0].field)
             return
         self.errors.hide()
         super().accept()
-
-
-def _date_row(edit: QDateEdit) -> QWidget:
-    """A date edit at a date's width, not stretched across the dialog."""
-    row = QWidget(edit.parentWidget())
-    layout = QHBoxLayout(row)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(edit)
-    layout.addStretch(1)
-    return row
-
-
-def _height_for_lines(edit: QPlainTextEdit, lines: int) -> int:
-    """The height that shows ``lines`` lines of Japanese text in ``edit``.
-
-    Measured on a Japanese line rather than from the font's metrics: where the interface font
-    has no kanji, they come from a fallback font with taller lines.
-    """
-    layout = QTextLayout("漢字かなAg", edit.font())
-    layout.beginLayout()
-    line = layout.createLine()
-    line.setLineWidth(10_000)
-    layout.endLayout()
-    line_height = max(math.ceil(line.height()), edit.fontMetrics().lineSpacing())
-    margins = edit.contentsMargins()  # the frame
-    document_margin = math.ceil(edit.document().documentMargin())
-    # The margin above and below the text, and one more: with less, QPlainTextEdit counts
-    # the last line as cut off and shows a scroll bar.
-    return line_height * lines + 3 * document_margin + margins.top() + margins.bottom()

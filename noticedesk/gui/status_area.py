@@ -1,6 +1,10 @@
 """Where the case stands, at a glance: counts and deadlines in the status bar, the overdue banner
 above the table, "n of m shown" beside the search box, and a busy bar while a file is read.
 
+The deadlines keep their short form in the status bar; the rule behind each (day 1, the 30 or 60
+days, a move past a closed day, or the office's own date and the rule's beside it) is the
+label's tooltip, so staff can check the reasoning without opening the incident.
+
 The banner says what is late and ends with a link that opens the incident dialog, where a
 report that was in fact filed gets its filing date (which ends the banner): staff who see red
 are one click from the fix.
@@ -96,6 +100,7 @@ class StatusArea(QObject):
                     "MainWindow", "No incident entered (Case → Incident and deadlines…)"
                 )
             )
+            self.deadlines_label.setToolTip("")
             self.banner.hide()
             return
         today, language = self._today(), self.window.language
@@ -108,6 +113,7 @@ class StatusArea(QObject):
                 ]
             )
         )
+        self.deadlines_label.setToolTip(deadline_text.basis_lines(deadlines, language))
         late = deadline_text.overdue(deadlines, today)
         if late:
             # Between two late deadlines: "; " in English, "、" in Japanese.

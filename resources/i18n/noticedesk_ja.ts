@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja" sourcelanguage="en">
 <context>
+    <name>AssociationEditor</name>
+    <message>
+        <location filename="../../noticedesk/gui/association_table.py" line="133" />
+        <source>A&amp;dd</source>
+        <translation>追加(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/association_table.py" line="134" />
+        <source>Re&amp;move</source>
+        <translation>削除(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/association_table.py" line="178" />
+        <source>“%1” is already in the list: change its row instead.</source>
+        <translation>「%1」はすでに一覧にあります。その行を修正してください。</translation>
+    </message>
+</context>
+<context>
+    <name>AssociationTable</name>
+    <message>
+        <location filename="../../noticedesk/gui/association_table.py" line="85" />
+        <source>Association</source>
+        <translation>労働保険事務組合</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/association_table.py" line="86" />
+        <source>Recovery status</source>
+        <translation>復旧の状況</translation>
+    </message>
+</context>
+<context>
     <name>CaseCommands</name>
     <message>
         <location filename="../../noticedesk/gui/case_commands.py" line="67" />
@@ -108,18 +139,18 @@
 <context>
     <name>CaseOpener</name>
     <message>
-        <location filename="../../noticedesk/gui/startup.py" line="94" />
+        <location filename="../../noticedesk/gui/startup.py" line="87" />
         <source>Open with the recovery code…</source>
         <translation>回復コードで開く…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/startup.py" line="108" />
+        <location filename="../../noticedesk/gui/startup.py" line="101" />
         <source>The case “%1” is protected by a passphrase.</source>
         <translation>事案「%1」はパスフレーズで保護されています。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/startup.py" line="92" />
-        <location filename="../../noticedesk/gui/startup.py" line="144" />
+        <location filename="../../noticedesk/gui/startup.py" line="85" />
+        <location filename="../../noticedesk/gui/startup.py" line="137" />
         <source>The case could not be opened</source>
         <translation>事案を開けませんでした</translation>
     </message>
@@ -135,17 +166,17 @@
 <context>
     <name>Deadlines</name>
     <message>
-        <location filename="../../noticedesk/gui/deadline_text.py" line="19" />
+        <location filename="../../noticedesk/gui/deadline_text.py" line="26" />
         <source>Preliminary report</source>
         <translation>速報</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/deadline_text.py" line="20" />
+        <location filename="../../noticedesk/gui/deadline_text.py" line="27" />
         <source>Final report</source>
         <translation>確報</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/deadline_text.py" line="30" />
+        <location filename="../../noticedesk/gui/deadline_text.py" line="38" />
         <source>filed (%1)</source>
         <translation>報告済（%1）</translation>
     </message>
@@ -157,7 +188,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/deadline_text.py" line="38" />
+        <location filename="../../noticedesk/gui/deadline_text.py" line="46" />
         <source>due today</source>
         <translation>本日期限</translation>
     </message>
@@ -169,19 +200,25 @@
         </translation>
     </message>
 <message>
-        <location filename="../../noticedesk/gui/deadline_text.py" line="41" />
+        <location filename="../../noticedesk/gui/deadline_text.py" line="50" />
+        <source>%1 (set by the office; %2)</source>
+        <comment>a due date the office set itself, and the days left</comment>
+        <translation>%1（事務所が設定・%2）</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/deadline_text.py" line="56" />
         <source>%1 (%2)</source>
         <comment>a due date and the days left</comment>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/deadline_text.py" line="50" />
+        <location filename="../../noticedesk/gui/deadline_text.py" line="78" />
         <source>%1: %2</source>
         <comment>a deadline's name and its state</comment>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/deadline_text.py" line="56" />
+        <location filename="../../noticedesk/gui/deadline_text.py" line="84" />
         <source>  |  </source>
         <comment>between the two deadlines</comment>
         <translation>　｜　</translation>
@@ -273,331 +310,409 @@
 <context>
     <name>ExportFlow</name>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="85" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="83" />
         <source>Cannot export yet</source>
         <translation>まだ書き出せません</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="90" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="88" />
         <source>The office profile could not be read</source>
         <translation>事務所情報を読めませんでした</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="103" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="105" />
         <source>Office profile:</source>
         <translation>事務所情報:</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="106" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="108" />
         <source>Incident:</source>
         <translation>事案情報:</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="110" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="112" />
         <source>Open the office profile…</source>
         <translation>事務所情報を開く…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="112" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="114" />
         <source>Open the incident…</source>
         <translation>事案情報を開く…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="115" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="117" />
         <source>Something is missing</source>
         <translation>未入力の項目があります</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="116" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="118" />
         <source>The documents cannot be made until this is filled in:</source>
         <translation>次の項目を入力するまで書類を作成できません:</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="159" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="161" />
         <source>The templates cannot be used</source>
         <translation>テンプレートを使用できません</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="160" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="162" />
         <source>The documents cannot be made with the templates in %1:</source>
         <translation>%1 のテンプレートでは文書を作成できません:</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="167" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="169" />
         <source>Nothing was written. Correct the template in Word and export again, or choose other templates (Settings → Template folder…).</source>
         <translation>何も書き出していません。Word でテンプレートを修正してから書き出し直すか、別のテンプレートを選んでください（設定 → テンプレートのフォルダ…）。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="170" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="172" />
         <source>Template folder…</source>
         <translation>テンプレートのフォルダ…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="195" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="197" />
         <source>Writing the documents…</source>
         <translation>書類を書き出しています…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="196" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="198" />
         <source>Export</source>
         <translation>書き出し</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="197" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="199" />
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="243" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="245" />
         <source>Stopping: the documents being written are finished first…</source>
         <translation>中止しています。書き込み中の文書を書き終えてから止めます…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="253" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="255" />
         <source>Writing the documents… %1 of %2</source>
         <translation>書類を書き出しています… %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="282" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="284" />
         <source>… and %1 more</source>
         <translation>… ほか %1 件</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="285" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="287" />
         <source>Overwrite?</source>
         <translation>上書きしますか</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="287" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="289" />
         <source>%1 file(s) to be written already exist in %2. Nothing has been written. Overwrite them?</source>
         <translation>%2 に、書き出すファイルと同じ名前のファイルが %1 件あります。まだ何も書き込んでいません。上書きしますか？</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="292" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="294" />
         <source>Overwrite</source>
         <translation>上書きする</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="306" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="308" />
         <source>The export failed</source>
         <translation>書き出せませんでした</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="311" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="313" />
         <source>The export was cancelled. %1 document(s) for %2 client(s) had been written.</source>
         <translation>書き出しを中止しました。中止までに顧問先 %2 件分、%1 件の文書を書き出しました。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="317" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="319" />
         <source>They are kept in %1 and marked as exported. To make the rest, export to the same folder again and choose Overwrite.</source>
         <translation>書き出した文書は %1 に残し、書き出し済みとして記録しました。残りを作成するには、同じフォルダにもう一度書き出して「上書きする」を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="320" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="322" />
         <source>Export cancelled</source>
         <translation>書き出しを中止しました</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="343" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="345" />
         <source>The export could not be recorded</source>
         <translation>書き出しを事案に記録できませんでした</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="345" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="347" />
         <source>The documents were written to %1, but the case file could not record it. Mark them by hand once the case can be written.</source>
         <translation>書類は %1 に書き出しましたが、事案ファイルに記録できませんでした。事案に書き込めるようになってから、状況を手作業で設定してください。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="358" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="360" />
         <source>%1 document(s) for %2 client(s) were written to %3.</source>
         <translation>顧問先 %2 件分の書類 %1 件を %3 に書き出しました。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="363" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="365" />
         <source>The list for the regulator names %1 client(s) in the joint report.</source>
         <translation>個人情報保護委員会への報告対象一覧には、共同報告の顧問先 %1 件を載せました。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="370" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="372" />
         <source>For printing, each document with every client is in one file in %1.</source>
         <translation>印刷用に、文書ごとに全顧問先分をまとめたファイルを %1 に作成しました。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="374" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="376" />
         <source>Export finished</source>
         <translation>書き出しが終わりました</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="376" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="378" />
         <source>Open the folder</source>
         <translation>フォルダを開く</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="378" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="380" />
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export_flow.py" line="392" />
+        <location filename="../../noticedesk/gui/export_flow.py" line="396" />
         <source>No incident has been entered.</source>
         <translation>事案情報が入力されていません。</translation>
     </message>
 </context>
 <context>
-    <name>FiledDateEdit</name>
-    <message>
-        <location filename="../../noticedesk/gui/incident_dialog.py" line="105" />
-        <source>Filed on</source>
-        <translation>報告日</translation>
-    </message>
-</context>
-<context>
     <name>IncidentDialog</name>
     <message>
-        <location filename="../../noticedesk/gui/incident_dialog.py" line="46" />
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="70" />
         <source>(1) Overview</source>
         <translation>(1) 概要</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/incident_dialog.py" line="47" />
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="71" />
         <source>(2) Personal data items (separate with 、 or commas)</source>
         <translation>(2) 漏えい等が発生し、又は発生したおそれがある個人データの項目（「、」または「,」区切り）</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/incident_dialog.py" line="50" />
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="74" />
         <source>(3) Number of people affected</source>
         <translation>(3) 漏えい等が発生し、又は発生したおそれがある個人データに係る本人の数</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/incident_dialog.py" line="51" />
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="75" />
         <source>(4) Cause</source>
         <translation>(4) 原因</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/incident_dialog.py" line="52" />
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="76" />
         <source>(5) Secondary damage or its risk</source>
         <translation>(5) 二次被害又はそのおそれの有無及びその内容</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/incident_dialog.py" line="55" />
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="79" />
         <source>(6) Steps taken toward the people</source>
         <translation>(6) 本人への対応の実施状況</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/incident_dialog.py" line="58" />
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="82" />
         <source>(7) Public announcement</source>
         <translation>(7) 公表の実施状況</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/incident_dialog.py" line="59" />
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="83" />
         <source>(8) Measures against recurrence</source>
         <translation>(8) 再発防止のための措置</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/incident_dialog.py" line="62" />
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="86" />
         <source>(9) Other useful information</source>
         <translation>(9) その他参考となる事項</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/incident_dialog.py" line="136" />
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="135" />
         <source>Incident</source>
         <translation>事案情報</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/incident_dialog.py" line="154" />
-        <source>May have been done for an &amp;unauthorized purpose (rule art. 7 no. 3)</source>
-        <translation>不正の目的をもって行われたおそれがある（施行規則7条3号）(&amp;U)</translation>
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="146" />
+        <source>Facts and dead&amp;lines</source>
+        <translation>事実と期限(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/incident_dialog.py" line="159" />
-        <source>Unauthorized access, ransomware and the like: final report within 60 days, not 30.</source>
-        <translation>不正アクセス・ランサムウェア等。確報の期限は30日ではなく60日です。</translation>
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="147" />
+        <source>Report &amp;items (9)</source>
+        <translation>報告事項（9項目）(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/incident_dialog.py" line="302" />
-        <source>Preliminary report (速報)</source>
-        <translation>速報</translation>
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="148" />
+        <source>&amp;Employee notice and contact</source>
+        <translation>従業員向け通知・窓口(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/incident_dialog.py" line="303" />
-        <source>Final report (確報)</source>
-        <translation>確報</translation>
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="149" />
+        <source>Ot&amp;her</source>
+        <translation>その他(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/incident_dialog.py" line="196" />
-        <source>Deadlines</source>
-        <translation>報告期限</translation>
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="198" />
+        <source>Not &amp;known</source>
+        <translation>不明(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/incident_dialog.py" line="176" />
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="202" />
+        <source>Sent on</source>
+        <translation>通知日</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="209" />
+        <source>Date of &amp;occurrence</source>
+        <translation>発生日(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="224" />
+        <source>First notice to the &amp;clients</source>
+        <translation>委託元への第一報(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="232" />
+        <source>Needed when a client reports itself: its own deadlines count from the day the office told it.</source>
+        <translation>個別に報告する顧問先がある場合に必要です。その顧問先の報告期限は、事務所が知らせたこの日から数えます。</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="245" />
+        <source>Dates</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="301" />
+        <source>e.g. weekdays 9:00–17:00</source>
+        <translation>例：平日9時～17時</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="304" />
+        <source>&amp;Overview for employees</source>
+        <translation>従業員向けの概要(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="310" />
+        <source>Added to the overview in the notice to employees: write it for them, not for the regulator.</source>
+        <translation>従業員向け通知の概要に加える文章です。委員会向けではなく、従業員の方に向けて書いてください。</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="316" />
+        <source>Contact &amp;desk</source>
+        <translation>お問い合わせ窓口(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="317" />
+        <source>&amp;Phone</source>
+        <translation>電話番号(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="318" />
+        <source>E-&amp;mail</source>
+        <translation>メールアドレス(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="319" />
+        <source>&amp;Reception hours</source>
+        <translation>受付時間(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="324" />
+        <source>Left blank, the documents give the office's own name, phone and e-mail (Case → Office profile…); the hours are left out.</source>
+        <translation>空欄の項目には、事務所の名称・電話番号・メールアドレス（「事案」→「事務所情報…」）を記載します。受付時間は空欄なら記載しません。</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="347" />
+        <source>&amp;Restart of the service</source>
+        <translation>業務再開の状況(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="349" />
+        <source>&amp;Vendor's report (URL)</source>
+        <translation>提供事業者の公表（URL）(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="351" />
+        <source>Office's &amp;news (URL)</source>
+        <translation>事務所のお知らせ（URL）(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="355" />
+        <source>Labour-insurance &amp;associations</source>
+        <translation>労働保険事務組合(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="363" />
+        <source>A client whose row in the client list names an association gets a paragraph with its recovery status: write the name as the list does.</source>
+        <translation>顧問先一覧で労働保険事務組合が記入されている顧問先には、その事務組合の復旧状況の段落が入ります。名称は顧問先一覧と同じ表記で入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="419" />
+        <source>; </source>
+        <comment>between the names of missing fields</comment>
+        <translation>／</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="425" />
+        <source>Still needed for the documents (you can save now; the export asks again):</source>
+        <translation>書類に必要な項目がまだ入力されていません（このまま保存し、後から入力できます。書き出しの際にも確認します）：</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="193" />
         <source>&amp;Title</source>
         <translation>件名(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/incident_dialog.py" line="177" />
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="194" />
         <source>&amp;Vendor</source>
         <translation>システム提供事業者(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/incident_dialog.py" line="178" />
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="195" />
         <source>S&amp;ystem</source>
         <translation>システム名(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/incident_dialog.py" line="180" />
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="217" />
         <source>&amp;Discovered on</source>
         <translation>発覚日(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/incident_dialog.py" line="184" />
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="241" />
         <source>Date on the docu&amp;ments</source>
         <translation>書類の日付(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/incident_dialog.py" line="189" />
-        <source>&amp;Preliminary report (速報)</source>
-        <translation>速報(&amp;P)</translation>
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="273" />
+        <source>(2) Personal data items</source>
+        <translation>(2) 漏えい等が発生し、又は発生したおそれがある個人データの項目</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/incident_dialog.py" line="193" />
-        <source>&amp;Final report (確報)</source>
-        <translation>確報(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../noticedesk/gui/incident_dialog.py" line="216" />
+        <location filename="../../noticedesk/gui/incident_dialog.py" line="276" />
         <source>The nine report items (rule art. 8(1))</source>
         <translation>報告事項（施行規則8条1項の9項目）</translation>
-    </message>
-    <message>
-        <location filename="../../noticedesk/gui/incident_dialog.py" line="299" />
-        <source>Please fill in: </source>
-        <translation>次の項目を入力してください: </translation>
-    </message>
-    <message>
-        <location filename="../../noticedesk/gui/incident_dialog.py" line="308" />
-        <source>%1: the filing date is before the discovery date.</source>
-        <translation>%1: 報告日が発覚日より前になっています。</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="241" />
+        <location filename="../../noticedesk/gui/main_window.py" line="242" />
         <source>&amp;Search:</source>
         <translation>検索(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="243" />
+        <location filename="../../noticedesk/gui/main_window.py" line="244" />
         <source>Name, address, phone, code or association — spaces separate words</source>
         <translation>名称・所在地・電話番号・コード・事務組合で検索（スペース区切りで複数語）</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="245" />
+        <location filename="../../noticedesk/gui/main_window.py" line="246" />
         <source>Problems in the client list</source>
         <translation>顧問先一覧の問題</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="247" />
+        <location filename="../../noticedesk/gui/main_window.py" line="248" />
         <source>&amp;Problems in the client list</source>
         <translation>顧問先一覧の問題(&amp;P)</translation>
     </message>
@@ -697,7 +812,7 @@
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="311" />
+        <location filename="../../noticedesk/gui/main_window.py" line="312" />
         <source>Row %1 is not in the table: it could not be read as a client.</source>
         <translation>%1 行目は顧問先として読み取れなかったため、一覧にありません。</translation>
     </message>
@@ -722,13 +837,13 @@
         <translation>顧問先一覧 (%1)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="459" />
+        <location filename="../../noticedesk/gui/main_window.py" line="460" />
         <location filename="../../noticedesk/gui/roster_loading.py" line="62" />
         <source>Still reading the previous file…</source>
         <translation>前のファイルを読み込み中です…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="516" />
+        <location filename="../../noticedesk/gui/main_window.py" line="517" />
         <location filename="../../noticedesk/gui/roster_loading.py" line="64" />
         <location filename="../../noticedesk/gui/ticking.py" line="46" />
         <source>Please wait until the export has finished.</source>
@@ -745,7 +860,7 @@
         <translation>%1 を読み込みました（顧問先 %2 件）。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="457" />
+        <location filename="../../noticedesk/gui/main_window.py" line="458" />
         <location filename="../../noticedesk/gui/roster_loading.py" line="130" />
         <source>No case is open.</source>
         <translation>事案が開かれていません。</translation>
@@ -816,17 +931,17 @@
         <translation>%1 個のファイルがドロップされました。取り込むと事案の顧問先一覧が置き換わるため、使う一覧を1つだけドロップしてください。何も取り込んでいません。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="461" />
+        <location filename="../../noticedesk/gui/main_window.py" line="462" />
         <source>The case has no clients yet: open a client list first.</source>
         <translation>事案に顧問先がまだありません。先に顧問先一覧を開いてください。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="464" />
+        <location filename="../../noticedesk/gui/main_window.py" line="465" />
         <source>The client list has %1 error(s) (see Problems in the client list). Correct them in the file and open it again; then the documents can be exported.</source>
         <translation>顧問先一覧にエラーが %1 件あります（「顧問先一覧の問題」を参照）。ファイルを直して読み込み直すと、書類を書き出せます。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/main_window.py" line="472" />
+        <location filename="../../noticedesk/gui/main_window.py" line="473" />
         <source>Write every client's documents and the list for the regulator</source>
         <translation>全顧問先の書類と個人情報保護委員会への報告対象一覧を書き出します</translation>
     </message>
@@ -841,38 +956,38 @@
         <translation>%1 は見つからないため、一覧から外しました。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/status_area.py" line="66" />
+        <location filename="../../noticedesk/gui/status_area.py" line="70" />
         <source>Clients: %1 · reporting individually: %2 · in the joint report: %3 · documents pending: %4</source>
         <translation>顧問先 %1 件 ／ 個別報告 %2 件 ／ 共同報告 %3 件 ／ 書類未作成 %4 件</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/status_area.py" line="81" />
+        <location filename="../../noticedesk/gui/status_area.py" line="85" />
         <source>%1 clients</source>
         <translation>%1 件</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/status_area.py" line="85" />
+        <location filename="../../noticedesk/gui/status_area.py" line="89" />
         <source>%1 of %2 shown</source>
         <translation>%2 件中 %1 件を表示</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/status_area.py" line="95" />
+        <location filename="../../noticedesk/gui/status_area.py" line="99" />
         <source>No incident entered (Case → Incident and deadlines…)</source>
         <translation>事案情報が未入力です（事案 → 事案情報と報告期限…）</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/status_area.py" line="114" />
+        <location filename="../../noticedesk/gui/status_area.py" line="120" />
         <source>; </source>
         <comment>between overdue deadlines</comment>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/status_area.py" line="116" />
+        <location filename="../../noticedesk/gui/status_area.py" line="122" />
         <source>Filed already? Enter the date…</source>
         <translation>報告済みの場合は報告日を入力…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/status_area.py" line="118" />
+        <location filename="../../noticedesk/gui/status_area.py" line="124" />
         <source>Overdue: </source>
         <translation>報告期限を過ぎています: </translation>
     </message>
@@ -943,142 +1058,117 @@
 <context>
     <name>OfficeDialog</name>
     <message>
-        <location filename="../../noticedesk/gui/office_dialog.py" line="32" />
+        <location filename="../../noticedesk/gui/office_dialog.py" line="116" />
         <source>Office name</source>
         <translation>事務所名</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/office_dialog.py" line="33" />
-        <source>Corporate number</source>
-        <translation>法人番号</translation>
-    </message>
-    <message>
-        <location filename="../../noticedesk/gui/office_dialog.py" line="34" />
-        <source>Registration number</source>
-        <translation>登録番号</translation>
-    </message>
-    <message>
-        <location filename="../../noticedesk/gui/office_dialog.py" line="35" />
-        <source>Representative's title</source>
-        <translation>代表者の役職</translation>
-    </message>
-    <message>
-        <location filename="../../noticedesk/gui/office_dialog.py" line="38" />
-        <source>Representative</source>
-        <translation>代表者名</translation>
-    </message>
-    <message>
-        <location filename="../../noticedesk/gui/office_dialog.py" line="39" />
-        <source>Postal code</source>
-        <translation>郵便番号</translation>
-    </message>
-    <message>
-        <location filename="../../noticedesk/gui/office_dialog.py" line="40" />
-        <source>Address</source>
-        <translation>所在地</translation>
-    </message>
-    <message>
-        <location filename="../../noticedesk/gui/office_dialog.py" line="41" />
-        <source>Phone</source>
-        <translation>電話番号</translation>
-    </message>
-    <message>
-        <location filename="../../noticedesk/gui/office_dialog.py" line="42" />
-        <source>Fax</source>
-        <translation>FAX番号</translation>
-    </message>
-    <message>
-        <location filename="../../noticedesk/gui/office_dialog.py" line="43" />
-        <source>E-mail</source>
-        <translation>メールアドレス</translation>
-    </message>
-    <message>
-        <location filename="../../noticedesk/gui/office_dialog.py" line="44" />
-        <source>Contact person</source>
-        <translation>担当者</translation>
-    </message>
-    <message>
-        <location filename="../../noticedesk/gui/office_dialog.py" line="45" />
-        <source>Website</source>
-        <translation>ウェブサイト</translation>
-    </message>
-    <message>
-        <location filename="../../noticedesk/gui/office_dialog.py" line="52" />
+        <location filename="../../noticedesk/gui/office_dialog.py" line="59" />
         <source>Office &amp;name</source>
         <translation>事務所名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/office_dialog.py" line="53" />
+        <location filename="../../noticedesk/gui/office_dialog.py" line="60" />
+        <source>&amp;Kind of office</source>
+        <translation>事務所の種類(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/office_dialog.py" line="61" />
         <source>&amp;Corporate number</source>
         <translation>法人番号(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/office_dialog.py" line="54" />
-        <source>Re&amp;gistration number</source>
-        <translation>登録番号(&amp;G)</translation>
+        <location filename="../../noticedesk/gui/office_dialog.py" line="62" />
+        <source>Representative's re&amp;gistration number</source>
+        <translation>代表者の社会保険労務士登録番号(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/office_dialog.py" line="55" />
+        <location filename="../../noticedesk/gui/office_dialog.py" line="65" />
         <source>Representative's &amp;title</source>
         <translation>代表者の役職(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/office_dialog.py" line="58" />
+        <location filename="../../noticedesk/gui/office_dialog.py" line="68" />
         <source>&amp;Representative</source>
         <translation>代表者名(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/office_dialog.py" line="59" />
+        <location filename="../../noticedesk/gui/office_dialog.py" line="69" />
         <source>&amp;Postal code</source>
         <translation>郵便番号(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/office_dialog.py" line="60" />
+        <location filename="../../noticedesk/gui/office_dialog.py" line="70" />
         <source>&amp;Address</source>
         <translation>所在地(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/office_dialog.py" line="61" />
+        <location filename="../../noticedesk/gui/office_dialog.py" line="71" />
         <source>P&amp;hone</source>
         <translation>電話番号(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/office_dialog.py" line="62" />
+        <location filename="../../noticedesk/gui/office_dialog.py" line="72" />
         <source>&amp;Fax</source>
         <translation>FAX番号(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/office_dialog.py" line="63" />
+        <location filename="../../noticedesk/gui/office_dialog.py" line="73" />
         <source>&amp;E-mail</source>
         <translation>メールアドレス(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/office_dialog.py" line="64" />
+        <location filename="../../noticedesk/gui/office_dialog.py" line="74" />
         <source>C&amp;ontact person</source>
         <translation>担当者(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/office_dialog.py" line="65" />
+        <location filename="../../noticedesk/gui/office_dialog.py" line="75" />
         <source>&amp;Website</source>
         <translation>ウェブサイト(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/office_dialog.py" line="78" />
-        <source>%1 is required.</source>
-        <translation>「%1」は必須です。</translation>
+        <location filename="../../noticedesk/gui/office_dialog.py" line="76" />
+        <source>&amp;Dates in the documents</source>
+        <translation>書類の日付の書き方(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/office_dialog.py" line="91" />
-        <source>The corporate number must be 13 digits with a correct check digit.</source>
-        <translation>法人番号は13桁で、先頭のチェックデジットが正しい必要があります。</translation>
+        <location filename="../../noticedesk/gui/office_dialog.py" line="87" />
+        <source>Read from the name</source>
+        <translation>名前から判断</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/office_dialog.py" line="103" />
+        <location filename="../../noticedesk/gui/office_dialog.py" line="90" />
+        <source>Corporation (社会保険労務士法人)</source>
+        <translation>社会保険労務士法人</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/office_dialog.py" line="94" />
+        <source>Individual office (個人事務所)</source>
+        <translation>個人事務所</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/office_dialog.py" line="100" />
+        <source>Western calendar: %1</source>
+        <translation>西暦（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/office_dialog.py" line="106" />
+        <source>Japanese era: %1</source>
+        <translation>和暦（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/office_dialog.py" line="135" />
         <source>Office profile</source>
         <translation>事務所情報</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/office_dialog.py" line="119" />
+        <location filename="../../noticedesk/gui/office_dialog.py" line="151" />
+        <source>13 digits (法人 only)</source>
+        <translation>13桁（法人のみ）</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/office_dialog.py" line="157" />
         <source>* required for the documents</source>
         <translation>* は書類に必要な項目です</translation>
     </message>
@@ -1261,22 +1351,22 @@ Until then, “Open in Word” opens the document in the program that opens Word
         <translation>この PC には Word 文書（.docx）を開くプログラムがありません。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/preview_dock.py" line="31" />
+        <location filename="../../noticedesk/gui/preview_dock.py" line="32" />
         <source>No case is open.</source>
         <translation>事案が開かれていません。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/preview_dock.py" line="35" />
+        <location filename="../../noticedesk/gui/preview_dock.py" line="36" />
         <source>Select a client in the table to see its documents.</source>
         <translation>表で顧問先を選ぶと、その文書がここに表示されます。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/preview_dock.py" line="45" />
+        <location filename="../../noticedesk/gui/preview_dock.py" line="46" />
         <source>Enter the incident (Case → Incident and deadlines…) to see the documents.</source>
         <translation>文書を表示するには、事案情報を入力してください（事案 → 事案情報と報告期限…）。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/preview_dock.py" line="59" />
+        <location filename="../../noticedesk/gui/preview_dock.py" line="60" />
         <source>The template folder %1 is not found (Settings → Template folder…).</source>
         <translation>テンプレートのフォルダ %1 が見つかりません（設定 → テンプレートのフォルダ…）。</translation>
     </message>
@@ -1432,6 +1522,54 @@ Until then, “Open in Word” opens the document in the program that opens Word
         <location filename="../../noticedesk/gui/case_dialogs.py" line="261" />
         <source>Please type the recovery code.</source>
         <translation>回復コードを入力してください。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDeadlines</name>
+    <message>
+        <location filename="../../noticedesk/gui/report_deadlines.py" line="35" />
+        <source>Reports to the PPC and their deadlines</source>
+        <translation>個人情報保護委員会への報告と期限</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/report_deadlines.py" line="46" />
+        <source>May have been done for an &amp;unauthorized purpose (rule art. 7 no. 3)</source>
+        <translation>不正の目的をもって行われたおそれがある（施行規則7条3号）(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/report_deadlines.py" line="51" />
+        <source>Unauthorized access, ransomware and the like: final report within 60 days, not 30.</source>
+        <translation>不正アクセス・ランサムウェア等。確報の期限は30日ではなく60日です。</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/report_deadlines.py" line="57" />
+        <source>Filed on</source>
+        <translation>報告日</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/report_deadlines.py" line="57" />
+        <source>Set it myself</source>
+        <translation>事務所で設定</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/report_deadlines.py" line="74" />
+        <source>&amp;Preliminary report (速報)</source>
+        <translation>速報(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/report_deadlines.py" line="80" />
+        <source>P&amp;reliminary deadline</source>
+        <translation>速報の期限(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/report_deadlines.py" line="84" />
+        <source>&amp;Final report (確報)</source>
+        <translation>確報(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/report_deadlines.py" line="85" />
+        <source>Fin&amp;al deadline</source>
+        <translation>確報の期限(&amp;A)</translation>
     </message>
 </context>
 <context>

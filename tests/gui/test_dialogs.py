@@ -1,19 +1,27 @@
-"""The office and incident dialogs, opened from the window with open() and answered in place."""
+"""The office and incident dialogs, opened from the window with open() and answered in place.
+
+The office dialog applies the core's rule (``OfficeProfile.problems``), so the tests compare
+its messages with the core's, word for word. The incident dialog's deadlines follow the PPC's
+rule as the core counts it: the day of discovery is day 1 (2023-06-05 → 速報 2023-06-09, 確報
+2023-07-04 for 30 days, 2023-08-03 for 60).
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from noticedesk.core.bundled import sample_dir
-from noticedesk.core.office import load_office
+from noticedesk.core.office import FIELD_ORDER, OfficeProfile, load_office
 from noticedesk.core.office_store import load_office_profile
+from noticedesk.gui.i18n import Translation
 from noticedesk.gui.incident_dialog import IncidentDialog
-from noticedesk.gui.office_dialog import OfficeDialog
+from noticedesk.gui.office_dialog import OfficeDialog, form_labels, validate_profile
 
 from .window_fixtures import WindowFactory, new_session, open_session, unfiled_sample_incident
 
@@ -42,6 +50,7 @@ def test_office_dialog_refuses_a_wrong_check_digit_and_saves_a_right_one(
     press(dialog, QDialogButtonBox.StandardButton.Save)
     assert dialog.isVisible()
     assert "check digit" in dialog.errors.text()
+    assert dialog.focusWidget() is dialog.field("corporate_number")
     assert load_office_profile(data_dir) is None  # nothing saved yet
 
     dialog.field("corporate_number").setText("５０１０４０５０００００３")
@@ -55,17 +64,91 @@ def test_office_dialog_refuses_a_wrong_check_digit_and_saves_a_right_one(
 
 
 def test_office_dialog_names_every_missing_required_field(qtbot: QtBot) -> None:
-    from noticedesk.core.office import OfficeProfile
-
-    dialog = OfficeDialog(OfficeProfile(name="テスト事務所"))
+    profile = OfficeProfile(name="テスト事務所")
+    dialog = OfficeDialog(profile)
     qtbot.addWidget(dialog)
     dialog.open()
+    qtbot.waitExposed(dialog)
     press(dialog, QDialogButtonBox.StandardButton.Save)
     assert dialog.isVisible()
-    text = dialog.errors.text()
-    for label in ("Registration number", "Representative", "Address", "Phone"):
-        assert label in text
-    assert "Office name" not in text
+    lines = dialog.errors.text().split("\n")
+    assert [field for field, _ in validate_profile(profile, "en")] == [
+        "registration_number",
+        "representative_title",
+        "representative_name",
+        "address",
+        "phone",
+    ]
+    assert lines == [p.text("en") for p in profile.problems()]
+    assert "registration number" in lines[0]
+    assert not any("office name" in line for line in lines)  # the name was filled in
+    assert dialog.focusWidget() is dialog.field("registration_number")  # the first at fault
+
+
+def test_office_dialog_refuses_1234567890123_exactly_as_the_core_does(qtbot: QtBot) -> None:
+    # The number the old placeholder showed: its check digit (1) is not 9 - (Σ mod 9).
+    profile = dataclasses.replace(
+        load_office(sample_dir() / "office.toml"), corporate_number="1234567890123"
+    )
+    assert [p.field for p in profile.problems()] == ["corporate_number"]
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translation = Translation(app)
+    try:
+        for language in ("en", "ja"):
+            assert translation.switch(language)
+            dialog = OfficeDialog(profile)
+            qtbot.addWidget(dialog)
+            dialog.open()
+            qtbot.waitExposed(dialog)
+            dialog.accept()
+            assert dialog.isVisible()
+            assert dialog.errors.text() == profile.problems()[0].text(language)
+            assert dialog.focusWidget() is dialog.field("corporate_number")
+            dialog.field("corporate_number").setText(VALID_NUMBER)
+            with qtbot.waitSignal(dialog.finished):
+                dialog.accept()
+            assert dialog.profile().problems() == []
+    finally:
+        translation.switch("en")
+
+
+def test_every_field_of_the_office_profile_has_its_row_in_the_core_order() -> None:
+    assert list(form_labels()) == list(FIELD_ORDER)
+
+
+def test_office_kind_and_date_style_are_chosen_and_saved(qtbot: QtBot) -> None:
+    sample = load_office(sample_dir() / "office.toml")
+    dialog = OfficeDialog(dataclasses.replace(sample, kind="", date_style="seireki"))
+    qtbot.addWidget(dialog)
+    dialog.open()
+    kind, style = dialog.choice("kind"), dialog.choice("date_style")
+    assert [kind.itemData(i) for i in range(kind.count())] == ["", "corporation", "individual"]
+    assert kind.currentText() == "Read from the name"
+    assert style.currentText() == "Western calendar: 2023年7月28日"
+    kind.setCurrentIndex(kind.findData("individual"))
+    style.setCurrentIndex(style.findData("wareki"))
+    assert style.currentText() == "Japanese era: 令和5年7月28日"
+    with qtbot.waitSignal(dialog.finished):
+        press(dialog, QDialogButtonBox.StandardButton.Save)
+    saved = dialog.profile()
+    assert (saved.kind, saved.date_style) == ("individual", "wareki")
+    assert saved.self_reference == "当事務所"  # the name says 法人; the choice wins
+    assert saved.date_text(dt.date(2023, 7, 28)) == "令和5年7月28日"
+
+
+def test_a_kind_the_core_does_not_know_is_kept_and_named(qtbot: QtBot) -> None:
+    profile = dataclasses.replace(load_office(sample_dir() / "office.toml"), kind="法人")
+    dialog = OfficeDialog(profile)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.waitExposed(dialog)
+    assert dialog.choice("kind").currentText() == "法人"
+    assert dialog.profile() == profile  # not silently replaced
+    dialog.accept()
+    assert dialog.isVisible()
+    assert dialog.errors.text() == profile.problems()[0].text("en")
+    assert dialog.focusWidget() is dialog.choice("kind")
 
 
 def test_incident_dialog_shows_deadlines_that_follow_the_art_7_flag(qtbot: QtBot) -> None:
@@ -73,33 +156,45 @@ def test_incident_dialog_shows_deadlines_that_follow_the_art_7_flag(qtbot: QtBot
     dialog = IncidentDialog(incident, today=dt.date(2023, 7, 1), language="en")
     qtbot.addWidget(dialog)
     dialog.open()
-    assert "2023-08-04" in dialog.deadlines_label.text()  # 60 days
-    assert "34 day(s) left" in dialog.deadlines_label.text()
-    assert "21 day(s) overdue" in dialog.deadlines_label.text()  # preliminary: 2023-06-10
+    # Day 1 is 2023-06-05: the 60th day is 2023-08-03 (a Thursday), 33 days after 2023-07-01.
+    final = dialog.final_view.status.text()
+    assert final == "Final report: 2023-08-03 (33 day(s) left)"
+    # The 5th day is 2023-06-09, 22 days before 2023-07-01.
+    preliminary = dialog.preliminary_view.status.text()
+    assert preliminary == "Preliminary report: 2023-06-09 (22 day(s) overdue)"
     dialog.unauthorized.setChecked(False)
-    assert "2023-07-05" in dialog.deadlines_label.text()  # 30 days
-    assert "4 day(s) left" in dialog.deadlines_label.text()
+    # The 30th day is 2023-07-04, a Tuesday: not moved; 3 days after 2023-07-01.
+    assert dialog.final_view.status.text() == "Final report: 2023-07-04 (3 day(s) left)"
     dialog.discovered_on.setDate(QDate(2023, 6, 28))
-    assert "overdue" not in dialog.deadlines_label.text()
+    assert "overdue" not in dialog.deadlines_text()
 
 
-def test_incident_dialog_saves_to_the_case_and_refuses_a_missing_item(
+def test_incident_dialog_saves_to_the_case_and_names_a_missing_item(
     make_window: WindowFactory, qtbot: QtBot, data_dir: Path
 ) -> None:
     session = new_session(data_dir)
     session.set_incident(unfiled_sample_incident())
     window = make_window(session, today=dt.date(2023, 6, 20))
-    assert window.banner.isVisible()  # the preliminary report was due 2023-06-10
+    assert window.banner.isVisible()  # the preliminary report was due 2023-06-09
     window.incident_action.trigger()
     dialog = window.incident_dialog
     dialog.items["cause"].setPlainText("")
-    press(dialog, QDialogButtonBox.StandardButton.Save)
-    assert dialog.isVisible()
-    assert "(4) Cause" in dialog.errors.text()
+    assert dialog.missing_fields() == ["cause"]
+    assert "(4) Cause" in dialog.missing_note.text()
+    with qtbot.waitSignal(dialog.finished):
+        press(dialog, QDialogButtonBox.StandardButton.Save)  # saved all the same
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert window.session is not None and window.session.incident is not None
+    assert window.session.incident.items["cause"] == ""
 
+    window.incident_action.trigger()
+    dialog = window.incident_dialog
+    assert dialog.items["cause"].toPlainText() == ""
     dialog.items["cause"].setPlainText("第三者による不正アクセス")
+    assert dialog.missing_note.isHidden()
     dialog.items["data_items"].setPlainText("氏名, 住所、生年月日")
     dialog.discovered_on.setDate(QDate(2023, 6, 18))
+    dialog.clients_notified.set_value(dt.date(2023, 6, 19))  # not before the discovery
     with qtbot.waitSignal(dialog.finished):
         press(dialog, QDialogButtonBox.StandardButton.Save)
     assert window.banner.isHidden()  # new discovery date: nothing overdue on 2023-06-20
@@ -111,7 +206,7 @@ def test_incident_dialog_saves_to_the_case_and_refuses_a_missing_item(
         assert incident.items["cause"] == "第三者による不正アクセス"
         assert incident.data_items == ("氏名", "住所", "生年月日")
         assert incident.discovered_on == dt.date(2023, 6, 18)
-        assert incident.contact  # a field the dialog does not show is kept
+        assert incident.contact == unfiled_sample_incident().contact  # untouched, kept
     finally:
         stored.close()
 
@@ -120,7 +215,7 @@ def test_setting_a_filed_date_ends_the_overdue_banner(
     make_window: WindowFactory, qtbot: QtBot, data_dir: Path
 ) -> None:
     session = new_session(data_dir)
-    session.set_incident(unfiled_sample_incident())  # 速報 due 2023-06-10, 確報 2023-08-04
+    session.set_incident(unfiled_sample_incident())  # 速報 due 2023-06-09, 確報 2023-08-03
     window = make_window(session, today=dt.date(2023, 8, 10))
     assert window.banner.isVisible()
     assert "Preliminary report" in window.banner.text() and "Final" in window.banner.text()
@@ -133,8 +228,9 @@ def test_setting_a_filed_date_ends_the_overdue_banner(
     press(dialog, QDialogButtonBox.StandardButton.Save)
     assert dialog.isVisible()
     assert "before the discovery date" in dialog.errors.text()
+    assert dialog.focusWidget() is dialog.preliminary_filed.date
     dialog.preliminary_filed.date.setDate(QDate(2023, 6, 9))
-    assert "Preliminary report: filed (2023-06-09)" in dialog.deadlines_label.text()
+    assert dialog.preliminary_view.status.text() == "Preliminary report: filed (2023-06-09)"
     with qtbot.waitSignal(dialog.finished):
         press(dialog, QDialogButtonBox.StandardButton.Save)
     # The final report is still not filed: the banner names it alone.

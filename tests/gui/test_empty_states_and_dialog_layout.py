@@ -15,14 +15,21 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from noticedesk.core.case import CaseStore, KeyringKeySource
 from noticedesk.core.office import OfficeProfile
 from noticedesk.gui.case_dialogs import OpenCaseDialog, RecoveryOpenDialog
 from noticedesk.gui.i18n import Translation
-from noticedesk.gui.incident_dialog import IncidentDialog
+from noticedesk.gui.incident_dialog import (
+    PREFERRED_SIZE,
+    TAB_CONTACT,
+    TAB_FACTS,
+    TAB_ITEMS,
+    TAB_OTHER,
+    IncidentDialog,
+)
 from noticedesk.gui.main_window import MainWindow
 from noticedesk.gui.office_dialog import OfficeDialog
 from noticedesk.gui.passphrase_dialog import PassphraseDialog
@@ -172,11 +179,11 @@ def test_the_overdue_banner_links_to_the_filing_dates(
     make_window: WindowFactory, qtbot: QtBot, data_dir: Path
 ) -> None:
     session = new_session(data_dir)
-    session.set_incident(unfiled_sample_incident())  # 速報 due 2023-06-10
+    session.set_incident(unfiled_sample_incident())  # 速報 due 2023-06-09 (day 5 from 06-05)
     window = make_window(session, today=dt.date(2023, 6, 20))
     banner = window.banner
     assert banner.isVisible()
-    assert "10 day(s) overdue" in banner.text()
+    assert "11 day(s) overdue" in banner.text()
     assert 'href="incident"' in banner.text()
     banner.linkActivated.emit("incident")  # what a click on the link sends
     dialog = window.incident_dialog
@@ -214,11 +221,38 @@ def test_the_incident_dialog_fits_a_laptop_screen(qtbot: QtBot, language: str) -
         translation.switch("en")
 
 
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_on_a_laptop_the_facts_and_deadlines_need_no_scrolling(qtbot: QtBot, language: str) -> None:
+    # A day-1 incident: every report item missing makes the note beneath the tabs its longest.
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translation = Translation(app)
+    translation.switch(language)
+    try:
+        dialog = IncidentDialog(None, dt.date(2023, 6, 5), language)
+        qtbot.addWidget(dialog)
+        dialog.open()
+        qtbot.waitExposed(dialog)
+        assert len(dialog.missing_fields()) == 12
+        width, height = LAPTOP_SCREEN
+        taskbar = 40
+        dialog.resize(min(PREFERRED_SIZE[0], width - 80), height - taskbar - 80)
+        QApplication.processEvents()
+        facts = dialog.tabs.widget(TAB_FACTS)
+        assert isinstance(facts, QScrollArea)
+        # Every date and both deadlines with their rules are in view at once.
+        assert facts.verticalScrollBar().maximum() == 0
+        assert facts.horizontalScrollBar().maximum() == 0
+    finally:
+        translation.switch("en")
+
+
 def test_each_report_item_box_shows_its_lines_without_scrolling(qtbot: QtBot) -> None:
     dialog = IncidentDialog(unfiled_sample_incident(), dt.date(2023, 7, 1), "en")
     qtbot.addWidget(dialog)
     dialog.open()
     qtbot.waitExposed(dialog)
+    dialog.tabs.setCurrentIndex(TAB_ITEMS)
     overview, people = dialog.items["overview"], dialog.items["people"]
     for box, lines in ((overview, 4), (people, 2)):
         box.setPlainText("\n".join("発生日時及び経緯" for _ in range(lines)))
@@ -234,23 +268,55 @@ def test_alt_and_a_number_goes_to_that_report_item(qtbot: QtBot) -> None:
     qtbot.addWidget(dialog)
     dialog.open()
     qtbot.waitExposed(dialog)
+    press_alt(qtbot, dialog, Qt.Key.Key_I)  # the tab of the report items
+    assert dialog.tabs.currentIndex() == TAB_ITEMS
     assert press_alt(qtbot, dialog, Qt.Key.Key_4) is dialog.items["cause"]
+    press_alt(qtbot, dialog, Qt.Key.Key_L)  # back to the facts and deadlines
+    assert dialog.tabs.currentIndex() == TAB_FACTS
     assert press_alt(qtbot, dialog, Qt.Key.Key_D) is dialog.discovered_on
     assert press_alt(qtbot, dialog, Qt.Key.Key_U) is dialog.unauthorized
     assert press_alt(qtbot, dialog, Qt.Key.Key_P) is dialog.preliminary_filed.checkbox
+    assert press_alt(qtbot, dialog, Qt.Key.Key_O) is dialog.occurred_on.date
+    assert press_alt(qtbot, dialog, Qt.Key.Key_K) is dialog.occurred_on.unknown
+    assert press_alt(qtbot, dialog, Qt.Key.Key_C) is dialog.clients_notified.checkbox
+    assert press_alt(qtbot, dialog, Qt.Key.Key_R) is dialog.preliminary_override.checkbox
+    assert press_alt(qtbot, dialog, Qt.Key.Key_A) is dialog.final_override.checkbox
+    press_alt(qtbot, dialog, Qt.Key.Key_E)
+    assert dialog.tabs.currentIndex() == TAB_CONTACT
+    assert press_alt(qtbot, dialog, Qt.Key.Key_D) is dialog.contact
+    press_alt(qtbot, dialog, Qt.Key.Key_H)
+    assert dialog.tabs.currentIndex() == TAB_OTHER
+    assert press_alt(qtbot, dialog, Qt.Key.Key_A) is dialog.associations.view
 
 
-def test_a_blank_incident_lists_the_missing_items_in_japanese_style(qtbot: QtBot) -> None:
+def test_missing_items_are_listed_in_japanese_style_and_do_not_stop_a_save(
+    qtbot: QtBot,
+) -> None:
     incident = dataclasses.replace(
         unfiled_sample_incident(),
         items={**unfiled_sample_incident().items, "cause": "", "other": ""},
     )
-    dialog = IncidentDialog(incident, dt.date(2023, 7, 1), "ja")
-    qtbot.addWidget(dialog)
-    dialog.open()
-    dialog.accept()
-    assert dialog.isVisible()
-    assert "(4) Cause、(9) Other useful information" in dialog.errors.text()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translation = Translation(app)
+    assert translation.switch("ja")
+    try:
+        dialog = IncidentDialog(incident, dt.date(2023, 7, 1), "ja")
+        qtbot.addWidget(dialog)
+        dialog.open()
+        note = dialog.missing_note
+        assert note.isVisible()
+        assert "後から入力できます" in note.text()
+        assert (
+            '<a href="cause">(4) 原因</a>／<a href="other">(9) その他参考となる事項</a>'
+            in note.text()
+        )
+        with qtbot.waitSignal(dialog.finished):
+            dialog.accept()
+        assert dialog.result() == QDialog.DialogCode.Accepted
+        assert dialog.incident().items["cause"] == ""
+    finally:
+        translation.switch("en")
 
 
 # -- the other dialogs -----------------------------------------------------------------------
@@ -264,9 +330,11 @@ def test_the_office_dialog_fields_answer_alt_keys(qtbot: QtBot) -> None:
     assert press_alt(qtbot, dialog, Qt.Key.Key_A) is dialog.field("address")
     assert press_alt(qtbot, dialog, Qt.Key.Key_H) is dialog.field("phone")
     assert press_alt(qtbot, dialog, Qt.Key.Key_N) is dialog.field("name")
-    # The messages name the field without its accelerator.
+    assert press_alt(qtbot, dialog, Qt.Key.Key_K) is dialog.choice("kind")
+    assert press_alt(qtbot, dialog, Qt.Key.Key_D) is dialog.choice("date_style")
+    # The messages are the core's, naming the field without its accelerator.
     dialog.accept()
-    assert "Address is required." in dialog.errors.text()
+    assert "The office profile has no address" in dialog.errors.text()
     assert "&" not in dialog.errors.text()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from noticedesk.core.bundled import sample_dir
 from noticedesk.core.case import DocumentStatus
 from noticedesk.core.incident import load_incident
-from noticedesk.core.office import load_office
+from noticedesk.core.office import OfficeProfile, load_office
 from noticedesk.core.roster import import_roster
 from noticedesk.gui.case_session import CaseSession
 from noticedesk.gui.file_chooser import FileChooser
@@ -139,7 +140,9 @@ def test_ctrl_e_exports_every_document_and_the_status_columns_follow(
     assert folders[0] == "C0001_㈱髙橋製作所"
     letter = next((out / folders[0]).glob("03_*.docx"))
     text = "\n".join(p.text for p in docx.Document(str(letter)).paragraphs)
-    assert "㈱髙橋製作所" in text
+    # The letter writes ㈱ out in full (core/legal_forms.py); the folder keeps the roster's
+    # spelling. 髙 survives either way.
+    assert "株式会社髙橋製作所" in text
 
     assert status_text(window, "C0001", "report") == "Exported"
     assert status_text(window, "C0001", "individual") == "—"  # joint report: no guide
@@ -194,10 +197,38 @@ def test_a_missing_office_detail_is_named_and_its_dialog_offered(
     window.export_action.trigger()
     box = window.last_message
     assert box is not None and box.windowTitle() == "Something is missing"
-    assert "Office name is required." in box.text()
+    for problem in OfficeProfile().problems():  # the core's rule, as the command line says it
+        assert f"・{problem.text('en')}" in box.text()
     assert window.export_flow.dialog is None  # no folder asked for yet
     box.button(QMessageBox.StandardButton.Yes).click()
     assert window.office_dialog.isVisible()
+
+
+@pytest.mark.parametrize("individual", [True, False])
+def test_the_first_notice_date_is_asked_for_only_when_a_client_reports_itself(
+    qtbot: QtBot, data_dir: Path, tmp_path: Path, individual: bool
+) -> None:
+    # ROWS[2] and ROWS[4] answer ○ / はい: they report individually.
+    rows = ROWS if individual else [ROWS[0], ROWS[1], ROWS[3]]
+    roster = write_roster(tmp_path / "顧問先一覧.csv", rows)
+    session = prepared_session(data_dir, roster)
+    incident = session.incident
+    assert incident is not None
+    session.set_incident(dataclasses.replace(incident, clients_notified_on=None))
+    window = export_window(qtbot, data_dir, session, Opened())
+    assert (window.model.count_individual() > 0) is individual
+    window.export_action.trigger()
+    if individual:
+        box = window.last_message
+        assert box is not None and box.windowTitle() == "Something is missing"
+        unsent = dataclasses.replace(incident, clients_notified_on=None)
+        expected = unsent.problems(individual_clients=True)
+        assert [p.field for p in expected] == ["clients_notified_on"]
+        assert f"・{expected[0].text('en')}" in box.text()
+        assert window.export_flow.dialog is None
+    else:
+        assert window.export_flow.dialog is not None  # straight on to choosing the folder
+        window.export_flow.dialog.reject()
 
 
 def test_a_roster_with_errors_disables_export_and_says_why(

@@ -261,15 +261,15 @@ def test_an_overdue_deadline_shows_a_red_banner(
     make_window: WindowFactory, qtbot: QtBot, data_dir: Path
 ) -> None:
     session = new_session(data_dir)
-    session.set_incident(unfiled_sample_incident())  # discovered 2023-06-05
+    session.set_incident(unfiled_sample_incident())  # discovered 2023-06-05: day 1
     early = make_window(session, today=dt.date(2023, 6, 7))
     assert early.banner.isHidden()
-    assert "3 day(s) left" in early.deadlines_label.text()
-    assert "58 day(s) left" in early.deadlines_label.text()  # art. 7 no. 3: 60 days
+    assert "2 day(s) left" in early.deadlines_label.text()  # 速報: day 5 is 2023-06-09
+    assert "57 day(s) left" in early.deadlines_label.text()  # art. 7 no. 3: day 60, 2023-08-03
     early.close()
     late = make_window(open_session(data_dir), today=dt.date(2023, 6, 12))
     assert late.banner.isVisible()
-    assert "2 day(s) overdue" in late.banner.text()
+    assert "3 day(s) overdue" in late.banner.text()
     assert "Final" not in late.banner.text()
 
 
