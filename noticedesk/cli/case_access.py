@@ -22,7 +22,7 @@ from noticedesk.core.case import (
     PassphraseKeySource,
     RecoveryCodeKeySource,
 )
-from noticedesk.core.case.index import list_cases
+from noticedesk.core.case.index import case_to_open, needs_passphrase
 from noticedesk.core.secrets import SecretStore, SecretStoreUnavailable
 
 ENV_PASSPHRASE = "NOTICEDESK_PASSPHRASE"
@@ -116,15 +116,6 @@ def key_for_new_case(force_passphrase: bool) -> KeySource:
 def open_case(args: argparse.Namespace, name: str | None = None) -> CaseStore:
     """Open the named case, or the last opened one, with the key its protection needs."""
     folder = data_dir(args)
-    cases = list_cases(folder)
-    protection = ""
-    if name is not None:
-        protection = next((c.protection for c in cases if c.name == name.strip()), "")
-    elif cases:
-        from noticedesk.core.case.index import last_opened_id
-
-        last = last_opened_id(folder)
-        protection = next((c.protection for c in cases if c.id == last), cases[0].protection)
-    key: KeySource
-    key = ask_passphrase() if protection == "passphrase" else KeyringKeySource()
+    summary = case_to_open(folder, name)
+    key: KeySource = ask_passphrase() if needs_passphrase(summary) else KeyringKeySource()
     return CaseStore.open(folder, name, key)

@@ -26,6 +26,7 @@ from typing import Any
 
 from noticedesk.core.bundled import sample_dir
 from noticedesk.core.case import CaseError
+from noticedesk.core.case.recorded_export import ExportNotRecorded, export_and_record
 from noticedesk.core.clients import Client, Issue, Roster, RosterError
 from noticedesk.core.documents import (
     DOCUMENT_KINDS,
@@ -37,6 +38,7 @@ from noticedesk.core.documents import (
 )
 from noticedesk.core.incident import Incident, load_incident
 from noticedesk.core.office import OfficeProfile, ProfileError, load_office
+from noticedesk.core.office_store import load_office_profile
 from noticedesk.core.paths import data_dir
 from noticedesk.core.secrets import SecretStoreUnavailable
 
@@ -83,12 +85,7 @@ class _Unusable(Exception):
 
 
 def _stored_office(args: argparse.Namespace) -> OfficeProfile | None:
-    try:
-        from noticedesk.core.office_store import load_office_profile
-    except ImportError:  # the store is optional: without it nothing is stored
-        return None
-    profile: OfficeProfile | None = load_office_profile(data_dir(args.data_dir))
-    return profile
+    return load_office_profile(data_dir(args.data_dir))
 
 
 def _stored_incident(args: argparse.Namespace) -> Incident | None:
@@ -270,23 +267,32 @@ def _export_open_case(args: argparse.Namespace) -> int:
             )
         except _Unusable as exc:
             return _fail(args, exc.problems, [], EXIT_UNUSABLE)
-        clients = [entry.client for entry in store.clients()]
-        if not clients:
+        if not store.clients():
             problem = InputProblem(
                 f"事案「{store.name}」には顧問先一覧がまだ取り込まれていません"
                 "（noticedesk case import ROSTER）",
                 f"The case “{store.name}” has no roster yet (noticedesk case import ROSTER)",
             )
             return _fail(args, [problem], [], EXIT_UNUSABLE)
+        show_progress = not args.json and sys.stderr.isatty()
         try:
-            result = _write(args, clients, office, incident, kinds)
+            # The window's path too: what reaches the disk is recorded, even part-way.
+            result = export_and_record(
+                store,
+                office,
+                incident,
+                Path(args.out),
+                kinds,
+                templates_dir=Path(args.templates) if args.templates else None,
+                force=args.force,
+                print_files=args.print_files,
+                progress=_progress if show_progress else None,
+            )
         except ExportProblem as exc:
-            if exc.written:
-                # Stopped part-way: what did reach the disk is still recorded and logged.
-                store.record_export(exc.written, exc.ppc_list)
             return _fail(args, exc.problems, exc.conflicts, EXIT_UNUSABLE)
-        # The files are on disk; the case now says so, and the audit log lists them.
-        store.record_export(result.documents_by_client(), result.ppc_list)
+        except ExportNotRecorded as exc:
+            problem = InputProblem(exc.text("ja"), exc.text("en"))
+            return _fail(args, [problem], [], EXIT_UNUSABLE)
         _report(args, result, None)
         if not args.json:
             print(f"事案「{store.name}」に書き出しの記録を残しました。")

@@ -47,13 +47,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from noticedesk.core.user_error import error_text
 from noticedesk.gui.case_commands import CaseCommands
 from noticedesk.gui.case_details import CaseDetails
 from noticedesk.gui.case_session import CaseSession
 from noticedesk.gui.export_flow import ExportFlow, OpenUrl
 from noticedesk.gui.file_chooser import FileChooser
 from noticedesk.gui.i18n import Translation
-from noticedesk.gui.message_boxes import error_text, open_message, open_question
+from noticedesk.gui.message_boxes import open_message, open_question
 from noticedesk.gui.preview_dock import install_preview
 from noticedesk.gui.problems_panel import ProblemsPanel
 from noticedesk.gui.roster_filter import RosterFilterModel

@@ -53,17 +53,3 @@ def open_question(
     box.finished.connect(answered)
     box.open()
     return box
-
-
-def error_text(exc: BaseException, language: str) -> str:
-    """The user's sentence for an error: our errors (RosterError, CaseError…) carry one in
-    each language through ``text(language)``."""
-    text = getattr(exc, "text", None)
-    if callable(text):
-        try:
-            return str(text(language))
-        except TypeError:
-            pass
-    if isinstance(exc, OSError):
-        return f"{exc.strerror or exc} {exc.filename or ''}".strip()
-    return str(exc) or type(exc).__name__

@@ -16,7 +16,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget
 
 from noticedesk.core.documents.pdf import find_converter
-from noticedesk.gui.preview_panel import FindConverter, PreviewPanel, error_text
+from noticedesk.core.user_error import error_text
+from noticedesk.gui.preview_panel import FindConverter, PreviewPanel
 from noticedesk.gui.preview_requests import PreviewInputs, TemplateChoice
 from noticedesk.gui.print_selection import SelectionPrint
 from noticedesk.gui.template_folder import folder_stamp

@@ -24,7 +24,6 @@ background, which should not happen on every click unless the user asked for the
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -58,6 +57,7 @@ from noticedesk.core.documents.preview import (
     client_documents,
     write_preview_copy,
 )
+from noticedesk.core.user_error import error_text
 from noticedesk.gui.preview_requests import (
     PreviewInputs,
     PreviewRequest,
@@ -595,16 +595,3 @@ class PreviewPanel(QWidget):
             wanted.client, wanted.office, wanted.incident, templates_dir=wanted.templates.folder
         )
         return next((d for d in documents if d.kind == self._kind), documents[0])
-
-
-def error_text(exc: BaseException, language: str) -> str:
-    text = getattr(exc, "text", None)
-    if callable(text):
-        with contextlib.suppress(TypeError):
-            return str(text(language))
-    problem = getattr(exc, "problem", None)  # a TemplateProblem carries an InputProblem
-    if problem is not None and callable(getattr(problem, "text", None)):
-        return str(problem.text(language))
-    if isinstance(exc, OSError):
-        return f"{exc.strerror or exc} {exc.filename or ''}".strip()
-    return str(exc) or type(exc).__name__

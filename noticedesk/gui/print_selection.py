@@ -44,7 +44,7 @@ from noticedesk.core.documents.print_batch import (
     batch_documents,
     convert_batch,
 )
-from noticedesk.gui.message_boxes import error_text
+from noticedesk.core.user_error import error_text
 from noticedesk.gui.print_choices import PrintChoices
 from noticedesk.gui.print_preview import open_print_preview
 from noticedesk.gui.roster_model import document_titles

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from noticedesk.core.clients import Roster
 from noticedesk.core.secrets import SecretStoreUnavailable
+from noticedesk.core.user_error import error_text
 from noticedesk.gui.drop import ROSTER_SUFFIXES, first_roster, roster_paths
-from noticedesk.gui.message_boxes import error_text
 
 RosterReader = Callable[[Path], Roster]
 

@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
+from noticedesk.core.case.index import case_to_open, needs_passphrase
 from noticedesk.core.secrets import SecretStoreUnavailable
 from noticedesk.gui.case_session import CaseSession, case_name_for, create_case, open_case
 from noticedesk.gui.main_window import MainWindow
@@ -46,29 +47,21 @@ class CaseOpener:
 
     # -- the case opened last ------------------------------------------------------------
     def open_last(self, then: Next) -> None:
-        from noticedesk.core.case import CaseStore
-
         try:
-            cases = CaseStore.list_cases(self.data_dir)
+            summary = case_to_open(self.data_dir)
         except Exception as exc:
             self.report_failure(exc, then)
             return
-        if not cases:
+        if summary is None:
             then()
             return
-        summary = cases[0]
-        if summary.protection == "passphrase" and self._passphrase is None:
-            self._ask(summary.name, "", new=False, then=then)
-            return
-        self._try_open(summary.name, then)
+        self.open_named(summary.name, then)
 
     def open_named(self, name: str, then: Next | None = None) -> None:
         """Open the case ``name`` (Case → Open case…), asking for what it needs."""
-        from noticedesk.core.case import CaseStore
-
         after = then or (lambda: None)
-        summary = next((s for s in CaseStore.list_cases(self.data_dir) if s.name == name), None)
-        if summary is not None and summary.protection == "passphrase" and not self._passphrase:
+        # The core's rule, as the command line applies it: which key this case needs.
+        if needs_passphrase(case_to_open(self.data_dir, name)) and self._passphrase is None:
             self._ask(name, "", new=False, then=after)
             return
         self._try_open(name, after)

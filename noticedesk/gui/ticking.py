@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QMessageBox
 
-from noticedesk.gui.message_boxes import error_text
+from noticedesk.core.user_error import error_text
 from noticedesk.gui.tick_history import TickCommand, toggled_values
 
 

@@ -101,6 +101,20 @@ def list_cases(data_dir: Path) -> list[CaseSummary]:
     return out
 
 
+def case_to_open(data_dir: Path, name: str | None = None) -> CaseSummary | None:
+    """The case a face opens: the one named, else the default (the last opened); None when
+    there is no such case. Its ``protection`` says which key to ask for: a case protected by a
+    passphrase asks for it, every other one tries the OS credential store first."""
+    cases = list_cases(data_dir)
+    if name is not None:
+        return next((c for c in cases if c.name == name.strip()), None)
+    return cases[0] if cases else None
+
+
+def needs_passphrase(summary: CaseSummary | None) -> bool:
+    return summary is not None and summary.protection == "passphrase"
+
+
 def last_opened_id(data_dir: Path) -> str | None:
     value = _read_index(data_dir).get("last_opened")
     return str(value) if value else None

@@ -72,6 +72,7 @@ from noticedesk.core.documents.rendering import (
 from noticedesk.core.incident import Incident
 from noticedesk.core.joint_report import joint_clients
 from noticedesk.core.office import OfficeProfile
+from noticedesk.core.user_error import UserError
 
 # Below this many documents the start-up of worker processes (~0.5 s each) costs more than it
 # saves; the export then runs in the calling process.
@@ -83,7 +84,7 @@ POOL_POLL_SECONDS = 0.1  # how often a pooled export looks at ``cancelled`` betw
 FILE_NAME_CHARS = 30  # the client's name inside a file name (the folder has up to 40)
 
 
-class ExportProblem(Exception):
+class ExportProblem(UserError):
     """The export cannot start (or could not finish); nothing was overwritten.
 
     ``problems`` are the reasons (Japanese and English); ``conflicts`` the existing files that
@@ -106,7 +107,10 @@ class ExportProblem(Exception):
         # still record (and the audit log list) what is on disk.
         self.written: dict[str, list[tuple[str, Path]]] = {}
         self.ppc_list: Path | None = None
-        super().__init__("\n".join(p.message for p in self.problems))
+        super().__init__(
+            "\n".join(p.message for p in self.problems),
+            "\n".join(p.message_en for p in self.problems),
+        )
 
     def messages(self, language: str = "ja") -> list[str]:
         return [p.text(language) for p in self.problems]

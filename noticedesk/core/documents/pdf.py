@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Protocol
 
 from noticedesk.core.bundled import bundled_dir
+from noticedesk.core.user_error import UserError
 
 # Seconds allowed for one call: a first start on a slow office PC (profile creation, virus
 # scanner) takes several seconds, then each document adds a little.
@@ -42,16 +43,8 @@ _STDERR_TAIL = 400  # characters of the program's own message kept in an error
 WORD_PDF_FORMAT = 17  # wdFormatPDF
 
 
-class PdfConversionError(Exception):
+class PdfConversionError(UserError):
     """A document could not be turned into PDF; ``text(language)`` says why."""
-
-    def __init__(self, message: str, message_en: str) -> None:
-        super().__init__(message)
-        self.message = message
-        self.message_en = message_en
-
-    def text(self, language: str = "ja") -> str:
-        return self.message_en if language.startswith("en") else self.message
 
 
 class PdfConverter(Protocol):

@@ -31,13 +31,14 @@ from noticedesk.core.documents.problems import InputProblem
 from noticedesk.core.documents.template_check import check_sources
 from noticedesk.core.incident import Incident
 from noticedesk.core.office import OfficeProfile
+from noticedesk.core.user_error import UserError
 
 
-class TemplateProblem(Exception):
+class TemplateProblem(UserError):
     """A template cannot be used; ``problem`` says why in both languages."""
 
     def __init__(self, problem: InputProblem, path_name: str = "") -> None:
-        super().__init__(problem.message)
+        super().__init__(problem.message, problem.message_en)
         self.problem = problem
         self.path_name = path_name
 

@@ -1,0 +1,80 @@
+"""Exporting the open case, and recording in it what reached the disk: the one path both faces
+take (``noticedesk export --out DIR`` and File → Export).
+
+Decisions:
+- The case's clients are exported with the case's ticks (not a roster file's answers).
+- Whatever was written is recorded, whether the export finished, failed part-way or was
+  cancelled: the status columns and the audit log must say what is on disk.
+- Recording happens after the files are written; when the case cannot record (a locked or
+  damaged file), the files stay and ``ExportNotRecorded`` says so, carrying the result, so the
+  office knows to mark them by hand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from noticedesk.core.case.store import CaseStore
+from noticedesk.core.documents.export import ExportProblem, ExportResult, export_case
+from noticedesk.core.incident import Incident
+from noticedesk.core.office import OfficeProfile
+from noticedesk.core.user_error import UserError, error_text
+
+
+class ExportNotRecorded(UserError):
+    """The documents were written but the case could not record them."""
+
+    def __init__(self, result: ExportResult, cause: BaseException) -> None:
+        super().__init__(
+            f"文書は {result.out_dir} に書き出しましたが、事案に記録できませんでした。"
+            f"事案が書き込める状態になってから、手作業で状況を記録してください。"
+            f"（{error_text(cause, 'ja')}）",
+            f"The documents were written to {result.out_dir}, but the case could not record "
+            f"it. Mark them by hand once the case can be written. ({error_text(cause, 'en')})",
+        )
+        self.result = result
+
+
+def export_and_record(
+    store: CaseStore,
+    office: OfficeProfile,
+    incident: Incident,
+    out_dir: Path,
+    kinds: Sequence[str],
+    *,
+    templates_dir: Path | None = None,
+    force: bool = False,
+    print_files: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    workers: int | None = None,
+) -> ExportResult:
+    """Export every client of ``store`` and record what was written (see the module notes).
+
+    Raises ExportProblem (with ``written`` recorded already) or ExportNotRecorded.
+    """
+    clients = [entry.client for entry in store.clients()]
+    try:
+        result = export_case(
+            clients,
+            office,
+            incident,
+            Path(out_dir),
+            kinds,
+            templates_dir=templates_dir,
+            force=force,
+            progress=progress,
+            print_files=print_files,
+            cancelled=cancelled,
+            workers=workers,
+        )
+    except ExportProblem as exc:
+        if exc.written or exc.ppc_list is not None:
+            store.record_export(exc.written, exc.ppc_list)
+        raise
+    try:
+        store.record_export(result.documents_by_client(), result.ppc_list)
+    except Exception as exc:  # the files are on disk whatever the case says
+        raise ExportNotRecorded(result, exc) from exc
+    return result
