@@ -263,10 +263,10 @@ def event_dates(doc: DocumentObject) -> None:
     )
 
 
-def advice_list(doc: DocumentObject) -> None:
+def advice_list(doc: DocumentObject, lead: str = "念のため、次の点にご注意ください。") -> None:
     """What people can do to protect themselves (規則10条: 本人の権利利益の保護に必要な範囲)."""
     tag(doc, "{%p if advice %}")
-    body(doc, "念のため、次の点にご注意ください。")
+    body(doc, lead)
     tag(doc, "{%p for a in advice %}")
     body(doc, "・{{ a }}")
     tag(doc, "{%p endfor %}")
@@ -530,7 +530,8 @@ def build_report() -> DocumentObject:
     event_dates(doc)
     items_table(doc)
     para(doc, "")
-    advice_list(doc)
+    # Addressed to the client: the advice is for the people it will notify.
+    advice_list(doc, "従業員の皆様へのご通知に当たっては、次の点も併せてお知らせください。")
     heading(doc, "【個人情報保護委員会への報告について】")
     office_filing(doc)
     # A client that reports itself files these items in its own name; the others are in the
