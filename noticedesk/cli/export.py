@@ -274,19 +274,10 @@ def _export_open_case(args: argparse.Namespace) -> int:
                 f"The case “{store.name}” has no roster yet (noticedesk case import ROSTER)",
             )
             return _fail(args, [problem], [], EXIT_UNUSABLE)
-        show_progress = not args.json and sys.stderr.isatty()
         try:
             # The window's path too: what reaches the disk is recorded, even part-way.
             result = export_and_record(
-                store,
-                office,
-                incident,
-                Path(args.out),
-                kinds,
-                templates_dir=Path(args.templates) if args.templates else None,
-                force=args.force,
-                print_files=args.print_files,
-                progress=_progress if show_progress else None,
+                store, office, incident, Path(args.out), kinds, **_options(args)
             )
         except ExportProblem as exc:
             return _fail(args, exc.problems, exc.conflicts, EXIT_UNUSABLE)
@@ -306,18 +297,18 @@ def _write(
     incident: Incident,
     kinds: Sequence[str],
 ) -> ExportResult:
+    return export_case(clients, office, incident, Path(args.out), kinds, **_options(args))
+
+
+def _options(args: argparse.Namespace) -> dict[str, Any]:
+    """The export's options from the command line, for a roster file and the open case alike."""
     show_progress = not args.json and sys.stderr.isatty()
-    return export_case(
-        clients,
-        office,
-        incident,
-        Path(args.out),
-        kinds,
-        templates_dir=Path(args.templates) if args.templates else None,
-        force=args.force,
-        progress=_progress if show_progress else None,
-        print_files=args.print_files,
-    )
+    return {
+        "templates_dir": Path(args.templates) if args.templates else None,
+        "force": args.force,
+        "progress": _progress if show_progress else None,
+        "print_files": args.print_files,
+    }
 
 
 def _report(args: argparse.Namespace, result: ExportResult, roster: Roster | None) -> None:
