@@ -11,8 +11,13 @@ import pytest
 from documents_fixtures import client, sample_incident, sample_office
 
 from noticedesk.core.clients import Client
-from noticedesk.core.documents import PPC_LIST_NAME, PRINT_FOLDER, ExportProblem, export_case
-from noticedesk.core.documents import export as export_module
+from noticedesk.core.documents import (
+    PPC_LIST_NAME,
+    PRINT_FOLDER,
+    ExportProblem,
+    export_case,
+    export_workers,
+)
 
 
 def clients(count: int) -> list[Client]:
@@ -149,7 +154,7 @@ def test_cancel_stops_between_print_files(tmp_path: Path) -> None:
 def test_cancel_in_the_process_pool_stops_between_chunks(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(export_module, "CHUNK_SIZE", 3)  # 30 chunks: most are still queued
+    monkeypatch.setattr(export_workers, "CHUNK_SIZE", 3)  # 30 chunks: most are still queued
     out = tmp_path / "out"
     stop = threading.Event()
     total = 3 * 90 + 22

@@ -171,12 +171,12 @@ def test_a_document_locked_by_word_gives_a_sentence_not_an_errno(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Windows refuses to replace a .docx that Word has open; here the refusal is simulated.
-    from noticedesk.core.documents import export as export_module
+    from noticedesk.core.documents import export_workers
 
     def locked(target: Path, data: bytes, *, overwrite: bool = False) -> None:
         raise PermissionError(13, "Permission denied", str(target))
 
-    monkeypatch.setattr(export_module, "write_bytes", locked)
+    monkeypatch.setattr(export_workers, "write_bytes", locked)
     with pytest.raises(ExportProblem) as caught:
         export_case(clients(2), sample_office(), sample_incident(), tmp_path / "out", workers=1)
     message = caught.value.problems[0]

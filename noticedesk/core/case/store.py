@@ -7,12 +7,9 @@ name, the audit details) is sealed with the case's data key before it reaches SQ
 found by an HMAC of the client key. What stays readable: the case name, dates, document kinds
 and statuses, the OS user names in the log, and how many rows there are.
 
-Re-import decision: the individual-report answer in the roster file is the initial value when a
-client first appears; after that the user's tick in the case wins over a re-imported file
-(the case is where staff record the client's answer, the file is often an old copy). The
-clients whose file answer now disagrees are listed in ``ImportDiff.disagreements`` so the
-window can show them. A client removed from the roster keeps its rows, and gets its tick and
-statuses back if a later roster brings it back.
+Re-import: which stored client a roster row is, and what it keeps (the case's tick wins over
+a re-imported file, disagreements are listed, a removed client keeps its rows and gets them
+back on its return), is decided in ``merge``, a pure function; this module writes the outcome.
 
 Threads: one store may be used from the GUI thread and a worker at once; a lock serialises
 access, and an import seals its rows before taking the lock, so a tick waits only for the
@@ -29,7 +26,7 @@ import secrets as token
 import sqlite3
 import threading
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +39,7 @@ from noticedesk.core.case.keys import (
     WrappedKey,
     describe_protection,
 )
+from noticedesk.core.case.merge import StoredClient, merge_roster, refuse_repeated_clients
 from noticedesk.core.case.records import (
     STATUS_LABELS,
     CaseClient,
@@ -59,18 +57,6 @@ from noticedesk.core.clients import Client, Roster
 from noticedesk.core.incident import Incident, incident_to_mapping
 
 
-@dataclass(slots=True)
-class _Row:
-    """The in-memory copy of one client row (decrypted once, on open)."""
-
-    client: Client
-    seq: int
-    present: bool
-    individual: bool
-    file_individual: bool
-    statuses: dict[str, StatusEntry] = field(default_factory=dict)
-
-
 class CaseStore:
     """An open case. Make one with ``create`` or ``open``; ``close`` it when done."""
 
@@ -83,7 +69,7 @@ class CaseStore:
         self._dek = dek  # kept only to add a wrapping later (protect_with)
         self._cipher = FieldCipher(dek, summary.id)
         self._lock = threading.RLock()
-        self._rows: dict[bytes, _Row] = {}
+        self._rows: dict[bytes, StoredClient] = {}
         self._incident: Incident | None = None
         self._roster_source: dict[str, Any] | None = None
         self._load()
@@ -261,7 +247,7 @@ class CaseStore:
         for cid, seq, present, individual, file_individual, data in rows:
             cid = bytes(cid)
             mapping = self._cipher.open_json(bytes(data), f"client|{cid.hex()}")
-            self._rows[cid] = _Row(
+            self._rows[cid] = StoredClient(
                 client_from_mapping(mapping, bool(individual)),
                 int(seq),
                 bool(present),
@@ -484,50 +470,16 @@ class CaseStore:
                     self._audit(conn, "deadline", change)
             self._incident = incident
 
-    def _moved_identities(
-        self, prepared: Sequence[tuple[bytes, int, Client, bytes]], new_ids: set[bytes]
-    ) -> dict[bytes, bytes]:
-        """New id -> old id for clients whose identity changed but who are the same client.
-
-        A client is matched by its code, else by name and address; when a re-imported list
-        adds a code to a client that had none (or drops it), the key changes, and without this
-        the client would come back as new, its tick and statuses lost. Such a client is matched
-        by name and address to a present row, not otherwise matched, on the other side of the
-        code's presence.
-        """
-        orphans = [
-            (cid, row) for cid, row in self._rows.items() if row.present and cid not in new_ids
-        ]
-        moved: dict[bytes, bytes] = {}
-        for cid, _seq, client, _sealed in prepared:
-            if cid in self._rows:
-                continue
-            for old_id, row in orphans:
-                if old_id in moved.values():
-                    continue
-                if bool(row.client.code) != bool(client.code) and _same_place(row.client, client):
-                    moved[cid] = old_id
-                    break
-        return moved
-
     def import_roster(self, roster: Roster) -> ImportDiff:
-        """Bring in a (re-)imported roster; see the module docstring for what is kept."""
-        seen: dict[str, int] = {}
-        for client in roster.clients:
-            if client.key in seen:
-                raise CaseError(
-                    f"顧問先一覧の {seen[client.key]} 行目と {client.row} 行目は同じ顧問先です "
-                    "(顧問先コード、またはコードがなければ名称と所在地が同じ)。",
-                    f"Rows {seen[client.key]} and {client.row} of the roster are the same client "
-                    "(same client code, or same name and address).",
-                )
-            seen[client.key] = client.row
+        """Bring in a (re-)imported roster; ``merge`` decides what is kept, this writes it."""
+        refuse_repeated_clients(roster.clients)
         # Sealing is the slow part; done before taking the lock so ticks are not held up.
-        prepared = []
-        for seq, client in enumerate(roster.clients):
+        incoming: list[tuple[bytes, Client]] = []
+        sealed: dict[bytes, bytes] = {}
+        for client in roster.clients:
             cid = self._cipher.lookup_id(client.key)
-            sealed = self._cipher.seal_json(client_to_mapping(client), f"client|{cid.hex()}")
-            prepared.append((cid, seq, client, sealed))
+            sealed[cid] = self._cipher.seal_json(client_to_mapping(client), f"client|{cid.hex()}")
+            incoming.append((cid, client))
         src = roster.source
         source = {
             "file_name": src.path.name,
@@ -541,47 +493,28 @@ class CaseStore:
         sealed_source = self._cipher.seal_json(source, "record|roster_source")
 
         with self._lock:
-            first = not self._rows
-            new_ids = {cid for cid, *_ in prepared}
-            moved = self._moved_identities(prepared, new_ids)
-            added: list[Client] = []
-            kept: list[Client] = []
-            disagreements: list[Client] = []
-            rows_out = []
-            for cid, seq, client, sealed in prepared:
-                old = self._rows.get(moved.get(cid, cid))
-                individual = client.individual if old is None else old.individual
-                if old is None or not old.present:
-                    added.append(client)
-                else:
-                    kept.append(client)
-                    if client.individual != old.individual:
-                        disagreements.append(client)
-                rows_out.append((cid, seq, int(individual), int(client.individual), sealed))
-            retired = set(moved.values())
-            gone = [
-                cid
-                for cid, row in self._rows.items()
-                if row.present and cid not in new_ids and cid not in retired
-            ]
-            removed = [self._rows[cid].client for cid in gone]
+            merge = merge_roster(self._rows, incoming)
+            diff = merge.diff
             with self._write() as conn:
                 conn.executemany(
                     "INSERT INTO clients (id, seq, present, individual, file_individual, data) "
                     "VALUES (?, ?, 1, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
                     "seq = excluded.seq, present = 1, "
                     "file_individual = excluded.file_individual, data = excluded.data",
-                    rows_out,
+                    [
+                        (cid, row.seq, int(row.individual), int(row.file_individual), sealed[cid])
+                        for cid, row in merge.rows.items()
+                    ],
                 )
                 conn.executemany(
-                    "UPDATE clients SET present = 0 WHERE id = ?", [(c,) for c in gone]
+                    "UPDATE clients SET present = 0 WHERE id = ?", [(c,) for c in merge.gone]
                 )
                 # A client whose identity moved keeps its statuses under the new id; its old
                 # row goes, so the old identity is free if the list changes back.
                 conn.executemany(
-                    "UPDATE statuses SET client = ? WHERE client = ?", list(moved.items())
+                    "UPDATE statuses SET client = ? WHERE client = ?", list(merge.moved.items())
                 )
-                conn.executemany("DELETE FROM clients WHERE id = ?", [(c,) for c in retired])
+                conn.executemany("DELETE FROM clients WHERE id = ?", [(c,) for c in merge.retired])
                 database.put_record(conn, "roster_source", sealed_source)
                 self._audit(
                     conn,
@@ -589,40 +522,15 @@ class CaseStore:
                     {
                         "file": src.path.name,
                         "sha256": src.sha256,
-                        "added": [client_label(c) for c in added],
-                        "removed": [client_label(c) for c in removed],
-                        "kept": len(kept),
-                        "disagreements": [client_label(c) for c in disagreements],
+                        "added": [client_label(c) for c in diff.added],
+                        "removed": [client_label(c) for c in diff.removed],
+                        "kept": len(diff.kept),
+                        "disagreements": [client_label(c) for c in diff.disagreements],
                     },
                 )
-            for cid, seq, client, _ in prepared:
-                if cid in moved:
-                    previous = self._rows[moved[cid]]
-                    self._rows[cid] = _Row(
-                        client,
-                        seq,
-                        True,
-                        previous.individual,
-                        client.individual,
-                        dict(previous.statuses),
-                    )
-                    continue
-                old = self._rows.get(cid)
-                if old is None:
-                    self._rows[cid] = _Row(client, seq, True, client.individual, client.individual)
-                else:
-                    old.client, old.seq, old.present = client, seq, True
-                    old.file_individual = client.individual
-            for cid in gone:
-                self._rows[cid].present = False
-            for cid in retired:
-                del self._rows[cid]
+            self._rows = merge.applied_to(self._rows)
             self._roster_source = source
-        return ImportDiff(added, removed, kept, disagreements, first_import=first)
-
-
-def _same_place(a: Client, b: Client) -> bool:
-    return a.name == b.name and a.address == b.address
+        return diff
 
 
 def _find(data_dir: Path, name: str | None) -> CaseSummary:

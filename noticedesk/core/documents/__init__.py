@@ -10,13 +10,9 @@ from __future__ import annotations
 
 from noticedesk.core.documents.context import build_context
 from noticedesk.core.documents.docx_merge import MergeError, merge_documents
-from noticedesk.core.documents.export import (
-    ExportProblem,
-    ExportResult,
-    PlannedClient,
-    export_case,
-    plan_export,
-)
+from noticedesk.core.documents.export import ExportResult, export_case
+from noticedesk.core.documents.export_plan import PlannedClient, plan_export
+from noticedesk.core.documents.export_problems import ExportProblem
 from noticedesk.core.documents.kinds import DOCUMENT_KINDS, KINDS, DocumentKind
 from noticedesk.core.documents.ppc_list import PPC_LIST_NAME, write_ppc_list
 from noticedesk.core.documents.print_files import PRINT_FOLDER, print_file_name
