@@ -113,8 +113,8 @@ def test_log_shows_who_did_what_and_writes_csv(
     rows = list(csv.reader(target.read_text("utf-8-sig").splitlines()))
     assert rows[-1][3:] == ["個別報告に変更", "C0005 株式会社青葉ソフト"]
     code, _, err = run(capsys, "log", "--csv", str(target))
-    assert code == 2 and "--overwrite" in err
-    assert run(capsys, "log", "--csv", str(target), "--overwrite")[0] == 0
+    assert code == 2 and "--force" in err
+    assert run(capsys, "log", "--csv", str(target), "--force")[0] == 0
 
 
 def test_without_a_credential_store_the_message_is_clear_and_nothing_is_lost(

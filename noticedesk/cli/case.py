@@ -1,11 +1,14 @@
-"""`noticedesk case`: list, create, open and work on cases (one per incident)."""
+"""`noticedesk case`: list, create, open and work on cases (one per incident).
+
+Values from the roster, the incident file and the case (client names, codes, titles, case and
+file names, and error sentences quoting them) are printed through ``terminal_text``.
+"""
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
 import datetime as dt
-import json
 import sys
 from pathlib import Path
 
@@ -17,6 +20,7 @@ from noticedesk.core.case.records import STATUS_LABELS, DocumentStatus
 from noticedesk.core.clients import RosterError
 from noticedesk.core.dates import seireki
 from noticedesk.core.deadlines import Deadline
+from noticedesk.core.display_text import terminal_json, terminal_text
 from noticedesk.core.incident import load_incident
 from noticedesk.core.office import ProfileError
 from noticedesk.core.secrets import SecretStoreUnavailable
@@ -85,11 +89,16 @@ def run(args: argparse.Namespace) -> int:
     try:
         return int(ACTIONS[args.case_command](args))
     except (CaseError, SecretStoreUnavailable, RosterError) as exc:
-        if isinstance(exc, RosterError):
-            return report(CaseError(exc.message, exc.message_en))
-        return report(exc)
+        if isinstance(exc, SecretStoreUnavailable):
+            return report(exc)
+        return report(shown_error(exc.message, exc.message_en))
     except ProfileError as exc:
-        return report(CaseError(f"事案情報: {exc}", f"Incident: {exc}"))
+        return report(shown_error(f"事案情報: {exc}", f"Incident: {exc}"))
+
+
+def shown_error(message: str, message_en: str) -> CaseError:
+    """An error to print whose sentences may quote a file, a client or a case name."""
+    return CaseError(terminal_text(message), terminal_text(message_en))
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -104,7 +113,7 @@ def _list(args: argparse.Namespace) -> int:
         mark = "*" if c.id == default else " "
         last = c.last_opened.strftime("%Y-%m-%d %H:%M") if c.last_opened else "-"
         print(
-            f"{mark} {c.name}\t作成 {c.created:%Y-%m-%d}\t最終 {last}\t"
+            f"{mark} {terminal_text(c.name)}\t作成 {c.created:%Y-%m-%d}\t最終 {last}\t"
             f"保護: {describe_protection(c.protection)}"
         )
     return EXIT_OK
@@ -114,7 +123,9 @@ def _new(args: argparse.Namespace) -> int:
     key = case_access.key_for_new_case(args.passphrase)
     store, code = CaseStore.create(data_dir(args), args.name, key)
     with store:
-        print(f"事案「{store.name}」を作成しました (保護: {describe_protection(key.kind)})。")
+        print(
+            f"事案「{terminal_text(store.name)}」を作成しました (保護: {describe_protection(key.kind)})。"
+        )
     print()
     print(f"    回復コード / recovery code:  {code}")
     print()
@@ -127,10 +138,14 @@ def _open(args: argparse.Namespace) -> int:
         store = CaseStore.open(data_dir(args), args.name, case_access.ask_recovery_code())
         with store:
             store.protect_with(case_access.key_for_new_case(False))
-            print(f"事案「{store.name}」を回復コードで開き、この PC で開けるようにしました。")
+            print(
+                f"事案「{terminal_text(store.name)}」を回復コードで開き、この PC で開けるようにしました。"
+            )
         return EXIT_OK
     with open_case(args, args.name) as store:
-        print(f"事案「{store.name}」を開きました。以後のコマンドはこの事案が対象です。")
+        print(
+            f"事案「{terminal_text(store.name)}」を開きました。以後のコマンドはこの事案が対象です。"
+        )
         _print_counts(store.counts())
     return EXIT_OK
 
@@ -141,23 +156,29 @@ def _import(args: argparse.Namespace) -> int:
     roster = import_roster(args.roster, encoding=args.encoding)
     for issue in roster.issues:
         where = f"{issue.row}行目 " if issue.row else ""
-        where += f"[{issue.column}] " if issue.column else ""
-        print(f"{issue.severity.value}: {where}{issue.message}", file=sys.stderr)
+        where += f"[{terminal_text(issue.column)}] " if issue.column else ""
+        print(f"{issue.severity.value}: {where}{terminal_text(issue.message)}", file=sys.stderr)
     with open_case(args) as store:
         diff = store.import_roster(roster)
-        print(f"事案「{store.name}」に {args.roster.name} を取り込みました。")
+        print(
+            f"事案「{terminal_text(store.name)}」に {terminal_text(args.roster.name)} を取り込みました。"
+        )
         print(f"追加 {len(diff.added)}件 / 削除 {len(diff.removed)}件 / 継続 {len(diff.kept)}件")
         for label, group in (("追加", diff.added), ("削除", diff.removed)):
             if not diff.first_import:
                 for client in group:
-                    print(f"  {label}: {client.code} {client.name}".rstrip())
+                    print(f"  {label}: {_client_text(client.code, client.name)}")
         if diff.disagreements:
             print(
                 "次の顧問先は、ファイルの個別報告欄と事案のチェックが異なります (事案のチェックを優先):"
             )
             for client in diff.disagreements:
-                print(f"  {client.code} {client.name}".rstrip())
+                print(f"  {_client_text(client.code, client.name)}")
     return EXIT_PROBLEMS if roster.errors else EXIT_OK
+
+
+def _client_text(code: str, name: str) -> str:
+    return terminal_text(f"{code} {name}".strip())
 
 
 def _find_client(store: CaseStore, text: str) -> CaseClient:
@@ -184,7 +205,7 @@ def _tick(args: argparse.Namespace) -> int:
         target = _find_client(store, args.client)
         store.set_individual([target.key], not args.off)
         state = "共同報告 (一覧に載せる)" if args.off else "個別報告 (一覧から外す)"
-        print(f"{target.client.name}: {state}")
+        print(f"{terminal_text(target.client.name)}: {state}")
     return EXIT_OK
 
 
@@ -194,9 +215,14 @@ def _incident(args: argparse.Namespace) -> int:
         if args.file is not None:
             incident = load_incident(args.file)
             store.set_incident(incident)
-            print(f"事案「{store.name}」に事案情報を登録しました: {incident.title}")
+            print(
+                f"事案「{terminal_text(store.name)}」に事案情報を登録しました: "
+                f"{terminal_text(incident.title)}"
+            )
         elif store.incident is None:
-            print(f"事案「{store.name}」には事案情報が未登録です (noticedesk case incident FILE)。")
+            print(
+                f"事案「{terminal_text(store.name)}」には事案情報が未登録です (noticedesk case incident FILE)。"
+            )
             return EXIT_PROBLEMS
         incident = store.incident
         assert incident is not None
@@ -220,7 +246,7 @@ def _incident(args: argparse.Namespace) -> int:
         individual = any(c.individual for c in store.clients())
         problems = incident.problems(individual_clients=individual)
         for problem in problems:
-            print(f"  {problem.message} ({problem.field})")
+            print(f"  {terminal_text(problem.message)} ({problem.field})")
         return EXIT_PROBLEMS if problems else EXIT_OK
 
 
@@ -229,7 +255,9 @@ def _deadline(args: argparse.Namespace) -> int:
     with open_case(args) as store:
         incident = store.incident
         if incident is None:
-            print(f"事案「{store.name}」には事案情報が未登録です (noticedesk case incident FILE)。")
+            print(
+                f"事案「{terminal_text(store.name)}」には事案情報が未登録です (noticedesk case incident FILE)。"
+            )
             return EXIT_PROBLEMS
         if args.date == "rule":
             day = None
@@ -267,9 +295,9 @@ def _status(args: argparse.Namespace) -> int:
     with open_case(args) as store:
         counts = store.counts()
         if args.json:
-            print(json.dumps({"case": store.name, **counts}, ensure_ascii=False, indent=2))
+            print(terminal_json({"case": store.name, **counts}, indent=2))
         else:
-            print(f"事案: {store.name}")
+            print(f"事案: {terminal_text(store.name)}")
             _print_counts(counts)
     return EXIT_OK
 

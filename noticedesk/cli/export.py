@@ -13,12 +13,14 @@ overwritten without --force) or a usage error.
 
 --print-files also writes, per document kind, one file with every client's document for
 printing the batch (OUT/印刷用/01_送付状_全顧問先.docx …); --json lists them in ``print_files``.
+
+Values from the roster and the case (client names, header texts, paths) are printed through
+``terminal_text``; the JSON keeps them exact, with control and bidi characters escaped.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -28,6 +30,7 @@ from noticedesk.core.bundled import sample_dir
 from noticedesk.core.case import CaseError
 from noticedesk.core.case.recorded_export import ExportNotRecorded, export_and_record
 from noticedesk.core.clients import Client, Issue, Roster, RosterError
+from noticedesk.core.display_text import terminal_json, terminal_text
 from noticedesk.core.documents import (
     DOCUMENT_KINDS,
     KINDS,
@@ -190,9 +193,9 @@ def _issue_line(issue: Issue) -> str:
     if issue.row is not None:
         where.append(f"{issue.row}行目")
     if issue.column:
-        where.append(f"「{issue.column}」")
+        where.append(f"「{terminal_text(issue.column)}」")
     label = "エラー" if issue.severity == "error" else "警告"
-    return f"{label}: {' '.join(where)}{': ' if where else ''}{issue.message}"
+    return f"{label}: {' '.join(where)}{': ' if where else ''}{terminal_text(issue.message)}"
 
 
 def _progress(done: int, total: int) -> None:
@@ -286,7 +289,7 @@ def _export_open_case(args: argparse.Namespace) -> int:
             return _fail(args, [problem], [], EXIT_UNUSABLE)
         _report(args, result, None)
         if not args.json:
-            print(f"事案「{store.name}」に書き出しの記録を残しました。")
+            print(f"事案「{terminal_text(store.name)}」に書き出しの記録を残しました。")
     return EXIT_OK
 
 
@@ -319,11 +322,14 @@ def _report(args: argparse.Namespace, result: ExportResult, roster: Roster | Non
         print(_issue_line(issue), file=sys.stderr)
     print(
         f"{len(result.clients)} 件の顧問先について {result.count} 件の文書を書き出しました: "
-        f"{result.out_dir}"
+        f"{terminal_text(result.out_dir)}"
     )
-    print(f"個人情報保護委員会への報告対象一覧 ({result.ppc_count} 件): {result.ppc_list}")
+    print(
+        f"個人情報保護委員会への報告対象一覧 ({result.ppc_count} 件): "
+        f"{terminal_text(result.ppc_list)}"
+    )
     for path in result.print_files.values():
-        print(f"印刷用: {path}")
+        print(f"印刷用: {terminal_text(path)}")
 
 
 def _fail(
@@ -337,9 +343,9 @@ def _fail(
         _emit(args, ok=False, roster=roster, problems=problems, conflicts=conflicts)
     else:
         for problem in problems:
-            print(problem.message, file=sys.stderr)
+            print(terminal_text(problem.message), file=sys.stderr)
         for path in conflicts[:10]:
-            print(f"  既存: {path}", file=sys.stderr)
+            print(f"  既存: {terminal_text(path)}", file=sys.stderr)
         if len(conflicts) > 10:
             print(f"  ほか {len(conflicts) - 10} 件", file=sys.stderr)
         if conflicts:
@@ -383,5 +389,4 @@ def _emit(
         payload["print_files"] = {kind: str(path) for kind, path in result.print_files.items()}
         payload["ppc_count"] = result.ppc_count
         payload["count"] = result.count
-    json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    sys.stdout.write(terminal_json(payload, indent=2) + "\n")

@@ -1,13 +1,16 @@
-"""`noticedesk office`: show, set and import the office profile kept in the data folder."""
+"""`noticedesk office`: show, set and import the office profile kept in the data folder.
+
+Values from the profile or the imported file are printed through ``terminal_text``.
+"""
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 from noticedesk.cli.case_access import data_dir, data_dir_option
+from noticedesk.core.display_text import terminal_json, terminal_text
 from noticedesk.core.office import LABELS, OfficeProfile, ProfileError, load_office
 from noticedesk.core.office_store import (
     FIELDS,
@@ -53,18 +56,22 @@ def run(args: argparse.Namespace) -> int:
             current = load_office_profile(folder) or OfficeProfile()
             updated = with_field(current, args.key, args.value)
             save_office_profile(folder, updated)
-            print(f"{LABELS.get(args.key, args.key)} ({args.key}) = {getattr(updated, args.key)}")
+            value = terminal_text(getattr(updated, args.key))
+            print(f"{LABELS.get(args.key, args.key)} ({terminal_text(args.key)}) = {value}")
             return 0
         profile = load_office(args.file)
         validate(profile)
         save_office_profile(folder, profile)
-        print(f"{args.file.name} の事務所情報を {profile_path(folder)} に保存しました。")
+        print(
+            f"{terminal_text(args.file.name)} の事務所情報を "
+            f"{terminal_text(profile_path(folder))} に保存しました。"
+        )
         return _print_problems(profile)
     except ProfileError as exc:
-        print(f"エラー: {exc}", file=sys.stderr)
+        print(f"エラー: {terminal_text(exc)}", file=sys.stderr)
         return 2
     except OSError as exc:
-        print(f"エラー: 事務所情報を保存できません ({exc})", file=sys.stderr)
+        print(f"エラー: 事務所情報を保存できません ({terminal_text(exc)})", file=sys.stderr)
         return 2
 
 
@@ -78,15 +85,15 @@ def _show(folder: Path, as_json: bool) -> int:
         )
         return 1
     if as_json:
-        print(json.dumps(profile.to_mapping(), ensure_ascii=False, indent=2))
+        print(terminal_json(profile.to_mapping(), indent=2))
     else:
         for key in FIELDS:
-            print(f"{LABELS.get(key, key)} ({key}): {getattr(profile, key)}")
+            print(f"{LABELS.get(key, key)} ({key}): {terminal_text(getattr(profile, key))}")
     return _print_problems(profile)
 
 
 def _print_problems(profile: OfficeProfile) -> int:
     problems = profile.problems()
     for problem in problems:
-        print(f"要確認: {problem.message} ({problem.field})", file=sys.stderr)
+        print(f"要確認: {terminal_text(problem.message)} ({problem.field})", file=sys.stderr)
     return 1 if problems else 0

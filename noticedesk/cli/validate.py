@@ -3,18 +3,23 @@
 Exit codes: 0 when the roster has no problem at all; 1 when it has any problem, warnings
 included (a repaired phone number is still something the office should look at before
 sending letters); 2 when the file cannot be read as a roster, or on a usage error.
+
+What the roster holds (names, addresses, header texts, the file's own name) is printed through
+``terminal_text``: an ANSI or OSC escape, a carriage return or a bidi override in a cell is
+shown as plain text and does nothing. ``--json`` gives the exact values, with those
+characters escaped (``terminal_json``).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
 from noticedesk.core.clients import Client, Issue, Roster, RosterError, Severity
+from noticedesk.core.display_text import terminal_json, terminal_text
 from noticedesk.core.roster import import_roster
 
 EXIT_OK = 0
@@ -104,12 +109,12 @@ def run(args: argparse.Namespace) -> int:
         roster = import_roster(Path(args.roster), encoding=args.encoding)
     except RosterError as exc:
         if args.json:
-            print(json.dumps({"error": {"message": exc.message, "message_en": exc.message_en}},
-                             ensure_ascii=False))  # fmt: skip
-        print(_TEXT[language]["cannot_read"].format(message=exc.text(language)), file=sys.stderr)
+            print(terminal_json({"error": {"message": exc.message, "message_en": exc.message_en}}))
+        message = terminal_text(exc.text(language))
+        print(_TEXT[language]["cannot_read"].format(message=message), file=sys.stderr)
         return EXIT_UNUSABLE
     if args.json:
-        print(json.dumps(roster_json(roster), ensure_ascii=False, indent=2))
+        print(terminal_json(roster_json(roster), indent=2))
     else:
         print("\n".join(report_lines(roster, language)))
     return EXIT_PROBLEMS if roster.issues else EXIT_OK
@@ -142,10 +147,10 @@ def report_lines(roster: Roster, language: str = "ja") -> list[str]:
     kind = source.file_format.upper()
     details = [f"{kind} ({source.encoding.upper()})" if source.encoding else kind]
     if source.sheet:
-        details.append(text["sheet"].format(sheet=source.sheet))
+        details.append(text["sheet"].format(sheet=terminal_text(source.sheet)))
     details.append(text["header"].format(row=source.header_row))
     lines = [
-        f"{text['file']}: {source.path}",
+        f"{text['file']}: {terminal_text(source.path)}",
         f"  {text['format']}: {' / '.join(details)}",
         f"  SHA-256: {source.sha256}",
         "",
@@ -169,7 +174,14 @@ def _client_table(clients: Sequence[Client], language: str, short: bool) -> list
         return []
     text = _TEXT[language]
     rows: list[tuple[str, ...]] = [
-        (str(c.row), c.code, c.name, c.phone, text["yes"] if c.individual else "", c.association)
+        (
+            str(c.row),
+            terminal_text(c.code),
+            terminal_text(c.name),
+            terminal_text(c.phone),
+            text["yes"] if c.individual else "",
+            terminal_text(c.association),
+        )
         for c in clients
     ]
     if short:
@@ -202,12 +214,16 @@ def _problem_lines(roster: Roster, language: str) -> list[str]:
 
 
 def problem_line(issue: Issue, language: str = "ja") -> str:
-    """``行 12 / 電話番号: message`` — where the user finds it in Excel, then what is wrong."""
+    """``行 12 / 電話番号: message`` — where the user finds it in Excel, then what is wrong.
+
+    The column is the file's header text and the message may quote a cell: both are made
+    safe for the terminal.
+    """
     text = _TEXT["en" if language.startswith("en") else "ja"]
     where = text["row"].format(row=issue.row) if issue.row is not None else text["file_wide"]
     if issue.column:
-        where += f" / {issue.column}"
-    return f"{where}: {issue.text(language)}"
+        where += f" / {terminal_text(issue.column)}"
+    return f"{where}: {terminal_text(issue.text(language))}"
 
 
 def display_width(value: str) -> int:

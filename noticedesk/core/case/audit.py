@@ -18,6 +18,7 @@ from typing import Any
 from noticedesk.core import atomic
 from noticedesk.core.dates import seireki
 from noticedesk.core.incident import Incident
+from noticedesk.core.spreadsheet_safe import csv_row
 
 ACTION_LABELS: dict[str, str] = {
     "create": "事案作成",
@@ -105,12 +106,17 @@ CSV_HEADER = ("番号", "日時", "操作者", "操作", "内容")
 
 
 def write_csv(entries: list[AuditEntry], path: Path, *, overwrite: bool = False) -> None:
-    """The log as CSV with a BOM, so Excel on a Japanese Windows opens it as UTF-8."""
+    """The log as CSV with a BOM, so Excel on a Japanese Windows opens it as UTF-8.
+
+    Every cell goes through ``spreadsheet_safe.csv_cell``: a client called ``=1+1`` or a
+    roster file called ``=HYPERLINK(…)`` is shown as text, never run as a formula. Replacing
+    ``path`` (``overwrite``) is refused when it is not a regular file (``atomic``).
+    """
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_HEADER)
+    writer.writerow(csv_row(CSV_HEADER))
     for e in entries:
-        writer.writerow((e.seq, e.at.isoformat(), e.user, e.action_label, e.summary()))
+        writer.writerow(csv_row((e.seq, e.at.isoformat(), e.user, e.action_label, e.summary())))
     atomic.write_bytes(path, buffer.getvalue().encode("utf-8-sig"), overwrite=overwrite)
 
 

@@ -2,8 +2,12 @@
 
 Decisions:
 - Characters Windows forbids (``/ \\ : * ? " < > |``) become their full-width twins (／ ＼ ：
-  ＊ ？ ” ＜ ＞ ｜), which Windows allows and a Japanese reader still recognises; control
-  characters are dropped.
+  ＊ ？ ” ＜ ＞ ｜), which Windows allows and a Japanese reader still recognises.
+- Control characters (Unicode category Cc) and format characters (Cf) are dropped: the bidi
+  overrides and isolates (U+202A–U+202E, U+2066–U+2069), the marks U+200E, U+200F, U+061C and
+  the zero-width characters. A client named ``請求書`` + U+202E + ``txt.exe`` would otherwise
+  get a file that Explorer shows as ``請求書exe.txt``. Only the file name changes: the case
+  keeps the name as read.
 - Trailing dots and spaces (Windows silently strips them, so two names could collide or a
   folder become unreachable) are removed; a reserved device name (CON, PRN, AUX, NUL, COM1–9,
   LPT1–9, also with an extension such as ``CON.txt``) gets a ``_`` after the device name
@@ -36,7 +40,7 @@ _FULL_WIDTH = str.maketrans(
         "|": "｜",
     }
 )
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_HIDDEN = frozenset({"Cc", "Cf"})
 _SPACES = re.compile(r"\s+")
 _RESERVED = re.compile(r"^(CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³]|CONIN\$|CONOUT\$)$", re.I)
 
@@ -44,7 +48,8 @@ _RESERVED = re.compile(r"^(CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³]|CONIN\$
 def safe_name(text: str, max_chars: int = MAX_NAME_CHARS) -> str:
     """One path component made from ``text`` that Windows (and every other system) accepts."""
     name = unicodedata.normalize("NFC", text)
-    name = _CONTROL.sub("", name).translate(_FULL_WIDTH)
+    name = "".join(ch for ch in name if unicodedata.category(ch) not in _HIDDEN)
+    name = name.translate(_FULL_WIDTH)
     name = _SPACES.sub(" ", name).strip(" .")
     name = name[:max_chars].rstrip(" .")
     if not name:
