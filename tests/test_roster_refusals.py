@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from roster_files import HEADER, good_rows, roster_sheet, write_csv, write_xlsx
 
+from noticedesk.core import input_limits
 from noticedesk.core.clients import RosterError
 from noticedesk.core.roster import import_roster
 
@@ -137,11 +138,11 @@ def test_folder_named_like_a_roster(tmp_path: Path) -> None:
 def test_file_locked_by_excel(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = write_csv(tmp_path / "roster.csv", good_rows())
 
-    def locked(self: Path) -> bytes:
-        raise PermissionError(13, "The process cannot access the file", str(self))
+    def locked(path: Path) -> int:
+        raise PermissionError(13, "The process cannot access the file", str(path))
 
-    # Windows refuses to read a file that Excel holds open; this is how Python reports it.
-    monkeypatch.setattr(Path, "read_bytes", locked)
+    # Windows refuses to open a file that Excel holds open; this is how Python reports it.
+    monkeypatch.setattr(input_limits, "_open_file", locked)
     error = _refusal(path)
     assert "Excel などで開いている場合は閉じて" in error.message
 

@@ -187,12 +187,18 @@ def load_office(path: Path) -> OfficeProfile:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    """An office or incident file: a regular file of at most 1 MB (not /dev/zero, not a pipe)."""
+    from noticedesk.core.input_limits import MAX_SETTINGS_BYTES, read_regular_file
+
+    data = read_regular_file(
+        Path(path),
+        max_bytes=MAX_SETTINGS_BYTES,
+        error=ProfileError,
+        what=("事務所情報や事案情報", "office or incident"),
+    )
     try:
-        with open(path, "rb") as fh:
-            return tomllib.load(fh)
-    except FileNotFoundError:
-        raise ProfileError(f"ファイルが見つかりません: {path}") from None
+        return tomllib.loads(data.decode("utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise ProfileError(f"{path.name} を TOML として読めません: {exc}") from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
         raise ProfileError(f"{path.name} を読めません: {exc}") from None

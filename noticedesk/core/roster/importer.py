@@ -55,7 +55,7 @@ def import_roster(path: Path, encoding: str | None = None) -> Roster:
     sheet: str | None = None
     if raw.file_format == "csv":
         decoded = decode_text(raw, encoding)
-        frame = parse_delimited(decoded.text)
+        frame = parse_delimited(decoded.text, raw.path.name)
         header = find_header(frame)
         used_encoding: str | None = decoded.encoding
         replaced = decoded.replaced

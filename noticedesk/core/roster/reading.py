@@ -14,12 +14,16 @@ Decisions:
 - A text file with a handful of bytes that decode in neither encoding is read with those
   characters replaced by U+FFFD; the rules then flag each affected row, so one damaged row
   does not hide the rest. Beyond a small share of damage the file is refused.
+- Nothing is read past the limits of ``noticedesk.core.input_limits``: only a regular file of at
+  most 50 MB is read at all, a workbook's container and each sheet's used range are checked
+  (``containers``) before the reader is given them, and CSV text is measured (``limits``)
+  before it is split into cells.
+- CR alone ends a line, as old Mac Excel writes it, like CRLF and LF.
 """
 
 from __future__ import annotations
 
 import codecs
-import csv
 import hashlib
 import io
 from dataclasses import dataclass
@@ -29,6 +33,9 @@ from typing import Literal
 import pandas as pd
 
 from noticedesk.core.clients import RosterError
+from noticedesk.core.input_limits import MAX_FILE_BYTES, read_regular_file
+from noticedesk.core.roster.containers import WorkbookGuard, inspect_workbook
+from noticedesk.core.roster.limits import check_table, check_text, csv_rows
 
 SUPPORTED_SUFFIXES: tuple[str, ...] = (".csv", ".txt", ".xlsx", ".xlsm", ".xls", ".ods")
 TEXT_SUFFIXES = (".csv", ".txt")
@@ -78,7 +85,9 @@ def open_roster_file(path: Path) -> RawFile:
             f"「{path.name}」は読み込めない形式です。CSV (.csv) または Excel (.xlsx) で保存してください。",
             f"“{path.name}” is not a supported format; save it as CSV (.csv) or Excel (.xlsx).",
         )
-    data = _read_bytes(path)
+    data = read_regular_file(
+        path, max_bytes=MAX_FILE_BYTES, error=RosterError, what=("顧問先一覧", "roster")
+    )
     if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise RosterError(
             f"「{path.name}」は空のファイルです。",
@@ -120,32 +129,6 @@ def _password_protected(path: Path) -> RosterError:
         f"「{path.name}」はパスワードで保護されています。Excel でパスワードを解除して保存し直してから開いてください。",
         f"“{path.name}” is password-protected; remove the password in Excel, save, and open it again.",
     )
-
-
-def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise RosterError(
-            f"「{path}」が見つかりません。",
-            f"“{path}” was not found.",
-        ) from None
-    except IsADirectoryError:
-        raise RosterError(
-            f"「{path}」はフォルダです。顧問先一覧のファイルを指定してください。",
-            f"“{path}” is a folder; choose the roster file itself.",
-        ) from None
-    except PermissionError:
-        # On Windows this is what a file held open by Excel looks like.
-        raise RosterError(
-            f"「{path.name}」を開けません。Excel などで開いている場合は閉じてから、もう一度お試しください。",
-            f"“{path.name}” cannot be opened; if Excel has it open, close it and try again.",
-        ) from None
-    except OSError as exc:
-        raise RosterError(
-            f"「{path.name}」を読めません（{exc.strerror or exc}）。",
-            f"“{path.name}” cannot be read ({exc.strerror or exc}).",
-        ) from None
 
 
 def _workbook_format(data: bytes) -> str | None:
@@ -217,6 +200,15 @@ def _decode_requested(raw: RawFile, encoding: str) -> DecodedText:
             f"文字コード「{encoding}」は使えません（例: cp932, utf-8）。",
             f"Unknown encoding “{encoding}” (e.g. cp932, utf-8).",
         ) from None
+    try:
+        b"x".decode(codec)  # hex, base64, rot13, zlib … are codecs but not text encodings
+    except LookupError:
+        raise RosterError(
+            f"文字コード「{encoding}」は使えません（文字の符号化方式ではありません。例: cp932, utf-8）。",
+            f"“{encoding}” is not a text encoding (use e.g. cp932 or utf-8).",
+        ) from None
+    except (UnicodeError, ValueError):
+        pass  # e.g. "undefined": it fails on any text, below, with the sentence for that
     if codec == "utf-8" and raw.data.startswith(codecs.BOM_UTF8):
         codec = "utf-8-sig"
     try:
@@ -226,6 +218,11 @@ def _decode_requested(raw: RawFile, encoding: str) -> DecodedText:
         raise RosterError(
             f"「{raw.path.name}」の {line} 行目を文字コード {encoding} として読めません。別の文字コードを指定してください。",
             f"Line {line} of “{raw.path.name}” is not valid {encoding}; try another encoding.",
+        ) from None
+    except (UnicodeError, ValueError, LookupError):
+        raise RosterError(
+            f"「{raw.path.name}」を文字コード {encoding} として読めません。別の文字コードを指定してください。",
+            f"“{raw.path.name}” cannot be read as {encoding}; try another encoding.",
         ) from None
 
 
@@ -283,10 +280,16 @@ def _guess_encoding(data: bytes) -> str | None:
     return None if best is None else str(best.encoding)
 
 
-def parse_delimited(text: str) -> pd.DataFrame:
-    """Split decoded text into an all-text table: one row per record, blank lines kept."""
+def parse_delimited(text: str, name: str = "") -> pd.DataFrame:
+    """Split decoded text into an all-text table: one row per record, blank lines kept.
+
+    ``name`` is the file's, for the sentence when a limit is hit: rows, line length and the
+    columns near the top are checked before the split, every row while the csv module splits,
+    and the cells after, when a line or quoting could make one too long.
+    """
     delimiter = _delimiter(text)
-    width = _width(text, delimiter)
+    shape = check_text(text, name, delimiter)
+    width = _width(text, delimiter, name)
     try:
         frame = pd.read_csv(
             io.StringIO(text),
@@ -301,7 +304,8 @@ def parse_delimited(text: str) -> pd.DataFrame:
         )
     except pd.errors.ParserError:
         # A data row wider than every row near the top: the csv module takes ragged rows.
-        frame = _parse_ragged(text, delimiter)
+        frame = _parse_ragged(text, delimiter, name)
+    check_table(frame, name, cells=shape.cells_may_be_long)
     return frame.fillna("")
 
 
@@ -310,16 +314,14 @@ def _delimiter(text: str) -> str:
     return "\t" if head.count("\t") > head.count(",") else ","
 
 
-def _width(text: str, delimiter: str) -> int:
-    head = io.StringIO(text[:_SAMPLE_BYTES])
-    widths = [
-        len(row) for _, row in zip(range(200), csv.reader(head, delimiter=delimiter), strict=False)
-    ]
+def _width(text: str, delimiter: str, name: str) -> int:
+    rows = csv_rows(text[:_SAMPLE_BYTES], name, delimiter)
+    widths = [len(row) for _, row in zip(range(200), rows, strict=False)]
     return max(widths, default=1) or 1
 
 
-def _parse_ragged(text: str, delimiter: str) -> pd.DataFrame:
-    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+def _parse_ragged(text: str, delimiter: str, name: str) -> pd.DataFrame:
+    rows = list(csv_rows(text, name, delimiter))
     width = max((len(r) for r in rows), default=1)
     return pd.DataFrame([r + [""] * (width - len(r)) for r in rows], dtype=str)
 
@@ -340,17 +342,21 @@ class Workbook:
     def __init__(self, raw: RawFile) -> None:
         self.raw = raw
         self.engine: Engine = "calamine"
+        # Before any reader sees the file: .xls and .ods are parsed whole when opened.
+        self.guard: WorkbookGuard = inspect_workbook(raw.data, raw.path.name, raw.file_format)
         self._book = self._open(raw)
 
     def _open(self, raw: RawFile) -> pd.ExcelFile:
-        errors: list[Exception] = []
+        errors: list[BaseException] = []
         engines: tuple[Engine, ...] = ("calamine", _FALLBACK_ENGINES[raw.file_format])
         for engine in engines:
             try:
                 book = pd.ExcelFile(io.BytesIO(raw.data), engine=engine)
                 self.engine = engine
                 return book
-            except Exception as exc:  # every reader has its own error types for a bad file
+            except BaseException as exc:  # every reader has its own error types for a bad file
+                if not _reader_failure(exc):
+                    raise
                 if type(exc).__name__ == "PasswordError":  # a protected legacy .xls
                     raise _password_protected(raw.path) from exc
                 errors.append(exc)
@@ -376,6 +382,7 @@ class Workbook:
         return set()
 
     def read_sheet(self, sheet: str) -> pd.DataFrame:
+        self.guard.check_sheet(sheet)
         try:
             frame = pd.read_excel(
                 self._book,
@@ -385,14 +392,23 @@ class Workbook:
                 keep_default_na=False,
                 na_filter=False,
             )
-        except Exception as exc:  # a sheet damaged inside an intact zip
+        except BaseException as exc:  # a sheet damaged inside an intact zip
+            if not _reader_failure(exc):
+                raise
             raise RosterError(
                 f"「{self.raw.path.name}」のシート「{sheet}」が壊れていて読めません。",
                 f"Sheet “{sheet}” of “{self.raw.path.name}” is damaged and cannot be read.",
             ) from exc
         frame = frame.fillna("")
         frame.columns = pd.RangeIndex(frame.shape[1])
+        check_table(frame, self.raw.path.name, sheet=sheet)
         return frame.reset_index(drop=True)
 
     def close(self) -> None:
         self._book.close()
+
+
+def _reader_failure(exc: BaseException) -> bool:
+    """An error of the reader about the file: any Exception, and a Rust panic that pyo3 raised
+    as ``PanicException`` (a BaseException). KeyboardInterrupt and the like are not."""
+    return isinstance(exc, Exception) or type(exc).__name__ == "PanicException"
