@@ -3,6 +3,11 @@
 Run by hand: ``python benchmarks/bench_case.py [--clients N] [--repeat R]``. Each figure is a
 median, printed with its ratio to a baseline measured in the same run: a bare SQLite UPDATE
 committed in WAL mode with synchronous=FULL on the same disk (the least a durable tick costs).
+
+Since the seal (``noticedesk.core.case.ledger``): a tick reads the stored row and the head
+inside its transaction and writes both back; opening checks the whole file; ``verify`` is
+``noticedesk log --verify``; ``changed_outside`` is what the window polls; "tick after an
+outside change" ticks from a second store on the same file, as a second window would.
 """
 
 from __future__ import annotations
@@ -88,6 +93,16 @@ def main() -> None:
     )
     listing = median_ms(lambda i: store.clients(), 11)
     counts = median_ms(lambda i: store.counts(), 11)
+    poll = median_ms(lambda i: store.changed_outside(), repeat)
+    verify = median_ms(lambda i: store.verify(), 5)
+    other = CaseStore.open(folder, "bench", key)
+
+    def tick_after_outside_change(i: int) -> None:
+        other.set_individual([keys[i % n]], True)
+        store.set_individual([keys[i % n]], False)
+
+    both = median_ms(tick_after_outside_change, repeat)
+    other.close()
     store.close()
 
     def reopen(i: int) -> None:
@@ -96,19 +111,22 @@ def main() -> None:
     opening = median_ms(reopen, 5)
 
     print(f"{n} clients, {repeat} repeats, folder {folder} ({os.uname().sysname})")
-    print(f"{'what':38} {'median ms':>10} {'× baseline':>11}")
+    print(f"{'what':42} {'median ms':>10} {'× baseline':>11}")
     rows = [
         ("baseline: bare durable SQLite UPDATE", base),
         ("tick (set_individual, 1 client)", tick),
         ("status (set_status, 1 client)", status),
         ("clients() list", listing),
         ("counts()", counts),
-        ("open (unwrap key, decrypt all)", opening),
+        ("changed_outside() poll", poll),
+        ("two ticks, two stores on one file", both),
+        ("verify() (log --verify)", verify),
+        ("open (unwrap key, decrypt and check all)", opening),
         ("first import_roster", first_import),
         ("re-import_roster (all kept)", reimport),
     ]
     for label, ms in rows:
-        print(f"{label:38} {ms:10.2f} {ms / base:11.1f}")
+        print(f"{label:42} {ms:10.2f} {ms / base:11.1f}")
     raw.close()
     shutil.rmtree(folder)
 

@@ -1,11 +1,13 @@
-"""Rosters built directly as the importer would return them, for the case tests."""
+"""Rosters built directly as the importer would return them, for the case tests, and the
+bundled roster as a file with answers changed."""
 
 from __future__ import annotations
 
 import hashlib
 from pathlib import Path
 
-from noticedesk.core.clients import Client, Roster, RosterSource
+from noticedesk.core.bundled import sample_dir
+from noticedesk.core.clients import Client, Issue, Roster, RosterSource
 
 # Names with the characters that break naive encodings (㈱, 髙, 﨑, ＆).
 TAKAHASHI = Client(
@@ -39,10 +41,28 @@ NO_CODE = Client(
 )
 
 
-def roster(clients: list[Client], name: str = "顧問先一覧.csv") -> Roster:
+def roster(
+    clients: list[Client], name: str = "顧問先一覧.csv", issues: list[Issue] | None = None
+) -> Roster:
     digest = hashlib.sha256(repr(clients).encode()).hexdigest()
     source = RosterSource(Path(name), digest, "csv", "cp932", None, 3)
-    return Roster(source=source, clients=list(clients), issues=[])
+    return Roster(source=source, clients=list(clients), issues=list(issues or []))
+
+
+INDIVIDUAL_COLUMN = 13  # 個別報告希望 in the bundled roster
+
+
+def sample_roster_file(path: Path, answers: dict[str, str] | None = None) -> Path:
+    """The bundled roster as Excel saves it (CP932), with the 個別報告希望 answer of the
+    clients named by code replaced (``{"C0001": "はい(確認中)"}``)."""
+    lines = (sample_dir() / "roster.csv").read_bytes().decode("cp932").splitlines()
+    for i, line in enumerate(lines):
+        cells = line.split(",")
+        if answers and cells[0] in answers:
+            cells[INDIVIDUAL_COLUMN] = answers[cells[0]]
+            lines[i] = ",".join(cells)
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp932"))
+    return path
 
 
 def many(n: int) -> Roster:

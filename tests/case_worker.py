@@ -1,5 +1,11 @@
-"""Run by test_case_durability in a child process: ticks, statuses and exports in a loop,
-printing each change only after the call that made it has returned (acknowledged)."""
+"""Run by the case tests in a child process ("another program").
+
+``case_worker.py DATA EXPORTS PASSPHRASE`` (test_case_durability): ticks, statuses and exports
+in a loop, printing each change only after the call that made it has returned (acknowledged).
+
+``case_worker.py hold DATA PASSPHRASE`` (test_case_integrity): opens the case, holds its write
+lock, prints ``holding`` and waits until its stdin is closed.
+"""
 
 from __future__ import annotations
 
@@ -17,7 +23,17 @@ def export_bytes(i: int) -> bytes:
     return body + hashlib.sha256(body).digest()
 
 
+def hold(data_dir: Path, passphrase: str) -> None:
+    store = CaseStore.open(data_dir, None, PassphraseKeySource(passphrase))
+    with store, store._write():  # the write lock, as a long change would hold it
+        print("holding", flush=True)
+        sys.stdin.read()
+
+
 def main() -> None:
+    if sys.argv[1] == "hold":
+        hold(Path(sys.argv[2]), sys.argv[3])
+        return
     data_dir, exports, passphrase = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
     store = CaseStore.open(data_dir, None, PassphraseKeySource(passphrase))
     keys = [c.key for c in store.clients()]

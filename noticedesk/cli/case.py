@@ -14,7 +14,7 @@ from pathlib import Path
 
 from noticedesk.cli import case_access
 from noticedesk.cli.case_access import KEY_HELP, data_dir, data_dir_option, open_case, report
-from noticedesk.core.case import CaseClient, CaseError, CaseStore
+from noticedesk.core.case import CaseClient, CaseError, CaseStore, export_blockers
 from noticedesk.core.case.keys import describe_protection
 from noticedesk.core.case.records import STATUS_LABELS, DocumentStatus
 from noticedesk.core.clients import RosterError
@@ -102,12 +102,22 @@ def shown_error(message: str, message_en: str) -> CaseError:
 
 
 def _list(args: argparse.Namespace) -> int:
-    cases = CaseStore.list_cases(data_dir(args))
-    if not cases:
-        print("事案はまだありません。`noticedesk case new 事案名` で作成します。")
-        return EXIT_OK
-    from noticedesk.core.case.index import last_opened_id
+    from noticedesk.core.case.index import last_opened_id, unreadable_case_files
 
+    cases = CaseStore.list_cases(data_dir(args))
+    unreadable = unreadable_case_files(data_dir(args))
+    for path in unreadable:
+        print(
+            f"読めない事案ファイル: {terminal_text(path)} (事案名を読めません。壊れているか、"
+            "事案のファイルではありません)\n"
+            f"Unreadable case file: {terminal_text(path)} (its name cannot be read: it is "
+            "damaged, or not a case file)",
+            file=sys.stderr,
+        )
+    if not cases:
+        if not unreadable:
+            print("事案はまだありません。`noticedesk case new 事案名` で作成します。")
+        return EXIT_PROBLEMS if unreadable else EXIT_OK
     default = last_opened_id(data_dir(args)) or cases[0].id
     for c in cases:
         mark = "*" if c.id == default else " "
@@ -116,7 +126,7 @@ def _list(args: argparse.Namespace) -> int:
             f"{mark} {terminal_text(c.name)}\t作成 {c.created:%Y-%m-%d}\t最終 {last}\t"
             f"保護: {describe_protection(c.protection)}"
         )
-    return EXIT_OK
+    return EXIT_PROBLEMS if unreadable else EXIT_OK
 
 
 def _new(args: argparse.Namespace) -> int:
@@ -174,6 +184,10 @@ def _import(args: argparse.Namespace) -> int:
             )
             for client in diff.disagreements:
                 print(f"  {_client_text(client.code, client.name)}")
+        # The one rule every export path follows (the window's too): say it now.
+        for problem in export_blockers(store):
+            print(terminal_text(problem.message), file=sys.stderr)
+            print(terminal_text(problem.message_en), file=sys.stderr)
     return EXIT_PROBLEMS if roster.errors else EXIT_OK
 
 
@@ -213,11 +227,11 @@ def _incident(args: argparse.Namespace) -> int:
     """Store the incident every document of the case is built from, or show the stored one."""
     with open_case(args) as store:
         if args.file is not None:
-            incident = load_incident(args.file)
-            store.set_incident(incident)
+            loaded = load_incident(args.file)
+            store.set_incident(loaded)
             print(
                 f"事案「{terminal_text(store.name)}」に事案情報を登録しました: "
-                f"{terminal_text(incident.title)}"
+                f"{terminal_text(loaded.title)}"
             )
         elif store.incident is None:
             print(
@@ -269,7 +283,10 @@ def _deadline(args: argparse.Namespace) -> int:
                     f"期限「{args.date}」を日付として読めません (例: 2023-08-10、または rule)",
                     f"Cannot read “{args.date}” as a date (e.g. 2023-08-10, or rule)",
                 ) from None
-        updated = dataclasses.replace(incident, **{f"{args.report}_due_override": day})
+        if args.report == "preliminary":
+            updated = dataclasses.replace(incident, preliminary_due_override=day)
+        else:
+            updated = dataclasses.replace(incident, final_due_override=day)
         problems = [p for p in updated.date_problems() if p.field.endswith("_due_override")]
         if problems:
             raise CaseError(problems[0].message, problems[0].message_en)

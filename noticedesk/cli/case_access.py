@@ -113,9 +113,14 @@ def key_for_new_case(force_passphrase: bool) -> KeySource:
     return KeyringKeySource(secrets)
 
 
-def open_case(args: argparse.Namespace, name: str | None = None) -> CaseStore:
-    """Open the named case, or the last opened one, with the key its protection needs."""
+def open_case(
+    args: argparse.Namespace, name: str | None = None, *, allow_tampered: bool = False
+) -> CaseStore:
+    """Open the named case, or the last opened one, with the key its protection needs.
+
+    A case that does not fit its seal is refused (``CaseTampered``) unless ``allow_tampered``,
+    which opens it read-only with its ``findings`` (``noticedesk log``)."""
     folder = data_dir(args)
     summary = case_to_open(folder, name)
     key: KeySource = ask_passphrase() if needs_passphrase(summary) else KeyringKeySource()
-    return CaseStore.open(folder, name, key)
+    return CaseStore.open(folder, name, key, allow_tampered=allow_tampered)

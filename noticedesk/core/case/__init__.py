@@ -2,13 +2,18 @@
 
 from noticedesk.core.case.audit import AuditEntry
 from noticedesk.core.case.errors import (
+    CaseDamaged,
     CaseError,
+    CaseInUse,
     CaseNotFound,
+    CaseTampered,
+    Finding,
     KeyMissing,
     WrongKey,
     WrongPassphrase,
     WrongRecoveryCode,
 )
+from noticedesk.core.case.export_rule import export_blockers
 from noticedesk.core.case.keys import (
     EphemeralKeySource,
     KeyringKeySource,
@@ -21,6 +26,7 @@ from noticedesk.core.case.records import (
     CaseSummary,
     DocumentStatus,
     ImportDiff,
+    RosterIssue,
     StatusEntry,
 )
 from noticedesk.core.case.store import CaseStore
@@ -29,21 +35,27 @@ from noticedesk.core.secrets import SecretStoreUnavailable
 __all__ = [
     "AuditEntry",
     "CaseClient",
+    "CaseDamaged",
     "CaseError",
+    "CaseInUse",
     "CaseNotFound",
     "CaseStore",
     "CaseSummary",
+    "CaseTampered",
     "DocumentStatus",
     "EphemeralKeySource",
+    "Finding",
     "ImportDiff",
     "KeyMissing",
     "KeySource",
     "KeyringKeySource",
     "PassphraseKeySource",
     "RecoveryCodeKeySource",
+    "RosterIssue",
     "SecretStoreUnavailable",
     "StatusEntry",
     "WrongKey",
     "WrongPassphrase",
     "WrongRecoveryCode",
+    "export_blockers",
 ]

@@ -2,7 +2,9 @@
 
 The who is the OS user, the when local time with its offset. Details (which clients, which
 files) are client data and are stored encrypted; the log itself forbids UPDATE and DELETE with
-SQLite triggers, so not even a bug in NoticeDesk can rewrite history.
+SQLite triggers, so not even a bug in NoticeDesk can rewrite history. Triggers stop mistakes,
+not someone with the file: each entry is also chained to the one before by a keyed hash and the
+chain's end is sealed (``ledger``), so a deleted or edited entry is named on the next open.
 """
 
 from __future__ import annotations
@@ -30,20 +32,26 @@ ACTION_LABELS: dict[str, str] = {
     "incident": "事案情報の保存",
     "deadline": "報告期限の変更",
     "key": "鍵の追加",
+    "seal": "改ざん検知の開始",
+    "accept": "不一致の確認と再封印",
 }
 
-SCHEMA = """
+NO_UPDATE = """CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"""
+NO_DELETE = """CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"""
+
+SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS audit (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
     at TEXT NOT NULL,
     user TEXT NOT NULL,
     action TEXT NOT NULL,
-    details BLOB NOT NULL
+    details BLOB NOT NULL,
+    mac BLOB
 );
-CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit
-BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit
-BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+{NO_UPDATE};
+{NO_DELETE};
 """
 
 
@@ -62,12 +70,16 @@ class AuditEntry:
     def summary(self) -> str:
         """One line of Japanese describing the details, for the CSV and the window."""
         d = self.details
+        if d.get("unreadable"):
+            return "(内容を読めません: 書き換えられたか、壊れています)"
         if self.action == "import":
             return (
                 f"{d.get('file', '')} (SHA-256 {d.get('sha256', '')}): "
                 f"追加 {len(d.get('added', []))}件 {_names(d.get('added', []))} / "
                 f"削除 {len(d.get('removed', []))}件 {_names(d.get('removed', []))} / "
                 f"継続 {d.get('kept', 0)}件"
+                + (f" / 一覧のエラー {d['errors']}件" if d.get("errors") else "")
+                + (f" / 警告 {d['warnings']}件" if d.get("warnings") else "")
             )
         if self.action in ("tick", "untick"):
             return "、".join(d.get("clients", []))
@@ -85,8 +97,10 @@ class AuditEntry:
                 f"{d.get('report', '')}: {d.get('before', '')} → {d.get('after', '')}"
                 f"（規定による計算: {d.get('computed', '')}）"
             )
-        if self.action in ("create", "incident", "key"):
+        if self.action in ("create", "incident", "key", "seal"):
             return str(d.get("text", ""))
+        if self.action == "accept":
+            return f"{d.get('text', '')}: " + " / ".join(d.get("findings", []))
         return ", ".join(f"{k}={v}" for k, v in d.items())
 
 

@@ -4,6 +4,11 @@ Every encrypted value is bound to where it lives (case id, table, row) through t
 associated data, so a value copied from one row or case to another fails to decrypt instead of
 quietly showing the wrong client. Lookups by client key use an HMAC of the key, so the file can
 be searched without holding any client's code or name in readable form.
+
+``RowSealer`` holds the two keys of the tamper-evident seal (``ledger``, ``integrity``): one
+chains the audit log, one authenticates the rows (ticks, statuses, client rows, records). Both
+are derived from the DEK with HKDF under their own labels, so nothing new is stored and a key
+that opens the case is the only key that can re-seal it.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ import hashlib
 import hmac
 import json
 import os
+from collections.abc import Iterable
 from typing import Any
 
 from cryptography.exceptions import InvalidTag
@@ -69,3 +75,54 @@ class FieldCipher:
     def lookup_id(self, text: str) -> bytes:
         """A stable, unreadable 16-byte id for a client key."""
         return hmac.new(self._mac_key, text.encode("utf-8"), hashlib.sha256).digest()[:16]
+
+
+MAC_BYTES = 32
+
+
+def _encode(parts: Iterable[object]) -> bytes:
+    """Values as SQLite hands them back (None, int, float, str, bytes), typed and length-prefixed,
+    so no two different rows encode alike ("1" is not 1; "ab","c" is not "a","bc")."""
+    chunks: list[bytes] = []
+    for part in parts:
+        if isinstance(part, bytes):
+            tag, raw = b"b", part
+        elif isinstance(part, str):
+            tag, raw = b"s", part.encode("utf-8", "surrogatepass")
+        elif isinstance(part, int):  # bool too
+            tag, raw = b"i", b"%d" % part
+        elif part is None:
+            tag, raw = b"n", b""
+        elif isinstance(part, float):
+            tag, raw = b"f", repr(part).encode("ascii")
+        elif isinstance(part, bytearray | memoryview):
+            tag, raw = b"b", bytes(part)
+        else:
+            raise TypeError(f"cannot seal a {type(part).__name__}")
+        chunks += (tag, len(raw).to_bytes(4, "big"), raw)
+    return b"".join(chunks)
+
+
+class RowSealer:
+    """The keyed hashes (HMAC-SHA256) that make a case's log and rows tamper-evident."""
+
+    def __init__(self, dek: bytes, case_id: str) -> None:
+        self._audit_key = _subkey(dek, b"noticedesk audit chain v1")
+        self._row_key = _subkey(dek, b"noticedesk row seal v1")
+        self.genesis = hmac.digest(self._audit_key, _encode(("genesis", case_id)), "sha256")
+
+    def audit_mac(
+        self,
+        previous: bytes,
+        seq: object,
+        at: object,
+        user: object,
+        action: object,
+        details: object,
+    ) -> bytes:
+        """One log entry's link: its own fields and the link before it (``genesis`` first)."""
+        message = bytes(previous) + _encode((seq, at, user, action, details))
+        return hmac.digest(self._audit_key, message, "sha256")
+
+    def row_mac(self, table: str, *values: object) -> bytes:
+        return hmac.digest(self._row_key, _encode((table, *values)), "sha256")

@@ -20,16 +20,17 @@ from pathlib import Path
 from typing import Any
 
 from noticedesk.core import atomic
+from noticedesk.core.case.errors import CaseNotFound
 from noticedesk.core.case.records import CaseSummary
+from noticedesk.core.paths import private_dir
 
 INDEX_NAME = "index.json"
 _lock = threading.Lock()
 
 
 def cases_dir(data_dir: Path) -> Path:
-    path = Path(data_dir) / "cases"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    """``DATA/cases``, made if missing; only its owner may enter it (``paths.private_dir``)."""
+    return private_dir(Path(data_dir) / "cases")
 
 
 def case_path(data_dir: Path, case_id: str) -> Path:
@@ -101,6 +102,13 @@ def list_cases(data_dir: Path) -> list[CaseSummary]:
     return out
 
 
+def unreadable_case_files(data_dir: Path) -> list[Path]:
+    """Case files in the folder that ``list_cases`` cannot list (no index entry, and no
+    readable name inside): damaged, or not a case at all."""
+    listed = {summary.id for summary in list_cases(data_dir)}
+    return [p for p in sorted(cases_dir(data_dir).glob("*.sqlite")) if p.stem not in listed]
+
+
 def case_to_open(data_dir: Path, name: str | None = None) -> CaseSummary | None:
     """The case a face opens: the one named, else the default (the last opened); None when
     there is no such case. Its ``protection`` says which key to ask for: a case protected by a
@@ -135,3 +143,20 @@ def record(data_dir: Path, summary: CaseSummary, *, opened: bool) -> None:
         # An index that cannot be written costs only the default choice, never the case.
         with contextlib.suppress(OSError):
             _write_index(data_dir, data)
+
+
+def find(data_dir: Path, name: str | None) -> CaseSummary:
+    """The case named, or the default (last opened) one; CaseNotFound says which is missing."""
+    cases = list_cases(data_dir)
+    if not cases:
+        raise CaseNotFound(
+            "事案がまだありません。先に事案を作成してください。",
+            "There is no case yet. Please create one first.",
+        )
+    if name is None:
+        last = last_opened_id(data_dir)
+        return next((s for s in cases if s.id == last), cases[0])
+    for summary in cases:  # most recently opened first
+        if summary.name == name.strip():
+            return summary
+    raise CaseNotFound(f"「{name}」という事案はありません。", f"There is no case named “{name}”.")

@@ -2,6 +2,8 @@
 take (``noticedesk export --out DIR`` and File → Export).
 
 Decisions:
+- Nothing is written while ``export_rule.export_blockers`` names a reason (today: the roster
+  kept with the case has errors); the refusal is an ``ExportProblem`` like any other.
 - The case's clients are exported with the case's ticks (not a roster file's answers).
 - Whatever was written is recorded, whether the export finished, failed part-way or was
   cancelled: the status columns and the audit log must say what is on disk.
@@ -15,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from noticedesk.core.case.export_rule import export_blockers
 from noticedesk.core.case.store import CaseStore
 from noticedesk.core.documents.export import ExportProblem, ExportResult, export_case
 from noticedesk.core.incident import Incident
@@ -52,8 +55,12 @@ def export_and_record(
 ) -> ExportResult:
     """Export every client of ``store`` and record what was written (see the module notes).
 
-    Raises ExportProblem (with ``written`` recorded already) or ExportNotRecorded.
+    Raises ExportProblem (with ``written`` recorded already, or before anything is written
+    when the case may not be exported) or ExportNotRecorded.
     """
+    blockers = export_blockers(store)
+    if blockers:
+        raise ExportProblem(blockers)
     clients = [entry.client for entry in store.clients()]
     try:
         result = export_case(

@@ -1,13 +1,16 @@
-"""The records a case hands out: clients with their choices, document statuses, import diffs."""
+"""The records a case hands out: clients with their choices, document statuses, import diffs,
+and the problems of the roster last imported."""
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from typing import Any
 
-from noticedesk.core.clients import Client
+from noticedesk.core.clients import Client, Issue, Severity
 from noticedesk.core.incident import Incident, incident_from_mapping
 
 
@@ -105,3 +108,51 @@ def client_from_mapping(data: dict[str, Any], individual: bool) -> Client:
 
 def incident_from_stored(data: dict[str, Any]) -> Incident:
     return incident_from_mapping(data, origin="case")
+
+
+@dataclass(frozen=True, slots=True)
+class RosterIssue:
+    """A problem of the roster last imported into the case, kept (sealed) with it.
+
+    ``id`` is the same for the same problem at the same place (its code, row, column and
+    message), so a later decision about it (the office resolving it in the window) can name
+    it, and finds it again when the same file is imported again.
+    """
+
+    id: str
+    issue: Issue
+
+    @property
+    def is_error(self) -> bool:
+        return self.issue.severity is Severity.ERROR
+
+
+def issue_id(issue: Issue) -> str:
+    key = json.dumps([issue.code, issue.row, issue.column, issue.message], ensure_ascii=False)
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def issues_to_stored(issues: list[Issue]) -> list[dict[str, Any]]:
+    return [{"id": issue_id(issue), **issue.to_json()} for issue in issues]
+
+
+def issues_from_stored(data: Any) -> list[RosterIssue]:
+    """Raises ValueError when ``data`` is not a list of stored issues."""
+    if not isinstance(data, list):
+        raise ValueError("not a list of issues")
+    out = []
+    for item in data:
+        try:
+            row = item["row"]
+            issue = Issue(
+                row=int(row) if row is not None else None,
+                column=str(item["column"]) if item["column"] is not None else None,
+                severity=Severity(str(item["severity"])),
+                code=str(item["code"]),
+                message=str(item["message"]),
+                message_en=str(item.get("message_en", "")),
+            )
+            out.append(RosterIssue(str(item["id"]), issue))
+        except (KeyError, TypeError) as exc:
+            raise ValueError(f"not a stored issue: {exc}") from None
+    return out

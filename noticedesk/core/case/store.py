@@ -3,25 +3,42 @@
 Durability: WAL with ``synchronous=FULL``, and every change is its own committed transaction,
 so a method that has returned has reached the disk; a crash or kill loses nothing the user saw
 saved. Confidentiality: every client value (the roster row, the incident, the roster's file
-name, the audit details) is sealed with the case's data key before it reaches SQLite; rows are
-found by an HMAC of the client key. What stays readable: the case name, dates, document kinds
-and statuses, the OS user names in the log, and how many rows there are.
+name and problems, the audit details) is sealed with the case's data key before it reaches
+SQLite; rows are found by an HMAC of the client key. What stays readable: the case name,
+dates, document kinds and statuses, the OS user names in the log, and how many rows there are.
+
+Writes decide on the stored state, never on this object's copy: each change reads the rows it
+touches inside its ``BEGIN IMMEDIATE`` transaction, decides, writes and logs, so two windows
+(or a window and the command line) never lose each other's changes. Decision: a change that is
+already stored (a tick of a ticked client, a status a client already has) is neither written
+nor logged again; when nothing changes, nothing is logged. ``changed_outside`` tells, cheaply
+(SQLite's ``data_version``, then the log's last entry), that another program changed the case;
+``reload`` reads it again. An import made after an outside change reads the whole case again
+first, inside its transaction.
+
+Tamper evidence (``seal``, ``ledger``): the log is a keyed-hash chain whose end is sealed with
+the case key, and ticks, statuses and records are authenticated the same way. Decision: every
+open checks the whole file. When something does not fit, ``open`` raises ``CaseTampered``
+naming the first place (every face shows it as a sentence); ``open(..., allow_tampered=True)``
+opens the case read-only instead, with ``findings`` listing everything, for a face that
+wants to show the case and its findings (``noticedesk log --verify``). ``accept_findings``
+then lets the office record in the log what was found and seal the file as it is now.
 
 Re-import: which stored client a roster row is, and what it keeps (the case's tick wins over
 a re-imported file, disagreements are listed, a removed client keeps its rows and gets them
 back on its return), is decided in ``merge``, a pure function; this module writes the outcome.
+The roster's problems are kept with the case (``roster_issues``); ``export_rule`` decides
+from them whether the case may be exported.
 
 Threads: one store may be used from the GUI thread and a worker at once; a lock serialises
 access, and an import seals its rows before taking the lock, so a tick waits only for the
-short write itself.
+short write itself. Another process holding the write lock beyond ``BUSY_TIMEOUT_S`` is
+``CaseInUse``, naming who (``presence``).
 """
 
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
-import json
-import os
 import secrets as token
 import sqlite3
 import threading
@@ -30,30 +47,24 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from noticedesk.core.case import audit, database, index
-from noticedesk.core.case.crypto import FieldCipher, new_dek
-from noticedesk.core.case.errors import CaseError, CaseNotFound
-from noticedesk.core.case.keys import (
-    KeySource,
-    RecoveryCodeKeySource,
-    WrappedKey,
-    describe_protection,
-)
-from noticedesk.core.case.merge import StoredClient, merge_roster, refuse_repeated_clients
+from noticedesk.core.case import audit, database, importing, index, opening, presence
+from noticedesk.core.case.crypto import FieldCipher, RowSealer, new_dek
+from noticedesk.core.case.errors import CaseError, CaseInUse, CaseTampered, Finding
+from noticedesk.core.case.keys import KeySource, RecoveryCodeKeySource, describe_protection
+from noticedesk.core.case.ledger import Ledger, reseal
+from noticedesk.core.case.loading import CaseContents, audit_entry, read_contents
+from noticedesk.core.case.merge import StoredClient
 from noticedesk.core.case.records import (
     STATUS_LABELS,
     CaseClient,
     CaseSummary,
     DocumentStatus,
     ImportDiff,
+    RosterIssue,
     StatusEntry,
-    client_from_mapping,
-    client_label,
-    client_to_mapping,
-    incident_from_stored,
     now,
 )
-from noticedesk.core.clients import Client, Roster
+from noticedesk.core.clients import Roster
 from noticedesk.core.incident import Incident, incident_to_mapping
 
 
@@ -61,18 +72,39 @@ class CaseStore:
     """An open case. Make one with ``create`` or ``open``; ``close`` it when done."""
 
     def __init__(
-        self, data_dir: Path, summary: CaseSummary, conn: sqlite3.Connection, dek: bytes
+        self,
+        data_dir: Path,
+        summary: CaseSummary,
+        conn: sqlite3.Connection,
+        dek: bytes,
+        *,
+        sealed: bool = True,
+        allow_tampered: bool = False,
     ) -> None:
         self._data_dir = data_dir
         self._summary = summary
         self._conn = conn
         self._dek = dek  # kept only to add a wrapping later (protect_with)
         self._cipher = FieldCipher(dek, summary.id)
+        self._sealer = RowSealer(dek, summary.id)
+        self._sealed = sealed
         self._lock = threading.RLock()
         self._rows: dict[bytes, StoredClient] = {}
         self._incident: Incident | None = None
         self._roster_source: dict[str, Any] | None = None
-        self._load()
+        self._roster_issues: list[RosterIssue] = []
+        self._findings: list[Finding] = []
+        self._read_only: CaseError | None = None
+        self._seen_seq = 0  # the log's last entry when this copy was read
+        self._data_version = 0
+        self._note = presence.OpenNote.write(self.path)
+        try:
+            self._load()
+            if self._findings and not allow_tampered:
+                raise CaseTampered(self.name, self._findings)
+        except BaseException:
+            self.close()
+            raise
 
     # --- finding, creating, opening -------------------------------------------------------
 
@@ -108,98 +140,59 @@ class CaseStore:
         created = now()
         summary = CaseSummary(case_id, name, created, created, key_source.kind)
 
-        # Built under a temporary name and renamed: a case file either is whole or is not there.
         final = index.case_path(data_dir, case_id)
-        building = final.with_name(f".{case_id}.building")
-        conn = database.connect(building)
-        try:
-            conn.executescript(database.SCHEMA)
-            cipher = FieldCipher(dek, case_id)
-            conn.execute("BEGIN IMMEDIATE")
-            conn.executemany(
-                "INSERT INTO meta (key, value) VALUES (?, ?)",
-                [
-                    ("schema", str(database.SCHEMA_VERSION)),
-                    ("id", case_id),
-                    ("name", name),
-                    ("created", created.isoformat()),
-                    ("last_opened", created.isoformat()),
-                    ("protection", key_source.kind),
-                ],
-            )
-            for wrapped in (main_key, recovery_key):
-                database.store_key(conn, wrapped)
-            database.append_audit(
-                conn,
-                cipher,
-                "create",
-                {"text": f"事案「{name}」を作成 (保護: {describe_protection(key_source.kind)})"},
-            )
-            conn.execute("COMMIT")
-        finally:
-            conn.close()  # checkpoints the WAL into the file and removes it
-        os.replace(building, final)
+        opening.build_case_file(final, summary, dek, [main_key, recovery_key])
         index.record(data_dir, summary, opened=True)
         return cls(data_dir, summary, database.connect(final), dek), recovery.code
 
     @classmethod
-    def open(cls, data_dir: Path, name: str | None, key_source: KeySource) -> CaseStore:
+    def open(
+        cls,
+        data_dir: Path,
+        name: str | None,
+        key_source: KeySource,
+        *,
+        allow_tampered: bool = False,
+    ) -> CaseStore:
         """Open a case by name, or the one opened last when ``name`` is None.
 
-        Raises CaseNotFound, WrongPassphrase / WrongRecoveryCode, KeyMissing, or
+        Raises CaseNotFound, WrongPassphrase / WrongRecoveryCode, KeyMissing,
         SecretStoreUnavailable (the credential store is missing or locked: nothing is wrong
-        with the case, and nothing has been changed).
+        with the case, and nothing has been changed), CaseDamaged (its meta or key rows),
+        CaseInUse, or CaseTampered (unless ``allow_tampered``: see the module notes).
         """
         data_dir = Path(data_dir)
-        summary = _find(data_dir, name)
+        summary = index.find(data_dir, name)
         path = index.case_path(data_dir, summary.id)
         try:
             conn = database.connect(path)
-            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
-            row = conn.execute(
-                "SELECT params, wrapped FROM keys WHERE kind = ?", (key_source.kind,)
-            ).fetchone()
         except sqlite3.Error as exc:
             raise database.unreadable(path, exc) from None
         try:
-            if int(meta.get("schema", "0")) > database.SCHEMA_VERSION:
-                raise CaseError(
-                    "この事案は新しい版の NoticeDesk で作られています。更新してから開いてください。",
-                    "This case was made by a newer NoticeDesk. Please update first.",
-                )
-            if row is None:
-                protection = describe_protection(meta.get("protection", ""))
-                raise CaseError(
-                    f"この事案は{protection}で保護されています。{protection}で開いてください。",
-                    f"This case is protected by its {meta.get('protection', '')} key; "
-                    "open it with that.",
-                )
-            wrapped = WrappedKey(key_source.kind, bytes(row[1]), json.loads(row[0]))
-            dek = key_source.unwrap(wrapped, summary.id)
+            header = opening.read_header(conn, summary, path, key_source.kind)
+            dek = opening.unwrap(key_source, header, summary, path)
+            sealed = header.schema >= 2 or opening.seal_old_case(conn, dek, summary, path)
+            opened = now()
+            opening.touch_last_opened(conn, opened)
         except BaseException:
             conn.close()
             raise
-        opened = now()
-        with contextlib.suppress(sqlite3.Error):  # a read-only stick still opens the case
-            conn.execute(
-                "UPDATE meta SET value = ? WHERE key = 'last_opened'", (opened.isoformat(),)
-            )
-        summary = replace(summary, last_opened=opened, protection=meta.get("protection", ""))
+        summary = replace(summary, last_opened=opened, protection=header.protection)
         index.record(data_dir, summary, opened=True)
-        return cls(data_dir, summary, conn, dek)
+        return cls(data_dir, summary, conn, dek, sealed=sealed, allow_tampered=allow_tampered)
 
     def protect_with(self, key_source: KeySource) -> None:
         """Add or replace the wrapping of this kind: after opening with the recovery code on a
         new PC, ``protect_with(KeyringKeySource())`` makes the case open there by itself."""
         with self._lock:
             wrapped = key_source.wrap(self._dek, self.id)
-            with self._write() as conn:
-                database.store_key(conn, wrapped)
+            with self._write() as tx:
+                database.store_key(tx.conn, wrapped)
                 if key_source.kind != "recovery":
-                    conn.execute(
+                    tx.conn.execute(
                         "UPDATE meta SET value = ? WHERE key = 'protection'", (key_source.kind,)
                     )
-                self._audit(conn, "key", {"text": describe_protection(key_source.kind)})
+                tx.audit("key", {"text": describe_protection(key_source.kind)})
             if key_source.kind != "recovery":
                 self._summary = replace(self._summary, protection=key_source.kind)
                 index.record(self._data_dir, self._summary, opened=False)
@@ -225,6 +218,7 @@ class CaseStore:
     def close(self) -> None:
         with self._lock:
             self._conn.close()
+            self._note.remove()
 
     def __enter__(self) -> CaseStore:
         return self
@@ -234,40 +228,91 @@ class CaseStore:
 
     # --- reading --------------------------------------------------------------------------
 
+    def _read(self) -> tuple[CaseContents, int]:
+        """The whole file, checked against its seal, as of one moment (a read transaction)."""
+        with self._lock:
+            try:
+                self._conn.execute("BEGIN")
+                try:
+                    version = int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+                    sealer = self._sealer if self._sealed else None
+                    contents = read_contents(self._conn, self._cipher, sealer)
+                finally:
+                    self._conn.execute("COMMIT")
+            except sqlite3.Error as exc:
+                raise self._sqlite_error(exc, writing=False) from None
+            return contents, version
+
     def _load(self) -> None:
+        contents, version = self._read()
+        self._take(contents)
+        self._data_version = version
+        self._findings = contents.findings
+        if contents.findings:
+            self._read_only = CaseTampered(self.name, contents.findings)
+        elif not self._sealed:
+            self._read_only = CaseError(
+                f"事案「{self.name}」のファイルは読み取り専用のため、変更を保存できません。",
+                f"The file of the case “{self.name}” is read-only, so no change can be saved.",
+            )
+        else:
+            self._read_only = None
+
+    def _take(self, contents: CaseContents) -> None:
+        self._rows = contents.rows
+        self._incident = contents.incident
+        self._roster_source = contents.roster_source
+        self._roster_issues = contents.roster_issues
+        self._seen_seq = contents.last_seq
+
+    @property
+    def findings(self) -> list[Finding]:
+        """Where the file did not fit its seal when last read (empty when all fits)."""
+        return list(self._findings)
+
+    @property
+    def read_only(self) -> bool:
+        """True when no change can be saved: the file does not fit its seal, or it could not
+        be sealed (a schema 1 case on a read-only medium)."""
+        return self._read_only is not None
+
+    @property
+    def sealed(self) -> bool:
+        return self._sealed
+
+    def verify(self) -> CaseContents:
+        """Check the file against its seal now (the log, every row, the totals); the result's
+        ``findings`` is empty when all fits. Changes nothing."""
+        return self._read()[0]
+
+    def changed_outside(self) -> bool:
+        """Whether another program (a second window, the command line) changed the case since
+        it was read here. Cheap enough to poll every second or so (it never waits: while this
+        store is itself writing it answers False), then call ``reload``."""
+        if not self._lock.acquire(blocking=False):
+            return False  # this store is writing (an import): asked again at the next poll
         try:
-            rows = self._conn.execute(
-                "SELECT id, seq, present, individual, file_individual, data FROM clients"
-            ).fetchall()
-            statuses = self._conn.execute("SELECT client, kind, status, at FROM statuses")
-            status_rows = statuses.fetchall()
-            records = dict(self._conn.execute("SELECT name, data FROM records").fetchall())
-        except sqlite3.Error as exc:
-            raise database.unreadable(self.path, exc) from None
-        for cid, seq, present, individual, file_individual, data in rows:
-            cid = bytes(cid)
-            mapping = self._cipher.open_json(bytes(data), f"client|{cid.hex()}")
-            self._rows[cid] = StoredClient(
-                client_from_mapping(mapping, bool(individual)),
-                int(seq),
-                bool(present),
-                bool(individual),
-                bool(file_individual),
-            )
-        for cid, kind, status, at in status_rows:
-            row = self._rows.get(bytes(cid))
-            if row is not None:
-                row.statuses[kind] = StatusEntry(
-                    DocumentStatus(status), dt.datetime.fromisoformat(at)
-                )
-        if "incident" in records:
-            self._incident = incident_from_stored(
-                self._cipher.open_json(bytes(records["incident"]), "record|incident")
-            )
-        if "roster_source" in records:
-            self._roster_source = self._cipher.open_json(
-                bytes(records["roster_source"]), "record|roster_source"
-            )
+            try:
+                version = int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+                if version == self._data_version:
+                    return False
+                last = self._conn.execute("SELECT COALESCE(MAX(seq), 0) FROM audit").fetchone()
+            except sqlite3.Error:
+                return False  # cannot tell now; the next write or reload will say why
+            if int(last[0]) == self._seen_seq:
+                self._data_version = version  # a change that is not content (the open time)
+                return False
+            return True
+        finally:
+            self._lock.release()
+
+    def reload(self) -> None:
+        """Read the whole case again (after ``changed_outside``). Raises CaseTampered, and
+        the case turns read-only, when the file no longer fits its seal."""
+        with self._lock:
+            self._load()
+            if self._findings:
+                raise CaseTampered(self.name, self._findings)
 
     def clients(self) -> list[CaseClient]:
         """The clients of the current roster, in roster order, with the case's choices."""
@@ -291,6 +336,11 @@ class CaseStore:
     def roster_source(self) -> dict[str, Any] | None:
         return dict(self._roster_source) if self._roster_source else None
 
+    def roster_issues(self) -> list[RosterIssue]:
+        """The problems of the roster last imported (errors and warnings), as kept with the case."""
+        with self._lock:
+            return list(self._roster_issues)
+
     def counts(self) -> dict[str, Any]:
         """clients, individual, joint, and per document kind the number in each status."""
         with self._lock:
@@ -312,20 +362,15 @@ class CaseStore:
             }
 
     def audit_entries(self) -> list[audit.AuditEntry]:
+        """The log as stored; an entry that cannot be read is shown as such, not skipped."""
         with self._lock:
-            rows = self._conn.execute(
-                "SELECT seq, at, user, action, details FROM audit ORDER BY seq"
-            ).fetchall()
-        return [
-            audit.AuditEntry(
-                int(seq),
-                dt.datetime.fromisoformat(at),
-                user,
-                action,
-                self._cipher.open_json(bytes(details), f"audit|{at}|{user}|{action}"),
-            )
-            for seq, at, user, action, details in rows
-        ]
+            try:
+                rows = self._conn.execute(
+                    "SELECT seq, at, user, action, details FROM audit ORDER BY seq"
+                ).fetchall()
+            except sqlite3.Error as exc:
+                raise self._sqlite_error(exc, writing=False) from None
+        return [audit_entry(self._cipher, *row) for row in rows]
 
     def export_audit_csv(self, path: Path, *, overwrite: bool = False) -> None:
         """Write the log as CSV (UTF-8 with BOM, for Excel); never replaces a file unasked."""
@@ -333,91 +378,92 @@ class CaseStore:
 
     # --- changing -------------------------------------------------------------------------
 
-    @contextlib.contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        """One committed transaction; on return it is on disk (WAL, synchronous=FULL)."""
-        with self._lock:
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield self._conn
-            except BaseException:
-                self._conn.execute("ROLLBACK")
-                raise
-            self._conn.execute("COMMIT")
+    def _sqlite_error(self, exc: sqlite3.Error, *, writing: bool = True) -> CaseError:
+        if database.is_busy(exc):
+            return CaseInUse(self.name, presence.holders(self.path, self._note))
+        if writing:
+            return database.not_written(self.name, exc)
+        return database.unreadable(self.path, exc)
 
-    def _audit(self, conn: sqlite3.Connection, action: str, details: dict[str, Any]) -> None:
-        database.append_audit(conn, self._cipher, action, details)
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[Ledger]:
+        """One committed transaction that keeps the seal; on return it is on disk (WAL,
+        synchronous=FULL). Refused on a read-only (tampered, unsealed) case."""
+        with self._lock:
+            if self._read_only is not None:
+                raise self._read_only
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise self._sqlite_error(exc) from None
+            try:
+                tx = Ledger(self._conn, self._cipher, self._sealer, self.name, self._rows)
+                yield tx
+                tx.finish()
+                self._conn.execute("COMMIT")
+            except BaseException as exc:
+                with contextlib.suppress(sqlite3.Error):
+                    self._conn.execute("ROLLBACK")
+                if isinstance(exc, CaseTampered):
+                    self._findings = exc.findings
+                    self._read_only = exc
+                if isinstance(exc, sqlite3.Error):
+                    raise self._sqlite_error(exc) from None
+                raise
+            if tx.start_seq == self._seen_seq:  # nobody else wrote since this copy was read
+                self._seen_seq = tx.seal.seq
 
     def _ids(self, keys: Sequence[str]) -> list[bytes]:
-        ids = []
-        for key in keys:
-            cid = self._cipher.lookup_id(key)
-            row = self._rows.get(cid)
-            if row is None or not row.present:
-                raise CaseError(
-                    "指定された顧問先はこの事案の顧問先一覧にありません。",
-                    "That client is not in this case's roster.",
-                )
-            ids.append(cid)
-        return ids
+        return list(dict.fromkeys(self._cipher.lookup_id(key) for key in keys))
 
     def set_individual(self, keys: Sequence[str], value: bool) -> None:
-        """Tick (individual report) or untick clients; durable and audited on return."""
+        """Tick (individual report) or untick clients as stored in the file; durable and
+        audited on return. Clients already so in the file are neither written nor logged."""
+        ids = self._ids(keys)
+        if not ids:
+            return
         with self._lock:
-            changed = [cid for cid in self._ids(keys) if self._rows[cid].individual != value]
-            if not changed:
-                return
-            with self._write() as conn:
-                conn.executemany(
-                    "UPDATE clients SET individual = ? WHERE id = ?",
-                    [(int(value), cid) for cid in changed],
-                )
-                labels = [client_label(self._rows[cid].client) for cid in changed]
-                self._audit(conn, "tick" if value else "untick", {"clients": labels})
-            for cid in changed:
-                self._rows[cid].individual = value
+            with self._write() as tx:
+                stored = tx.present_clients(ids)
+                changed = [stored[c] for c in ids if bool(stored[c].individual) != value]
+                if changed:
+                    tx.put_clients([replace(r, individual=int(value)) for r in changed], stored)
+                    labels = [tx.label(r.id, r.data) for r in changed]
+                    tx.audit("tick" if value else "untick", {"clients": labels})
+            for cid in ids:
+                if cid in self._rows:
+                    self._rows[cid].individual = value
 
     def set_status(self, keys: Sequence[str], kind: str, status: DocumentStatus) -> None:
-        """Set one document kind's status for clients, dated now; durable and audited."""
+        """Set one document kind's status for clients, dated now; durable and audited.
+        Clients already in that status in the file keep their date and are not logged."""
         status = DocumentStatus(status)
         if not kind.strip():
             raise ValueError("a document kind is needed")
+        ids = self._ids(keys)
+        if not ids:
+            return
+        at = now()
         with self._lock:
-            ids = self._ids(keys)
-            if not ids:
-                return
-            at = now()
-            with self._write() as conn:
-                self._put_statuses(conn, ids, kind, status, at)
-                self._audit(
-                    conn,
-                    "status",
-                    {
-                        "kind": kind,
-                        "status": status.value,
-                        "status_label": STATUS_LABELS[status],
-                        "clients": [client_label(self._rows[c].client) for c in ids],
-                    },
-                )
-            self._cache_statuses(ids, kind, StatusEntry(status, at))
+            with self._write() as tx:
+                clients = tx.present_clients(ids)
+                changed = tx.write_statuses(ids, kind, status, at.isoformat(), changed_only=True)
+                if changed:
+                    tx.audit(
+                        "status",
+                        {
+                            "kind": kind,
+                            "status": status.value,
+                            "status_label": STATUS_LABELS[status],
+                            "clients": [tx.label(c, clients[c].data) for c in changed],
+                        },
+                    )
+            self._cache_statuses(changed, kind, StatusEntry(status, at))
 
-    def _put_statuses(
-        self,
-        conn: sqlite3.Connection,
-        ids: list[bytes],
-        kind: str,
-        status: DocumentStatus,
-        at: dt.datetime,
-    ) -> None:
-        conn.executemany(
-            "INSERT INTO statuses (client, kind, status, at) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT (client, kind) DO UPDATE SET status = excluded.status, at = excluded.at",
-            [(cid, kind, status.value, at.isoformat()) for cid in ids],
-        )
-
-    def _cache_statuses(self, ids: list[bytes], kind: str, entry: StatusEntry) -> None:
+    def _cache_statuses(self, ids: Sequence[bytes], kind: str, entry: StatusEntry) -> None:
         for cid in ids:
-            self._rows[cid].statuses[kind] = entry
+            if cid in self._rows:
+                self._rows[cid].statuses[kind] = entry
 
     def record_export(
         self,
@@ -434,116 +480,86 @@ class CaseStore:
         Decision: a re-export sets "exported" again even after "sent": the new files have
         not been sent; the log still shows the earlier sending.
         """
+        keys = list(documents)
+        ids = [self._cipher.lookup_id(key) for key in keys]
+        by_kind: dict[str, dict[bytes, None]] = {}
+        for cid, key in zip(ids, keys, strict=True):
+            for kind, _path in documents[key]:
+                by_kind.setdefault(kind, {})[cid] = None
+        at = now()
         with self._lock:
-            keys = list(documents)
-            ids = self._ids(keys)
-            by_kind: dict[str, list[bytes]] = {}
-            for cid, key in zip(ids, keys, strict=True):
-                for kind, _path in documents[key]:
-                    by_kind.setdefault(kind, []).append(cid)
-            at = now()
-            with self._write() as conn:
+            with self._write() as tx:
+                clients = tx.present_clients(ids)
                 for kind, kind_ids in by_kind.items():
-                    self._put_statuses(conn, kind_ids, kind, DocumentStatus.EXPORTED, at)
+                    tx.write_statuses(list(kind_ids), kind, DocumentStatus.EXPORTED, at.isoformat())
                 details = {
                     "kinds": list(by_kind),
                     "files": {
-                        client_label(self._rows[cid].client): [str(p) for _k, p in documents[key]]
+                        tx.label(cid, clients[cid].data): [str(p) for _k, p in documents[key]]
                         for cid, key in zip(ids, keys, strict=True)
                     },
                     "ppc_list": str(ppc_list) if ppc_list else "",
                 }
-                self._audit(conn, "export", details)
+                tx.audit("export", details)
             for kind, kind_ids in by_kind.items():
-                self._cache_statuses(kind_ids, kind, StatusEntry(DocumentStatus.EXPORTED, at))
+                self._cache_statuses(list(kind_ids), kind, StatusEntry(DocumentStatus.EXPORTED, at))
 
     def set_incident(self, incident: Incident) -> None:
         """Store the incident; a deadline the office set or cleared is logged on its own line
         (it is the office's professional call, and it will be asked about)."""
+        sealed = self._cipher.seal_json(incident_to_mapping(incident), "record|incident")
         with self._lock:
-            sealed = self._cipher.seal_json(incident_to_mapping(incident), "record|incident")
-            changes = audit.deadline_changes(self._incident, incident)
-            with self._write() as conn:
-                database.put_record(conn, "incident", sealed)
-                self._audit(conn, "incident", {"text": incident.title})
+            with self._write() as tx:
+                changes = audit.deadline_changes(tx.incident(), incident)
+                tx.put_record("incident", sealed)
+                tx.audit("incident", {"text": incident.title})
                 for change in changes:
-                    self._audit(conn, "deadline", change)
+                    tx.audit("deadline", change)
             self._incident = incident
 
     def import_roster(self, roster: Roster) -> ImportDiff:
-        """Bring in a (re-)imported roster; ``merge`` decides what is kept, this writes it."""
-        refuse_repeated_clients(roster.clients)
+        """Bring in a (re-)imported roster and keep its problems with the case; ``merge``
+        decides what is kept, ``importing`` writes it. An import with errors is stored (the
+        office sees its clients), and the case cannot be exported until a corrected one is
+        imported (``export_rule``)."""
         # Sealing is the slow part; done before taking the lock so ticks are not held up.
-        incoming: list[tuple[bytes, Client]] = []
-        sealed: dict[bytes, bytes] = {}
-        for client in roster.clients:
-            cid = self._cipher.lookup_id(client.key)
-            sealed[cid] = self._cipher.seal_json(client_to_mapping(client), f"client|{cid.hex()}")
-            incoming.append((cid, client))
-        src = roster.source
-        source = {
-            "file_name": src.path.name,
-            "sha256": src.sha256,
-            "imported_at": now().isoformat(),
-            "format": src.file_format,
-            "encoding": src.encoding,
-            "sheet": src.sheet,
-            "header_row": src.header_row,
-        }
-        sealed_source = self._cipher.seal_json(source, "record|roster_source")
-
+        prepared = importing.prepare(self._cipher, roster)
         with self._lock:
-            merge = merge_roster(self._rows, incoming)
-            diff = merge.diff
-            with self._write() as conn:
-                conn.executemany(
-                    "INSERT INTO clients (id, seq, present, individual, file_individual, data) "
-                    "VALUES (?, ?, 1, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
-                    "seq = excluded.seq, present = 1, "
-                    "file_individual = excluded.file_individual, data = excluded.data",
-                    [
-                        (cid, row.seq, int(row.individual), int(row.file_individual), sealed[cid])
-                        for cid, row in merge.rows.items()
-                    ],
-                )
-                conn.executemany(
-                    "UPDATE clients SET present = 0 WHERE id = ?", [(c,) for c in merge.gone]
-                )
-                # A client whose identity moved keeps its statuses under the new id; its old
-                # row goes, so the old identity is free if the list changes back.
-                conn.executemany(
-                    "UPDATE statuses SET client = ? WHERE client = ?", list(merge.moved.items())
-                )
-                conn.executemany("DELETE FROM clients WHERE id = ?", [(c,) for c in merge.retired])
-                database.put_record(conn, "roster_source", sealed_source)
-                self._audit(
-                    conn,
-                    "import",
-                    {
-                        "file": src.path.name,
-                        "sha256": src.sha256,
-                        "added": [client_label(c) for c in diff.added],
-                        "removed": [client_label(c) for c in diff.removed],
-                        "kept": len(diff.kept),
-                        "disagreements": [client_label(c) for c in diff.disagreements],
-                    },
-                )
+            with self._write() as tx:
+                if tx.start_seq != self._seen_seq:  # changed outside: decide on the file
+                    self._take(read_contents(tx.conn, self._cipher, None))
+                merge = importing.write(tx, self._rows, prepared)
             self._rows = merge.applied_to(self._rows)
-            self._roster_source = source
-        return diff
+            self._roster_source = prepared.source
+            self._roster_issues = prepared.issues
+        return merge.diff
 
+    # --- when the file does not fit its seal ---------------------------------------------
 
-def _find(data_dir: Path, name: str | None) -> CaseSummary:
-    cases = index.list_cases(data_dir)
-    if not cases:
-        raise CaseNotFound(
-            "事案がまだありません。先に事案を作成してください。",
-            "There is no case yet. Please create one first.",
-        )
-    if name is None:
-        last = index.last_opened_id(data_dir)
-        return next((s for s in cases if s.id == last), cases[0])
-    for summary in cases:  # most recently opened first
-        if summary.name == name.strip():
-            return summary
-    raise CaseNotFound(f"「{name}」という事案はありません。", f"There is no case named “{name}”.")
+    def accept_findings(self) -> list[Finding]:
+        """Record in the log what the check found, and seal the file as it is now.
+
+        For an office that has looked at the findings (``findings``) and decided to go on
+        with the case as it stands: rows that cannot be read at all are removed (they are
+        named in the log entry), every row and entry is sealed again, and checking starts
+        afresh from the new entry. Returns what was recorded (empty: all fitted, nothing
+        done). The store is writable again afterwards.
+        """
+        with self._lock:
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise self._sqlite_error(exc) from None
+            try:
+                contents = read_contents(self._conn, self._cipher, self._sealer)
+                if contents.findings:
+                    reseal(self._conn, self._cipher, self._sealer, self.name, contents)
+                self._conn.execute("COMMIT")
+            except BaseException as exc:
+                with contextlib.suppress(sqlite3.Error):
+                    self._conn.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.Error):
+                    raise self._sqlite_error(exc) from None
+                raise
+            self._load()
+            return contents.findings
