@@ -26,11 +26,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_window import make_roster, median_ms, report, show_and_paint, timed
 
 from noticedesk.core.case import CaseStore, DocumentStatus, EphemeralKeySource
-from noticedesk.gui.case_session import CaseSession
-from noticedesk.gui.main_window import MainWindow
-from noticedesk.gui.settings import WindowSettings
-from noticedesk.gui.status_marking import ALL_KINDS
-from noticedesk.gui.tasks import ImmediateRunner
+from noticedesk.gui.clients.status_marking import ALL_KINDS
+from noticedesk.gui.common.settings import WindowSettings
+from noticedesk.gui.common.tasks import ImmediateRunner
+from noticedesk.gui.shared.session import CaseSession
+from noticedesk.gui.window.main_window import MainWindow
 
 KINDS = ["internal", "report", "cover"]
 

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import QApplication
 from noticedesk.core.case import EphemeralKeySource
 from noticedesk.core.documents.pdf import LibreOfficeConverter, find_converter
 from noticedesk.core.documents.preview import client_documents
-from noticedesk.gui.case_session import open_demo
-from noticedesk.gui.main_window import MainWindow
-from noticedesk.gui.settings import WindowSettings
-from noticedesk.gui.tasks import ImmediateRunner
+from noticedesk.gui.common.settings import WindowSettings
+from noticedesk.gui.common.tasks import ImmediateRunner
+from noticedesk.gui.shared.session import open_demo
+from noticedesk.gui.window.main_window import MainWindow
 
 
 def select_and_paint(app: QApplication, window: MainWindow, row: int) -> float:
@@ -41,7 +41,7 @@ def select_and_paint(app: QApplication, window: MainWindow, row: int) -> float:
     start = time.perf_counter()
     window.table.selectRow(row)  # ImmediateRunner: the preview is made before this returns
     app.processEvents()
-    panel.scroll.viewport().repaint()  # synchronous: the page is on screen when this returns
+    panel.pages.viewport().repaint()  # synchronous: the page is on screen when this returns
     elapsed = time.perf_counter() - start
     panel.pages_shown.disconnect()
     key = window.model.row_at(window.proxy.mapToSource(window.proxy.index(row, 0)).row()).key

@@ -26,7 +26,7 @@ from noticedesk.core.documents import DOCUMENT_KINDS, render_document
 from noticedesk.core.documents.context import sample_client
 from noticedesk.core.incident import load_incident
 from noticedesk.core.office import load_office
-from noticedesk.gui.template_folder import template_problems
+from noticedesk.gui.templates.files import template_problems
 
 
 def timed(func: Callable[[], object]) -> float:

@@ -30,10 +30,10 @@ from PySide6.QtWidgets import QApplication
 
 from noticedesk.core.case import CaseStore, EphemeralKeySource
 from noticedesk.core.clients import Client, Roster, RosterSource
-from noticedesk.gui.case_session import CaseSession
-from noticedesk.gui.main_window import MainWindow
-from noticedesk.gui.settings import WindowSettings
-from noticedesk.gui.tasks import ImmediateRunner
+from noticedesk.gui.common.settings import WindowSettings
+from noticedesk.gui.common.tasks import ImmediateRunner
+from noticedesk.gui.shared.session import CaseSession
+from noticedesk.gui.window.main_window import MainWindow
 
 PREFECTURES = ("東京都新宿区", "大阪府大阪市北区", "福岡県福岡市中央区", "神奈川県横浜市西区")
 
@@ -185,7 +185,7 @@ def main() -> int:
             ticks.append(
                 timed(
                     lambda key=key, value=value: (
-                        window.apply_ticks({key: value}),
+                        window.ticking.apply({key: value}),
                         window.table.viewport().repaint(),
                     )
                 )

@@ -37,11 +37,11 @@ from noticedesk.core.case.errors import WrongPassphrase
 from noticedesk.core.office import OfficeProfile
 from noticedesk.core.secrets import _unavailable_message
 from noticedesk.gui.app import build_window
-from noticedesk.gui.case_dialogs import NewCaseDialog, RecoveryCodeDialog
-from noticedesk.gui.crash_handler import show_crash_box
-from noticedesk.gui.main_window import MainWindow
-from noticedesk.gui.office_dialog import OfficeDialog
-from noticedesk.gui.passphrase_dialog import PassphraseDialog
+from noticedesk.gui.common.crash_handler import show_crash_box
+from noticedesk.gui.dialogs.case_dialogs import NewCaseDialog, RecoveryCodeDialog
+from noticedesk.gui.dialogs.office import OfficeDialog
+from noticedesk.gui.dialogs.passphrase import PassphraseDialog
+from noticedesk.gui.window.main_window import MainWindow
 
 WINDOW_SIZE = (1360, 820)
 SAMPLE_CODE = "7KQ2M-XW9DF-3HRTP-BN6CV-J4YAE"  # shaped like a real one; opens nothing
@@ -156,12 +156,12 @@ def close_message(shots: Shots, window: MainWindow) -> None:
 def load(shots: Shots, window: MainWindow, path: Path) -> None:
     """Read ``path`` into the case as a drop would, and wait until it is in or refused."""
     outcome: list[object] = []
-    window.roster_loaded.connect(outcome.append)
-    window.roster_failed.connect(outcome.append)
-    window.load_roster(path)
+    window.roster_loading.roster_loaded.connect(outcome.append)
+    window.roster_loading.roster_failed.connect(outcome.append)
+    window.roster_loading.load_roster(path)
     shots.until(lambda: bool(outcome), f"reading {path.name}")
-    window.roster_loaded.disconnect(outcome.append)
-    window.roster_failed.disconnect(outcome.append)
+    window.roster_loading.roster_loaded.disconnect(outcome.append)
+    window.roster_loading.roster_failed.disconnect(outcome.append)
     shots.settle(0.2)
 
 
@@ -182,11 +182,11 @@ def shoot_empty_window(shots: Shots, work: Path) -> None:
 
 def shoot_menus(shots: Shots, window: MainWindow) -> None:
     for name, menu in (
-        ("menu_file", window.file_menu),
-        ("menu_edit", window.edit_menu),
-        ("menu_case", window.case_menu),
-        ("menu_settings", window.settings_menu),
-        ("menu_view", window.view_menu),
+        ("menu_file", window.menus.file_menu),
+        ("menu_edit", window.menus.edit_menu),
+        ("menu_case", window.menus.case_menu),
+        ("menu_settings", window.menus.settings_menu),
+        ("menu_view", window.menus.view_menu),
     ):
         assert isinstance(menu, QMenu)
         menu.popup(window.mapToGlobal(QPoint(40, 40)))
@@ -208,24 +208,24 @@ def shoot_demo(shots: Shots, work: Path) -> MainWindow:
     shoot_menus(shots, window)
 
     # Case → Office profile…: the sample office, then an office that has entered nothing.
-    window.edit_office()
-    shots.take("office_filled", window.office_dialog)
-    window.office_dialog.close()
+    window.case_details.edit_office()
+    shots.take("office_filled", window.case_details.office_dialog)
+    window.case_details.office_dialog.close()
     empty = OfficeDialog(OfficeProfile(), window)
     shots.dialog("office_empty", empty, empty.accept)
 
     # Case → Incident and deadlines…: the sample (filed), then unfiled and late.
-    window.edit_incident()
-    shots.take("incident_filled", window.incident_dialog)
-    window.incident_dialog.close()
-    session = window.session
+    window.case_details.edit_incident()
+    shots.take("incident_filled", window.case_details.incident_dialog)
+    window.case_details.incident_dialog.close()
+    session = window.state.session
     assert session is not None and session.incident is not None
     unfiled = dataclasses.replace(session.incident, preliminary_filed_on=None, final_filed_on=None)
     session.set_incident(unfiled)
     window.status_area.update_deadlines()
-    window.edit_incident()
-    shots.take("incident_overdue", window.incident_dialog)
-    window.incident_dialog.close()
+    window.case_details.edit_incident()
+    shots.take("incident_overdue", window.case_details.incident_dialog)
+    window.case_details.incident_dialog.close()
     shots.take("overdue_banner", window)
 
     # The Case menu's dialogs.
@@ -277,7 +277,7 @@ def shoot_demo(shots: Shots, work: Path) -> MainWindow:
     close_message(shots, window)
 
     # Settings → Template folder…: standard, then a folder with a broken template.
-    window.edit_templates()
+    window.templates.edit()
     shots.take("templates_standard", window.templates.dialog)
     own = work / "事務所のテンプレート"
     own.mkdir()

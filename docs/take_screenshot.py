@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication
 from noticedesk.core.case import DocumentStatus
 from noticedesk.core.documents import DOCUMENT_KINDS, export_case
 from noticedesk.gui.app import build_window
-from noticedesk.gui.main_window import MainWindow
+from noticedesk.gui.window.main_window import MainWindow
 
 OUT = Path(__file__).resolve().parent / "screenshot.png"
 PREVIEW_OUT = Path(__file__).resolve().parent / "preview.png"
@@ -32,7 +32,7 @@ PREVIEW_ROW = 2  # 株式会社さくら運輸: reports individually and is in a
 
 def stage(window: MainWindow, work: Path) -> None:
     """Export the demo, mark some clients, select a few rows: a day in the middle of the job."""
-    session = window.session
+    session = window.state.session
     assert session is not None
     result = export_case(
         session.clients(),

@@ -11,11 +11,12 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from noticedesk.core.paths import data_dir as resolve_data_dir
-from noticedesk.gui.crash_handler import install_crash_handler
-from noticedesk.gui.i18n import Translation, choose_language
-from noticedesk.gui.main_window import MainWindow
-from noticedesk.gui.settings import WindowSettings
-from noticedesk.gui.tasks import ThreadPoolRunner
+from noticedesk.gui.common.crash_handler import install_crash_handler
+from noticedesk.gui.common.i18n import Translation, choose_language
+from noticedesk.gui.common.settings import WindowSettings
+from noticedesk.gui.common.tasks import ThreadPoolRunner
+from noticedesk.gui.shared.session import open_demo
+from noticedesk.gui.window.main_window import MainWindow
 
 
 def run_window(args: argparse.Namespace) -> int:
@@ -62,27 +63,24 @@ def build_window(
     throwaway: bool = True,
 ) -> MainWindow:
     """The window with its settings, language and case; the case opens once the loop runs."""
-    from noticedesk.gui.startup import CaseOpener
-
     settings = WindowSettings(data)
     translation = Translation(app)
     language = choose_language(lang, settings.language())
     translation.switch(language)
     window = MainWindow(settings, ThreadPoolRunner(), language=language, translation=translation)
-    opener = CaseOpener(window, data)
-    window.case_opener = opener  # kept alive with the window
+    opener = window.case_commands.opener
 
     def load_file() -> None:
         if roster:
-            window.load_roster(Path(roster))
+            window.roster_loading.load_roster(Path(roster))
 
     def start() -> None:
         if demo:
-            from noticedesk.gui.case_session import open_demo
-
             try:
-                window.set_session(open_demo(data, None if throwaway else opener.key_source()))
-                window.show_recovery_code()
+                # A kept demo case shows its recovery code once, as any new case does.
+                window.state.set_session(
+                    open_demo(data, None if throwaway else opener.key_source())
+                )
             except Exception as exc:
                 opener.report_failure(exc, load_file)
                 return

@@ -44,7 +44,7 @@ def _finished(root: ET.Element) -> dict[tuple[str, str], ET.Element]:
 
 def main() -> int:
     before = _finished(ET.parse(CATALOGUE).getroot())
-    sources = sorted(str(p) for p in (REPO / "noticedesk" / "gui").glob("*.py"))
+    sources = sorted(str(p) for p in (REPO / "noticedesk" / "gui").rglob("*.py"))
     subprocess.run([_tool("lupdate"), *sources, "-ts", str(CATALOGUE)], check=True)
     tree = ET.parse(CATALOGUE)
     todo = []

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from noticedesk.gui.case_session import CaseSession
-from noticedesk.gui.main_window import MainWindow
-from noticedesk.gui.settings import WindowSettings
-from noticedesk.gui.tasks import ImmediateRunner
+from noticedesk.gui.common.settings import WindowSettings
+from noticedesk.gui.common.tasks import ImmediateRunner
+from noticedesk.gui.shared.session import CaseSession
+from noticedesk.gui.window.main_window import MainWindow
 
 from .window_fixtures import ROWS, WindowFactory, new_session, write_roster
 
@@ -53,5 +53,5 @@ def make_window(qtbot: QtBot, data_dir: Path) -> Iterator[WindowFactory]:
 
     yield factory
     for window in windows:
-        if window.session is not None:
-            window.session.close()
+        if window.state.session is not None:
+            window.state.session.close()

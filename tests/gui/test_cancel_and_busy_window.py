@@ -16,14 +16,13 @@ from PySide6.QtCore import QCoreApplication, QEvent, QTranslator
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from noticedesk.core.case import DocumentStatus
+from noticedesk.core.case import DocumentStatus, recorded_export
 from noticedesk.core.clients import Roster
 from noticedesk.core.roster import import_roster
-from noticedesk.gui import export_flow
-from noticedesk.gui.i18n import Translation
-from noticedesk.gui.main_window import MainWindow
-from noticedesk.gui.settings import WindowSettings
-from noticedesk.gui.tasks import ThreadPoolRunner
+from noticedesk.gui.common.i18n import Translation
+from noticedesk.gui.common.settings import WindowSettings
+from noticedesk.gui.common.tasks import ImmediateRunner, ThreadPoolRunner
+from noticedesk.gui.window.main_window import MainWindow
 
 from .test_export_from_window import (
     Opened,
@@ -54,13 +53,7 @@ class HeldRunner:
 
     def release(self) -> None:
         while self.tasks:
-            func, on_done, on_error = self.tasks.pop(0)
-            try:
-                result = func()
-            except Exception as exc:
-                on_error(exc)
-            else:
-                on_done(result)
+            ImmediateRunner().run(*self.tasks.pop(0))
 
 
 def cancel_pressed(window: MainWindow) -> None:
@@ -100,8 +93,8 @@ def test_cancel_stops_the_export_and_marks_only_what_was_written(
     assert stored["C0001"] == {"cover": DocumentStatus.EXPORTED}
     assert stored["C0011"] == {}
     # The window is usable again: another export, an import.
-    assert window.export_flow.progress_dialog is None and not window.exporting
-    assert window.export_action.isEnabled() and window.open_action.isEnabled()
+    assert window.export_flow.progress_dialog is None and not window.state.exporting
+    assert window.menus.export_action.isEnabled() and window.menus.open_action.isEnabled()
 
 
 def test_cancel_from_the_gui_thread_reaches_the_export_on_its_worker(
@@ -112,7 +105,7 @@ def test_cancel_from_the_gui_thread_reaches_the_export_on_its_worker(
         qtbot, data_dir, ready_session(data_dir, fifteen_clients(tmp_path)), Opened(), runner
     )
     pressed = threading.Event()
-    real_export = export_flow.export_case
+    real_export = recorded_export.export_case
 
     def waits_for_the_user(*args: Any, **kwargs: Any) -> Any:
         report = kwargs["progress"]
@@ -124,7 +117,7 @@ def test_cancel_from_the_gui_thread_reaches_the_export_on_its_worker(
 
         return real_export(*args, **{**kwargs, "progress": progress})
 
-    monkeypatch.setattr(export_flow, "export_case", waits_for_the_user)
+    monkeypatch.setattr(recorded_export, "export_case", waits_for_the_user)
     seen_while_stopping: list[str] = []
 
     def press(done: int, _total: int) -> None:  # delivered on the GUI thread
@@ -164,20 +157,20 @@ def test_a_drag_is_refused_while_a_file_is_read_or_documents_are_written(
     other = write_roster(tmp_path / "別の一覧.csv", ROWS[:2])
 
     assert drop_files(window, roster_file)
-    qtbot.waitUntil(lambda: window.roster_loading.busy)
+    qtbot.waitUntil(lambda: window.state.busy)
     reading = window.statusBar().currentMessage()
     assert not drop_files(window, other)  # the pointer shows "not allowed"
     assert window.statusBar().currentMessage() == reading  # and nothing else happens
     runner.release()
-    assert not window.roster_loading.busy
+    assert not window.state.busy
 
     window.export_flow.run(tmp_path / "out", ["cover"])
-    assert window.exporting
+    assert window.state.exporting
     assert not drop_files(window, other)
     runner.release()
-    assert not window.exporting
+    assert not window.state.exporting
     assert drop_files(window, other)  # accepted again once the export is done
-    qtbot.waitUntil(lambda: window.roster_loading.busy)
+    qtbot.waitUntil(lambda: window.state.busy)
     runner.release()
     assert window.model.rowCount() == 2
 
@@ -232,19 +225,19 @@ def test_undo_and_redo_name_the_last_tick_in_the_new_language(
     qtbot.addWidget(window)
     try:
         first = window.model.row_at(0).client.key
-        window.apply_ticks({first: True})
-        assert "1 件の個別報告をチェック" in window.undo_action.text()
+        window.ticking.apply({first: True})
+        assert "1 件の個別報告をチェック" in window.menus.undo_action.text()
 
         window.set_language("en")
-        assert window.undo_action.text() == "&Undo: Tick 1 client(s)"
-        window.undo_action.trigger()
-        assert window.undo_action.text() == "&Undo"
-        assert window.redo_action.text() == "&Redo: Tick 1 client(s)"
+        assert window.menus.undo_action.text() == "&Undo: Tick 1 client(s)"
+        window.menus.undo_action.trigger()
+        assert window.menus.undo_action.text() == "&Undo"
+        assert window.menus.redo_action.text() == "&Redo: Tick 1 client(s)"
 
         window.set_language("ja")
-        assert window.redo_action.text() == "やり直し(&R)：1 件の個別報告をチェック"
-        assert window.undo_action.text() == "元に戻す(&U)"
-        window.redo_action.trigger()
+        assert window.menus.redo_action.text() == "やり直し(&R)：1 件の個別報告をチェック"
+        assert window.menus.undo_action.text() == "元に戻す(&U)"
+        window.menus.redo_action.trigger()
         assert window.model.individual_of([first]) == {first: True}
     finally:
         session.close()
@@ -278,13 +271,13 @@ def test_open_recent_stays_disabled_while_it_is_empty(
     qtbot: QtBot, data_dir: Path, roster_file: Path, tmp_path: Path
 ) -> None:
     window = export_window(qtbot, data_dir, ready_session(data_dir, roster_file), Opened())
-    assert window.settings.recent_files() == []
-    assert not window.recent_menu.isEnabled()
+    assert window.state.settings.recent_files() == []
+    assert not window.menus.recent_menu.isEnabled()
 
     window.export_flow.run(tmp_path / "out", ["cover"])
     assert window.last_message is not None
     assert window.last_message.windowTitle() == "Export finished"
-    assert not window.recent_menu.isEnabled()
+    assert not window.menus.recent_menu.isEnabled()
 
     assert drop_files(window, tmp_path / "消えた一覧.csv")  # a file that is not there
     qtbot.waitUntil(
@@ -293,8 +286,8 @@ def test_open_recent_stays_disabled_while_it_is_empty(
             and window.last_message.windowTitle() == "The file could not be read"
         )
     )
-    assert not window.recent_menu.isEnabled()
+    assert not window.menus.recent_menu.isEnabled()
 
     assert drop_files(window, roster_file)
-    qtbot.waitUntil(lambda: window.settings.recent_files() == [roster_file])
-    assert window.recent_menu.isEnabled()
+    qtbot.waitUntil(lambda: window.state.settings.recent_files() == [roster_file])
+    assert window.menus.recent_menu.isEnabled()

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from noticedesk.core.case import CaseStore, KeyringKeySource, PassphraseKeySource
 from noticedesk.core.roster import import_roster
-from noticedesk.gui.main_window import MainWindow
+from noticedesk.gui.window.main_window import MainWindow
 
 from .window_fixtures import WindowFactory, new_session
 
@@ -45,14 +45,16 @@ def test_a_new_case_warns_about_names_and_shows_its_code_once(
     ok(dialog)
     assert window.windowTitle() == "NoticeDesk — 2023年6月 システム障害"
     assert window.model.rowCount() == 0
-    shown = window.recovery_dialog
+    shown = window.case_commands.recovery_dialog
     assert shown.isVisible()
     code = shown.code_field.text()
     assert CODE.fullmatch(code)
     assert "paper" in shown.findChildren(type(dialog.errors))[0].text()
     shown.copy_button.click()
     assert QApplication.clipboard().text() == code
-    assert window.session is not None and window.session.recovery_code is None  # not kept
+    assert (
+        window.state.session is not None and window.state.session.recovery_code is None
+    )  # not kept
     assert {c.name for c in CaseStore.list_cases(data_dir)} == {
         "既存の事案",
         "2023年6月 システム障害",
@@ -97,7 +99,7 @@ def test_a_case_without_its_key_here_opens_with_the_recovery_code_and_keeps_the_
     assert window.windowTitle() == "NoticeDesk — 持ち込んだ事案"
     assert window.last_message is not None
     assert "opens here by itself" in window.last_message.text()
-    window.session.close()  # type: ignore[union-attr]
+    window.state.session.close()  # type: ignore[union-attr]
     CaseStore.open(data_dir, "持ち込んだ事案", KeyringKeySource()).close()  # no code needed
 
 
@@ -117,7 +119,7 @@ def test_with_no_credential_store_the_recovered_case_takes_a_passphrase(
     ask.passphrase.setText("さくら台2023")
     ask.confirm.setText("さくら台2023")
     ok(ask)
-    window.session.close()  # type: ignore[union-attr]
+    window.state.session.close()  # type: ignore[union-attr]
     CaseStore.open(data_dir, "鍵のない PC", PassphraseKeySource("さくら台2023")).close()
 
 

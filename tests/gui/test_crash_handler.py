@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from noticedesk.gui.crash_handler import install_crash_handler
+from noticedesk.gui.common.crash_handler import install_crash_handler
 
 
 def test_unexpected_error_writes_a_report_and_shows_a_box(

@@ -19,9 +19,9 @@ from pytestqt.qtbot import QtBot
 from noticedesk.core.bundled import sample_dir
 from noticedesk.core.office import FIELD_ORDER, OfficeProfile, load_office
 from noticedesk.core.office_store import load_office_profile
-from noticedesk.gui.i18n import Translation
-from noticedesk.gui.incident_dialog import IncidentDialog
-from noticedesk.gui.office_dialog import OfficeDialog, form_labels, validate_profile
+from noticedesk.gui.common.i18n import Translation
+from noticedesk.gui.dialogs.incident import IncidentDialog
+from noticedesk.gui.dialogs.office import OfficeDialog, form_labels, validate_profile
 
 from .window_fixtures import WindowFactory, new_session, open_session, unfiled_sample_incident
 
@@ -38,8 +38,8 @@ def test_office_dialog_refuses_a_wrong_check_digit_and_saves_a_right_one(
     make_window: WindowFactory, qtbot: QtBot, data_dir: Path
 ) -> None:
     window = make_window(new_session(data_dir))
-    window.office_action.trigger()
-    dialog = window.office_dialog
+    window.menus.office_action.trigger()
+    dialog = window.case_details.office_dialog
     assert dialog.isVisible()
     sample = load_office(sample_dir() / "office.toml")
     for key in ("name", "registration_number", "representative_title", "representative_name"):
@@ -175,20 +175,20 @@ def test_incident_dialog_saves_to_the_case_and_names_a_missing_item(
     session = new_session(data_dir)
     session.set_incident(unfiled_sample_incident())
     window = make_window(session, today=dt.date(2023, 6, 20))
-    assert window.banner.isVisible()  # the preliminary report was due 2023-06-09
-    window.incident_action.trigger()
-    dialog = window.incident_dialog
+    assert window.status_area.banner.isVisible()  # the preliminary report was due 2023-06-09
+    window.menus.incident_action.trigger()
+    dialog = window.case_details.incident_dialog
     dialog.items["cause"].setPlainText("")
     assert dialog.missing_fields() == ["cause"]
     assert "(4) Cause" in dialog.missing_note.text()
     with qtbot.waitSignal(dialog.finished):
         press(dialog, QDialogButtonBox.StandardButton.Save)  # saved all the same
     assert dialog.result() == QDialog.DialogCode.Accepted
-    assert window.session is not None and window.session.incident is not None
-    assert window.session.incident.items["cause"] == ""
+    assert window.state.session is not None and window.state.session.incident is not None
+    assert window.state.session.incident.items["cause"] == ""
 
-    window.incident_action.trigger()
-    dialog = window.incident_dialog
+    window.menus.incident_action.trigger()
+    dialog = window.case_details.incident_dialog
     assert dialog.items["cause"].toPlainText() == ""
     dialog.items["cause"].setPlainText("第三者による不正アクセス")
     assert dialog.missing_note.isHidden()
@@ -197,7 +197,7 @@ def test_incident_dialog_saves_to_the_case_and_names_a_missing_item(
     dialog.clients_notified.set_value(dt.date(2023, 6, 19))  # not before the discovery
     with qtbot.waitSignal(dialog.finished):
         press(dialog, QDialogButtonBox.StandardButton.Save)
-    assert window.banner.isHidden()  # new discovery date: nothing overdue on 2023-06-20
+    assert window.status_area.banner.isHidden()  # new discovery date: nothing overdue on 2023-06-20
     window.close()
     stored = open_session(data_dir)
     try:
@@ -217,11 +217,14 @@ def test_setting_a_filed_date_ends_the_overdue_banner(
     session = new_session(data_dir)
     session.set_incident(unfiled_sample_incident())  # 速報 due 2023-06-09, 確報 2023-08-03
     window = make_window(session, today=dt.date(2023, 8, 10))
-    assert window.banner.isVisible()
-    assert "Preliminary report" in window.banner.text() and "Final" in window.banner.text()
+    assert window.status_area.banner.isVisible()
+    assert (
+        "Preliminary report" in window.status_area.banner.text()
+        and "Final" in window.status_area.banner.text()
+    )
 
-    window.incident_action.trigger()
-    dialog = window.incident_dialog
+    window.menus.incident_action.trigger()
+    dialog = window.case_details.incident_dialog
     assert not dialog.preliminary_filed.date.isEnabled()  # not filed: no date to edit
     dialog.preliminary_filed.checkbox.setChecked(True)
     dialog.preliminary_filed.date.setDate(QDate(2023, 6, 1))  # before discovery: a typo
@@ -234,18 +237,18 @@ def test_setting_a_filed_date_ends_the_overdue_banner(
     with qtbot.waitSignal(dialog.finished):
         press(dialog, QDialogButtonBox.StandardButton.Save)
     # The final report is still not filed: the banner names it alone.
-    assert window.banner.isVisible()
-    assert "Preliminary" not in window.banner.text()
-    assert "Preliminary report: filed (2023-06-09)" in window.deadlines_label.text()
+    assert window.status_area.banner.isVisible()
+    assert "Preliminary" not in window.status_area.banner.text()
+    assert "Preliminary report: filed (2023-06-09)" in window.status_area.deadlines_label.text()
 
-    window.incident_action.trigger()
-    dialog = window.incident_dialog
+    window.menus.incident_action.trigger()
+    dialog = window.case_details.incident_dialog
     assert dialog.preliminary_filed.checkbox.isChecked()
     dialog.final_filed.checkbox.setChecked(True)
     dialog.final_filed.date.setDate(QDate(2023, 7, 28))
     with qtbot.waitSignal(dialog.finished):
         press(dialog, QDialogButtonBox.StandardButton.Save)
-    assert window.banner.isHidden()
+    assert window.status_area.banner.isHidden()
     window.close()
     stored = open_session(data_dir)
     try:

@@ -20,9 +20,12 @@ from pytestqt.qtbot import QtBot
 
 from noticedesk.core.case import CaseStore, KeyringKeySource
 from noticedesk.core.office import OfficeProfile
-from noticedesk.gui.case_dialogs import OpenCaseDialog, RecoveryOpenDialog
-from noticedesk.gui.i18n import Translation
-from noticedesk.gui.incident_dialog import (
+from noticedesk.gui.clients.problems_panel import COL_ROW
+from noticedesk.gui.common.i18n import Translation
+from noticedesk.gui.common.settings import WindowSettings
+from noticedesk.gui.common.tasks import ImmediateRunner
+from noticedesk.gui.dialogs.case_dialogs import OpenCaseDialog, RecoveryOpenDialog
+from noticedesk.gui.dialogs.incident import (
     PREFERRED_SIZE,
     TAB_CONTACT,
     TAB_FACTS,
@@ -30,12 +33,9 @@ from noticedesk.gui.incident_dialog import (
     TAB_OTHER,
     IncidentDialog,
 )
-from noticedesk.gui.main_window import MainWindow
-from noticedesk.gui.office_dialog import OfficeDialog
-from noticedesk.gui.passphrase_dialog import PassphraseDialog
-from noticedesk.gui.problems_panel import COL_ROW
-from noticedesk.gui.settings import WindowSettings
-from noticedesk.gui.tasks import ImmediateRunner
+from noticedesk.gui.dialogs.office import OfficeDialog
+from noticedesk.gui.dialogs.passphrase import PassphraseDialog
+from noticedesk.gui.window.main_window import MainWindow
 
 from .window_fixtures import (
     ROWS,
@@ -114,7 +114,9 @@ def test_the_empty_table_speaks_japanese(qtbot: QtBot, data_dir: Path) -> None:
         assert window.problems_dock.toggleViewAction().text() == "顧問先一覧の問題(&P)"
         header = window.model.headerData(1, Qt.Orientation.Horizontal)
         assert header == "顧問先名"  # the office's word for its clients, as everywhere else
-        assert "共同報告" in window.counts_label.text()  # the joint report, as in the CLI
+        assert (
+            "共同報告" in window.status_area.counts_label.text()
+        )  # the joint report, as in the CLI
     finally:
         translation.switch("en")
 
@@ -126,8 +128,8 @@ def test_space_in_the_search_box_is_typed_not_a_tick(
     assert drop_files(window, roster_file)
     qtbot.waitUntil(lambda: window.model.rowCount() == len(ROWS))
     # The menu shows Space where shortcuts go, but Space is the table's, not the action's.
-    assert window.tick_action.text().endswith("\tSpace")
-    assert window.tick_action.shortcut().isEmpty()
+    assert window.menus.tick_action.text().endswith("\tSpace")
+    assert window.menus.tick_action.shortcut().isEmpty()
     ticked = window.model.count_individual()
     window.table.selectRow(0)
     window.search.setFocus()
@@ -181,12 +183,12 @@ def test_the_overdue_banner_links_to_the_filing_dates(
     session = new_session(data_dir)
     session.set_incident(unfiled_sample_incident())  # 速報 due 2023-06-09 (day 5 from 06-05)
     window = make_window(session, today=dt.date(2023, 6, 20))
-    banner = window.banner
+    banner = window.status_area.banner
     assert banner.isVisible()
     assert "11 day(s) overdue" in banner.text()
     assert 'href="incident"' in banner.text()
     banner.linkActivated.emit("incident")  # what a click on the link sends
-    dialog = window.incident_dialog
+    dialog = window.case_details.incident_dialog
     assert dialog.isVisible()
     dialog.preliminary_filed.checkbox.setChecked(True)
     dialog.preliminary_filed.date.setDate(QDate(2023, 6, 9))
@@ -383,7 +385,7 @@ def test_the_templates_dialog_grows_to_show_every_problem(
     make_window: WindowFactory, qtbot: QtBot, data_dir: Path, tmp_path: Path
 ) -> None:
     window = make_window(new_session(data_dir))
-    window.templates_action.trigger()
+    window.menus.templates_action.trigger()
     dialog = window.templates.dialog
     qtbot.waitExposed(dialog)
     before = dialog.height()

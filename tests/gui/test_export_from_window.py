@@ -17,13 +17,13 @@ from noticedesk.core.case import DocumentStatus
 from noticedesk.core.incident import load_incident
 from noticedesk.core.office import OfficeProfile, load_office
 from noticedesk.core.roster import import_roster
-from noticedesk.gui.case_session import CaseSession
-from noticedesk.gui.file_chooser import FileChooser
-from noticedesk.gui.main_window import MainWindow
-from noticedesk.gui.roster_model import COL_CODE, COL_FIRST_STATUS, RosterTableModel
-from noticedesk.gui.settings import WindowSettings
-from noticedesk.gui.status_marking import ALL_KINDS
-from noticedesk.gui.tasks import ImmediateRunner, TaskRunner, ThreadPoolRunner
+from noticedesk.gui.clients.status_marking import ALL_KINDS
+from noticedesk.gui.common.file_chooser import FileChooser
+from noticedesk.gui.common.settings import WindowSettings
+from noticedesk.gui.common.tasks import ImmediateRunner, TaskRunner, ThreadPoolRunner
+from noticedesk.gui.shared.session import CaseSession
+from noticedesk.gui.table.model import COL_CODE, COL_FIRST_STATUS, RosterTableModel
+from noticedesk.gui.window.main_window import MainWindow
 
 from .window_fixtures import (
     ROWS,
@@ -149,7 +149,7 @@ def test_ctrl_e_exports_every_document_and_the_status_columns_follow(
     stored = stored_statuses(data_dir)
     assert stored["C0001"] == dict.fromkeys(("internal", "report", "cover"), "exported")
     assert stored["C0003"]["individual"] == DocumentStatus.EXPORTED
-    assert "documents pending: 0" in window.counts_label.text()
+    assert "documents pending: 0" in window.status_area.counts_label.text()
 
     box.button(QMessageBox.StandardButton.Yes).click()  # "Open the folder"
     assert opened.urls == [QUrl.fromLocalFile(str(out))]
@@ -194,14 +194,14 @@ def test_a_missing_office_detail_is_named_and_its_dialog_offered(
     session.import_roster(import_roster(roster_file))
     session.set_incident(load_incident(sample_dir() / "incident.toml"))
     window = export_window(qtbot, data_dir, session, Opened())
-    window.export_action.trigger()
+    window.menus.export_action.trigger()
     box = window.last_message
     assert box is not None and box.windowTitle() == "Something is missing"
     for problem in OfficeProfile().problems():  # the core's rule, as the command line says it
         assert f"・{problem.text('en')}" in box.text()
     assert window.export_flow.dialog is None  # no folder asked for yet
     box.button(QMessageBox.StandardButton.Yes).click()
-    assert window.office_dialog.isVisible()
+    assert window.case_details.office_dialog.isVisible()
 
 
 @pytest.mark.parametrize("individual", [True, False])
@@ -217,7 +217,7 @@ def test_the_first_notice_date_is_asked_for_only_when_a_client_reports_itself(
     session.set_incident(dataclasses.replace(incident, clients_notified_on=None))
     window = export_window(qtbot, data_dir, session, Opened())
     assert (window.model.count_individual() > 0) is individual
-    window.export_action.trigger()
+    window.menus.export_action.trigger()
     if individual:
         box = window.last_message
         assert box is not None and box.windowTitle() == "Something is missing"
@@ -240,16 +240,16 @@ def test_a_roster_with_errors_disables_export_and_says_why(
     session.set_incident(load_incident(sample_dir() / "incident.toml"))
     session.save_office(load_office(sample_dir() / "office.toml"))
     window = export_window(qtbot, data_dir, session, Opened())
-    assert not window.export_action.isEnabled()  # no clients yet
-    assert "no clients" in window.export_action.statusTip()
+    assert not window.menus.export_action.isEnabled()  # no clients yet
+    assert "no clients" in window.menus.export_action.statusTip()
     assert drop_files(window, roster)
     qtbot.waitUntil(lambda: window.model.rowCount() == 6)
-    assert not window.export_action.isEnabled()
-    assert "1 error(s)" in window.export_action.statusTip()
+    assert not window.menus.export_action.isEnabled()
+    assert "1 error(s)" in window.menus.export_action.statusTip()
 
     fixed = write_roster(tmp_path / "顧問先一覧_修正.csv", [*ROWS, bad_row.replace("たぶん", "")])
     assert drop_files(window, fixed)
-    qtbot.waitUntil(lambda: window.export_action.isEnabled())
+    qtbot.waitUntil(lambda: window.menus.export_action.isEnabled())
 
 
 def test_the_export_runs_off_the_gui_thread_with_progress(
@@ -264,14 +264,14 @@ def test_the_export_runs_off_the_gui_thread_with_progress(
     with qtbot.waitSignal(window.export_flow.exported, timeout=30_000):
         window.export_flow.run(tmp_path / "out", list(KINDS_ORDER))
         assert window.export_flow.progress_dialog is not None
-        assert not window.export_action.isEnabled()  # no second export meanwhile
-        assert not window.open_action.isEnabled()  # and no import under it
+        assert not window.menus.export_action.isEnabled()  # no second export meanwhile
+        assert not window.menus.open_action.isEnabled()  # and no import under it
         assert not window.case_commands.open_action.isEnabled()  # nor another case
         assert not window.close()  # the files would be written but not recorded
     runner.wait(5000)
     assert seen[-1] == (17, 17)
     assert window.export_flow.progress_dialog is None
-    assert window.export_action.isEnabled()
+    assert window.menus.export_action.isEnabled()
     assert status_text(window, "C0005", "individual") == "Exported"
 
 
@@ -329,13 +329,13 @@ def test_a_first_export_proposes_a_folder_under_documents_named_after_the_case(
     qtbot: QtBot, data_dir: Path, roster_file: Path
 ) -> None:
     window = export_window(qtbot, data_dir, ready_session(data_dir, roster_file), Opened())
-    assert window.settings.last_folder("export") is None
+    assert window.state.settings.last_folder("export") is None
     window.export_flow.start()
     dialog = window.export_flow.dialog
     assert dialog is not None
     proposed = Path(dialog.folder.text())
     assert proposed.parent.name == "NoticeDesk"
-    assert proposed.name == window.session.name
+    assert proposed.name == window.state.session.name
     dialog.close()
 
 
@@ -346,8 +346,8 @@ def test_an_export_stopped_part_way_still_marks_what_it_wrote(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    from noticedesk.core.case import recorded_export
     from noticedesk.core.documents import ExportProblem, InputProblem
-    from noticedesk.gui import export_flow
 
     window = export_window(qtbot, data_dir, ready_session(data_dir, roster_file), Opened())
     first = window.model.row_at(0).client
@@ -360,7 +360,7 @@ def test_an_export_stopped_part_way_still_marks_what_it_wrote(
         problem.written = {first.key: [("cover", letter)]}
         raise problem
 
-    monkeypatch.setattr(export_flow, "export_case", stops_after_one)
+    monkeypatch.setattr(recorded_export, "export_case", stops_after_one)
     window.export_flow.run(tmp_path / "out", ["cover", "internal"])
 
     assert window.last_message is not None

@@ -19,8 +19,8 @@ from pytestqt.qtbot import QtBot
 
 from noticedesk.core.dates import seireki
 from noticedesk.core.incident import Incident
-from noticedesk.gui.association_table import COL_NAME, COL_STATUS
-from noticedesk.gui.incident_dialog import TAB_FACTS, TAB_ITEMS, TAB_OTHER, IncidentDialog
+from noticedesk.gui.dialogs.association_table import COL_NAME, COL_STATUS
+from noticedesk.gui.dialogs.incident import TAB_FACTS, TAB_ITEMS, TAB_OTHER, IncidentDialog
 
 from .window_fixtures import WindowFactory, new_session, open_session, unfiled_sample_incident
 
@@ -49,8 +49,8 @@ def test_a_partial_incident_saves_and_round_trips_every_new_field(
     make_window: WindowFactory, qtbot: QtBot, data_dir: Path
 ) -> None:
     window = make_window(new_session(data_dir), today=dt.date(2023, 6, 5))
-    window.incident_action.trigger()
-    dialog = window.incident_dialog
+    window.menus.incident_action.trigger()
+    dialog = window.case_details.incident_dialog
     # Day 1: only what is known yet.
     assert dialog.occurred_on.unknown.isChecked()  # a blank incident: 発生日 unknown
     dialog.title.setText("利用システムへの不正アクセス")
@@ -216,11 +216,11 @@ def test_an_override_replaces_the_date_and_keeps_the_rule_in_view(
     session.set_incident(filed_preliminary)
     # 2023-08-05: the rule's 確報 deadline (2023-08-03) has passed.
     window = make_window(session, today=dt.date(2023, 8, 5))
-    assert window.banner.isVisible()
-    assert "Final report: 2023-08-03 (2 day(s) overdue)" in window.banner.text()
+    assert window.status_area.banner.isVisible()
+    assert "Final report: 2023-08-03 (2 day(s) overdue)" in window.status_area.banner.text()
 
-    window.incident_action.trigger()
-    dialog = window.incident_dialog
+    window.menus.incident_action.trigger()
+    dialog = window.case_details.incident_dialog
     override = dialog.final_override
     assert not override.date.isEnabled()
     assert override.date.date() == QDate(2023, 8, 3)  # ticking starts from the rule's date
@@ -235,8 +235,8 @@ def test_an_override_replaces_the_date_and_keeps_the_rule_in_view(
     assert basis == saved.deadlines.final.basis(lambda day: day.isoformat(), "en")
     save(qtbot, dialog)
 
-    assert window.banner.isHidden()  # the office's date has not passed
-    label = window.deadlines_label
+    assert window.status_area.banner.isHidden()  # the office's date has not passed
+    label = window.status_area.deadlines_label
     assert "Final report: 2023-08-10 (set by the office; 5 day(s) left)" in label.text()
     tooltip = label.toolTip()
     assert f"Final report: {basis}" in tooltip
@@ -260,7 +260,7 @@ def test_the_status_bar_explains_each_deadline_in_a_tooltip(
     session.set_incident(incident)
     window = make_window(session, today=dt.date(2023, 6, 7))
     deadlines = incident.deadlines
-    assert window.deadlines_label.toolTip() == (
+    assert window.status_area.deadlines_label.toolTip() == (
         "Preliminary report: "
         + deadlines.preliminary.basis(lambda day: day.isoformat(), "en")
         + "\nFinal report: "
@@ -299,8 +299,8 @@ def test_the_association_table_edits_round_trip(
     assert list(incident.associations) == ["東京SR経営労務センター", "福岡SR経営労務センター"]
     session.set_incident(incident)
     window = make_window(session)
-    window.incident_action.trigger()
-    dialog = window.incident_dialog
+    window.menus.incident_action.trigger()
+    dialog = window.case_details.incident_dialog
     dialog.tabs.setCurrentIndex(TAB_OTHER)
     editor = dialog.associations
     model = editor.model

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from noticedesk.core.case import CaseStore
-from noticedesk.gui.main_window import MainWindow
-from noticedesk.gui.roster_model import COL_CODE, COL_INDIVIDUAL, COL_NAME, RowRole
+from noticedesk.gui.table.model import COL_CODE, COL_INDIVIDUAL, COL_NAME, RowRole
+from noticedesk.gui.window.main_window import MainWindow
 
 from .window_fixtures import (
     ROWS,
@@ -64,8 +64,8 @@ def test_dropping_a_cp932_roster_shows_its_clients_and_problems(
     assert "有限会社山﨑商店" in names_shown(window)
     assert "合同会社ミナト企画①" in names_shown(window)
     # ○ and はい are read as opting for an individual report.
-    assert "reporting individually: 2" in window.counts_label.text()
-    assert "in the joint report: 4" in window.counts_label.text()
+    assert "reporting individually: 2" in window.status_area.counts_label.text()
+    assert "in the joint report: 4" in window.status_area.counts_label.text()
     # The unknown answer is listed with the row number Excel shows (2 title rows + header).
     problems = window.problems.model
     rows = [problems.issue_at(i).row for i in range(problems.rowCount())]
@@ -95,10 +95,10 @@ def test_two_rosters_dropped_at_once_import_neither_and_say_so(
     make_window: WindowFactory, qtbot: QtBot, data_dir: Path, roster_file: Path, tmp_path: Path
 ) -> None:
     window = loaded_window(make_window, qtbot, data_dir, roster_file)
-    assert window.session is not None
+    assert window.state.session is not None
 
     def imports() -> int:
-        return sum(e.action == "import" for e in window.session.store.audit_entries())
+        return sum(e.action == "import" for e in window.state.session.store.audit_entries())
 
     before = imports()
     last_month = tmp_path / "顧問先一覧_6月.csv"
@@ -117,7 +117,7 @@ def test_an_unreadable_file_leaves_the_case_as_it_was(
     broken = tmp_path / "壊れた一覧.xlsx"
     broken.write_bytes(b"this is not a workbook at all\n")
     failures: list[str] = []
-    window.roster_failed.connect(failures.append)
+    window.roster_loading.roster_failed.connect(failures.append)
     assert drop_files(window, broken)
     qtbot.waitUntil(lambda: bool(failures))
     assert window.model.rowCount() == len(ROWS)
@@ -161,13 +161,13 @@ def test_space_ticks_every_selected_row_and_undo_redo_follow(
     qtbot.keyClick(window.table, Qt.Key.Key_Space)
     after = ticks_in_store(data_dir)
     assert after["C0001"] and after["C0002"]
-    assert "reporting individually: 4" in window.counts_label.text()
+    assert "reporting individually: 4" in window.status_area.counts_label.text()
 
     window.activateWindow()
     qtbot.waitActive(window)
     qtbot.keyClick(window.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert ticks_in_store(data_dir) == before
-    assert "reporting individually: 2" in window.counts_label.text()
+    assert "reporting individually: 2" in window.status_area.counts_label.text()
     qtbot.keyClick(window.table, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert ticks_in_store(data_dir) == after
 
@@ -208,7 +208,7 @@ def test_typing_in_the_search_box_narrows_the_rows(
     window = loaded_window(make_window, qtbot, data_dir, roster_file)
     qtbot.keyClicks(window.search, "03-")  # Tokyo numbers
     assert sorted(names_shown(window)) == sorted(["㈱髙橋製作所", "有限会社山﨑商店"])
-    assert window.shown_label.text() == "2 of 5 shown"
+    assert window.status_area.shown_label.text() == "2 of 5 shown"
     qtbot.keyClicks(window.search, "4")
     assert names_shown(window) == ["有限会社山﨑商店"]
     window.search.clear()
@@ -228,13 +228,13 @@ def test_the_tick_is_in_the_case_after_closing_and_reopening(
     row = names_shown(window).index("有限会社山﨑商店")
     click_tick(qtbot, window, row)
     window.close()
-    assert window.session is not None
+    assert window.state.session is not None
     reopened = make_window(open_session(data_dir))
     row = names_shown(reopened).index("有限会社山﨑商店")
     assert reopened.proxy.index(row, COL_INDIVIDUAL).data(Qt.ItemDataRole.CheckStateRole) == (
         Qt.CheckState.Checked
     )
-    assert "reporting individually: 3" in reopened.counts_label.text()
+    assert "reporting individually: 3" in reopened.status_area.counts_label.text()
 
 
 def test_reimport_reports_what_changed(
@@ -247,7 +247,10 @@ def test_reimport_reports_what_changed(
     second = write_roster(tmp_path / "顧問先一覧_8月.csv", changed)
     assert drop_files(window, second)
     qtbot.waitUntil(
-        lambda: window.last_diff is not None and "株式会社新規顧問先" in names_shown(window)
+        lambda: (
+            window.roster_loading.last_diff is not None
+            and "株式会社新規顧問先" in names_shown(window)
+        )
     )
     box = window.last_message
     assert box is not None
@@ -263,14 +266,16 @@ def test_an_overdue_deadline_shows_a_red_banner(
     session = new_session(data_dir)
     session.set_incident(unfiled_sample_incident())  # discovered 2023-06-05: day 1
     early = make_window(session, today=dt.date(2023, 6, 7))
-    assert early.banner.isHidden()
-    assert "2 day(s) left" in early.deadlines_label.text()  # 速報: day 5 is 2023-06-09
-    assert "57 day(s) left" in early.deadlines_label.text()  # art. 7 no. 3: day 60, 2023-08-03
+    assert early.status_area.banner.isHidden()
+    assert "2 day(s) left" in early.status_area.deadlines_label.text()  # 速報: day 5 is 2023-06-09
+    assert (
+        "57 day(s) left" in early.status_area.deadlines_label.text()
+    )  # art. 7 no. 3: day 60, 2023-08-03
     early.close()
     late = make_window(open_session(data_dir), today=dt.date(2023, 6, 12))
-    assert late.banner.isVisible()
-    assert "3 day(s) overdue" in late.banner.text()
-    assert "Final" not in late.banner.text()
+    assert late.status_area.banner.isVisible()
+    assert "3 day(s) overdue" in late.status_area.banner.text()
+    assert "Final" not in late.status_area.banner.text()
 
 
 def test_window_title_names_the_program_and_the_case(

@@ -23,14 +23,14 @@ from pytestqt.qtbot import QtBot
 
 from noticedesk.core.documents import DOCUMENT_KINDS, ExportResult
 from noticedesk.core.documents.pages import page_text
-from noticedesk.gui.case_session import CaseSession
-from noticedesk.gui.file_chooser import FileChooser
-from noticedesk.gui.i18n import Translation
-from noticedesk.gui.main_window import MainWindow
-from noticedesk.gui.preview_panel import PreviewPanel
-from noticedesk.gui.print_preview import PrintFailed, paint_pages, prepare_printer
-from noticedesk.gui.settings import WindowSettings
-from noticedesk.gui.tasks import ImmediateRunner, TaskRunner, ThreadPoolRunner
+from noticedesk.gui.common.file_chooser import FileChooser
+from noticedesk.gui.common.i18n import Translation
+from noticedesk.gui.common.settings import WindowSettings
+from noticedesk.gui.common.tasks import ImmediateRunner, TaskRunner, ThreadPoolRunner
+from noticedesk.gui.preview.panel import PreviewPanel
+from noticedesk.gui.preview.print_preview import PrintFailed, paint_pages, prepare_printer
+from noticedesk.gui.shared.session import CaseSession
+from noticedesk.gui.window.main_window import MainWindow
 
 from .window_fixtures import ROWS, prepared_session, write_roster
 
@@ -93,8 +93,8 @@ def make_preview_window(qtbot: QtBot, data_dir: Path, opened: Opened):  # type: 
 
     yield factory
     for window in windows:
-        if window.session is not None:
-            window.session.close()
+        if window.state.session is not None:
+            window.state.session.close()
 
 
 def select(window: MainWindow, key: str) -> None:
@@ -233,15 +233,15 @@ def test_a_tick_or_a_new_office_profile_never_leaves_a_stale_page(
     wait_shown(qtbot, panel, JOINT)
     before = {d.kind: d.docx for d in panel.result.documents}  # type: ignore[union-attr]
 
-    window.apply_ticks({JOINT: True})  # the client now reports individually
+    window.ticking.apply({JOINT: True})  # the client now reports individually
     qtbot.waitUntil(lambda: panel.kinds() == ["cover", "internal", "report", "individual"])
     panel.show_kind("report")
     ticked = panel.result.document("report")  # type: ignore[union-attr]
     assert ticked is not None and ticked.docx != before["report"]
     assert shown_marker(panel) == marker(ticked.docx)
 
-    office = window.session.office()  # type: ignore[union-attr]
-    window._save_office(dataclasses.replace(office, phone="03-9999-0000"))
+    office = window.state.session.office()  # type: ignore[union-attr]
+    window.case_details.save_office(dataclasses.replace(office, phone="03-9999-0000"))
     qtbot.waitUntil(lambda: panel.result.document("report").docx != ticked.docx)  # type: ignore[union-attr]
     moved = panel.result.document("report")  # type: ignore[union-attr]
     assert moved is not None and shown_marker(panel) == marker(moved.docx)
@@ -314,7 +314,7 @@ def test_print_preview_from_the_file_menu_opens_the_preview_first(
     panel = window.preview
     select(window, JOINT)
     assert panel.result is None  # a hidden preview does no work
-    assert window.preview.menu_print_action in window.file_menu.actions()
+    assert window.preview.menu_print_action in window.menus.file_menu.actions()
     assert window.preview.menu_print_action.shortcut().toString() == "Ctrl+P"
     window.preview.menu_print_action.trigger()
     qtbot.waitUntil(lambda: panel.print_dialog is not None and panel.print_dialog.isVisible())
@@ -350,7 +350,7 @@ def test_without_a_converter_the_panel_names_the_program_and_opens_in_word(
     assert path.name == "02_従業員向け通知（社内掲示用）_株式会社さくら運輸.docx"
     assert not os.access(path, os.W_OK) or not (path.stat().st_mode & stat.S_IWUSR)
     # The copy is the export's document for that client and kind.
-    session = window.session
+    session = window.state.session
     assert session is not None
     with qtbot.waitSignal(window.export_flow.exported) as done:
         window.export_flow.run(tmp_path / "out", list(DOCUMENT_KINDS))
@@ -358,7 +358,7 @@ def test_without_a_converter_the_panel_names_the_program_and_opens_in_word(
     assert path.read_bytes() == exported["internal"].read_bytes()
 
     # Installing a converter and pressing "Check again" brings the pages.
-    panel._find = lambda: FakeConverter()  # type: ignore[method-assign]
+    panel.jobs.find = lambda: FakeConverter()  # type: ignore[method-assign]
     panel.retry_button.click()
     wait_shown(qtbot, panel, INDIVIDUAL)
     assert panel.message_text() == ""
@@ -384,7 +384,7 @@ def test_what_is_missing_is_said_instead_of_a_page(
     window = make_preview_window(None, FakeConverter())
     assert window.preview.message_text() == "No case is open."
     session = ready_session(data_dir, tmp_path, incident=False)
-    window.set_session(session)
+    window.state.set_session(session)
     window.reload_rows()
     select(window, JOINT)
     qtbot.waitUntil(lambda: "Enter the incident" in window.preview.message_text())
@@ -405,7 +405,7 @@ def test_zoom_and_the_open_preview_are_remembered(
 
     def fitted_share() -> float:
         pixmap = panel.strip.pixmaps()[0]
-        return pixmap.width() / pixmap.devicePixelRatio() / panel.scroll.viewport().width()
+        return pixmap.width() / pixmap.devicePixelRatio() / panel.pages.viewport().width()
 
     # The dock widens when first shown; the page follows the width once it has settled.
     qtbot.waitUntil(lambda: 0.8 < fitted_share() <= 1.0)
@@ -416,10 +416,9 @@ def test_zoom_and_the_open_preview_are_remembered(
     actual = panel.strip.pixmaps()[0]
     dpi = panel.logicalDpiX()
     assert abs(actual.width() / actual.devicePixelRatio() - 210 / 25.4 * dpi) <= 2  # 100 %
-    assert window.settings.preview_zoom() == "actual"
+    assert window.state.settings.preview_zoom() == "actual"
 
     window.save_settings()
-    window.session = None  # the next window takes the case over
     again = make_preview_window(session, FakeConverter(pages=1), show_preview=False)
     assert again.preview.dock.isVisible()  # type: ignore[union-attr]
     assert again.preview.actual_action.isChecked()
@@ -472,7 +471,7 @@ def test_the_window_shows_pages_made_by_libreoffice(
     panel = window.preview
     select(window, JOINT)
     wait_shown(qtbot, panel, JOINT, timeout=120_000)
-    assert panel.converter is not None and panel.converter.name == "LibreOffice"
+    assert panel.jobs.converter is not None and panel.jobs.converter.name == "LibreOffice"
     assert panel.kinds() == ["cover", "internal", "report"]
     image = panel.strip.pixmaps()[0].toImage()
     inked = sum(

@@ -22,11 +22,11 @@ from noticedesk.core.bundled import sample_dir
 from noticedesk.core.documents import PRINT_FOLDER, render_document
 from noticedesk.core.documents.pages import page_count, page_text, rasterise
 from noticedesk.core.office import load_office
-from noticedesk.gui.case_session import CaseSession
-from noticedesk.gui.main_window import MainWindow
-from noticedesk.gui.print_preview import paint_pages
-from noticedesk.gui.print_selection import PrintKindsDialog, SelectionPrint
-from noticedesk.gui.tasks import TaskRunner, ThreadPoolRunner
+from noticedesk.gui.common.tasks import TaskRunner, ThreadPoolRunner
+from noticedesk.gui.preview.print_preview import paint_pages
+from noticedesk.gui.preview.print_selection import PrintKindsDialog, SelectionPrint
+from noticedesk.gui.shared.session import CaseSession
+from noticedesk.gui.window.main_window import MainWindow
 
 from .window_fixtures import ROWS, close_windows, english_window, prepared_session, write_roster
 
@@ -110,7 +110,7 @@ def test_ctrl_p_on_several_clients_prints_the_chosen_documents_client_by_client(
         ("C0003", "cover"),
         ("C0003", "individual"),
     ]
-    office, incident = load_office(sample_dir() / "office.toml"), window.session.incident
+    office, incident = load_office(sample_dir() / "office.toml"), window.state.session.incident
     for item in selection.last_items:
         expected = render_document(item.document.kind, item.client, office, incident)
         assert item.document.docx == expected  # the export's own bytes
@@ -130,7 +130,6 @@ def test_the_chosen_documents_are_remembered(
     choose_kinds(selection_print(window).kinds_dialog, {"report"})
     assert printed(selection_print(window)) == [("C0001", "report"), ("C0002", "report")]
     window.close()
-    window.session = None
 
     again = make_window(ready_session(data_dir, tmp_path / "again", "翌日"), FakeConverter(pages=1))
     select_codes(again, "C0004", "C0005")
@@ -188,7 +187,7 @@ def test_the_newest_request_wins_and_the_older_one_stops_early(
     assert opened == [selection.print_dialog]  # only one preview opened: the newest
     assert printed(selection) == [("C0005", "report")]
     # The older batch stopped after its first chunk: C0004's letter was never converted.
-    office, incident = load_office(sample_dir() / "office.toml"), window.session.incident
+    office, incident = load_office(sample_dir() / "office.toml"), window.state.session.incident
     never = render_document("cover", clients["C0004"], office, incident)
     assert never not in fake.converted
     assert selection.progress_dialog is None
@@ -284,7 +283,6 @@ def test_the_export_dialog_makes_print_files_when_ticked_and_remembers_it(
     ]
     box.button(QMessageBox.StandardButton.Cancel).click()
     window.close()
-    window.session = None
 
     again = make_window(ready_session(data_dir, tmp_path / "again", "翌日"), FakeConverter())
     again.export_flow.start()

@@ -20,18 +20,18 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from noticedesk.core.documents.kinds import DOCUMENT_KINDS
-from noticedesk.gui.case_session import CaseSession
-from noticedesk.gui.crash_handler import install_crash_handler
-from noticedesk.gui.main_window import MainWindow
-from noticedesk.gui.print_selection import SelectionPrint
-from noticedesk.gui.roster_model import (
+from noticedesk.gui.common.crash_handler import install_crash_handler
+from noticedesk.gui.common.tasks import ImmediateRunner, TaskRunner, ThreadPoolRunner
+from noticedesk.gui.preview.print_selection import SelectionPrint
+from noticedesk.gui.shared.session import CaseSession
+from noticedesk.gui.table.model import (
     COL_CODE,
     COL_FIRST_STATUS,
     COL_INDIVIDUAL,
     COL_NAME,
     RowRole,
 )
-from noticedesk.gui.tasks import ImmediateRunner, TaskRunner, ThreadPoolRunner
+from noticedesk.gui.window.main_window import MainWindow
 
 from .window_fixtures import (
     ROWS,
@@ -174,7 +174,7 @@ def test_a_tick_while_the_export_runs_is_refused_and_said(
     window = make_window(ready_session(data_dir, tmp_path), runner)
     before = ticks_in_store(data_dir)
     window.export_flow.run(tmp_path / "out", ["report"])
-    assert window.exporting
+    assert window.state.exporting
 
     select_codes(window, "C0001")
     window.table.setFocus()
@@ -185,7 +185,7 @@ def test_a_tick_while_the_export_runs_is_refused_and_said(
     assert ticks_in_store(data_dir) == before
     assert "export" in window.statusBar().currentMessage()
     runner.release()
-    assert not window.exporting
+    assert not window.state.exporting
     qtbot.keyClick(window.table, Qt.Key.Key_Space)  # once it has finished, ticking works
     assert ticks_in_store(data_dir)["C0001"] is True
 
@@ -202,12 +202,12 @@ def test_undo_and_redo_wait_while_the_export_runs(
     assert ticked["C0001"] is True
 
     window.export_flow.run(tmp_path / "out", ["report"])
-    assert not window.undo_action.isEnabled()
-    window.undo_action.trigger()
+    assert not window.menus.undo_action.isEnabled()
+    window.menus.undo_action.trigger()
     assert ticks_in_store(data_dir) == ticked
     runner.release()
-    assert window.undo_action.isEnabled()
-    window.undo_action.trigger()
+    assert window.menus.undo_action.isEnabled()
+    window.menus.undo_action.trigger()
     assert ticks_in_store(data_dir)["C0001"] is False
 
 
@@ -248,7 +248,7 @@ def test_switching_case_drops_the_print_batch_of_the_previous_case(
     selection.opened.connect(opened.append)
     selection.run([row.client for row in window.model.rows()], ["cover"])
 
-    window.set_session(ready_session(data_dir, tmp_path / "second", "別の事案"))
+    window.state.set_session(ready_session(data_dir, tmp_path / "second", "別の事案"))
     runner.release()
 
     assert opened == [] and selection.print_dialog is None

@@ -7,8 +7,8 @@ from pytestqt.qtbot import QtBot
 
 from noticedesk.core.clients import Client
 from noticedesk.core.documents.kinds import DOCUMENT_KINDS
-from noticedesk.gui.roster_filter import RosterFilterModel
-from noticedesk.gui.roster_model import (
+from noticedesk.gui.table.filter import RosterFilterModel
+from noticedesk.gui.table.model import (
     COL_CODE,
     COL_FIRST_STATUS,
     COL_INDIVIDUAL,

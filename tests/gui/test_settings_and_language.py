@@ -10,11 +10,11 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from noticedesk.core.bundled import bundled_dir
-from noticedesk.gui.i18n import Translation, choose_language
-from noticedesk.gui.main_window import MainWindow
-from noticedesk.gui.roster_model import COL_INDIVIDUAL
-from noticedesk.gui.settings import SETTINGS_VERSION, WindowSettings
-from noticedesk.gui.tasks import ImmediateRunner
+from noticedesk.gui.common.i18n import Translation, choose_language
+from noticedesk.gui.common.settings import SETTINGS_VERSION, WindowSettings
+from noticedesk.gui.common.tasks import ImmediateRunner
+from noticedesk.gui.table.model import COL_INDIVIDUAL
+from noticedesk.gui.window.main_window import MainWindow
 
 from .window_fixtures import ROWS, WindowFactory, drop_files, new_session
 
@@ -50,9 +50,9 @@ def test_geometry_column_widths_and_recent_files_come_back(
     second = make_window(None)
     assert second.table.columnWidth(1) == 333
     assert second.size().width() == 720
-    recent = [a.text() for a in second.recent_menu.actions()]
+    recent = [a.text() for a in second.menus.recent_menu.actions()]
     assert recent == ["&1 顧問先一覧.csv"]
-    second.recent_menu.actions()[0].trigger()  # reopening it from the menu reads it again
+    second.menus.recent_menu.actions()[0].trigger()  # reopening it from the menu reads it again
     qtbot.waitUntil(lambda: second.model.rowCount() == len(ROWS))
 
 
@@ -92,18 +92,18 @@ def test_the_window_speaks_japanese_and_switches_to_english(
             translation=translation,
         )
         qtbot.addWidget(window)
-        assert window.file_menu.title() == "ファイル(&F)"
+        assert window.menus.file_menu.title() == "ファイル(&F)"
         header = window.model.headerData(COL_INDIVIDUAL, Qt.Orientation.Horizontal)
         assert header == "個別報告"
         # Qt's own strings come from qtbase_ja: the standard Cancel button.
         assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "キャンセル"
         window.set_language("en")
-        assert window.file_menu.title() == "&File"
-        assert window.settings.language() == "en"
-        assert window.language_actions["en"].isChecked()
+        assert window.menus.file_menu.title() == "&File"
+        assert window.state.settings.language() == "en"
+        assert window.menus.language_actions["en"].isChecked()
     finally:
         translation.switch("en")
-        window.session.close()  # type: ignore[union-attr]
+        window.state.session.close()  # type: ignore[union-attr]
 
 
 def test_the_new_commands_and_filed_reports_read_in_japanese(qtbot: QtBot, data_dir: Path) -> None:
@@ -126,15 +126,15 @@ def test_the_new_commands_and_filed_reports_read_in_japanese(qtbot: QtBot, data_
         )
         qtbot.addWidget(window)
         # The sample office filed both reports: no countdown, no banner, years later.
-        assert window.deadlines_label.text() == (
+        assert window.status_area.deadlines_label.text() == (
             "速報：報告済（2023年6月9日）　｜　確報：報告済（2023年7月28日）"
         )
-        assert window.banner.isHidden()
-        assert window.export_action.text() == "書き出し(&E)…"
-        assert window.export_action.shortcut().toString() == "Ctrl+E"
-        edit_menus = [a.text() for a in window.edit_menu.actions()]
+        assert window.status_area.banner.isHidden()
+        assert window.menus.export_action.text() == "書き出し(&E)…"
+        assert window.menus.export_action.shortcut().toString() == "Ctrl+E"
+        edit_menus = [a.text() for a in window.menus.edit_menu.actions()]
         assert "印刷済にする(&P)" in edit_menus and "送付済にする(&S)" in edit_menus
-        case_menu = [a.text() for a in window.case_menu.actions()]
+        case_menu = [a.text() for a in window.menus.case_menu.actions()]
         for text in ("新しい事案(&N)…", "事案を開く(&C)…", "回復コードで開く(&R)…"):
             assert text in case_menu
         assert "監査ログを書き出す(&A)…" in case_menu

@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from noticedesk.core.case import CaseStore, PassphraseKeySource
 from noticedesk.gui.app import build_window
-from noticedesk.gui.main_window import MainWindow
-from noticedesk.gui.tasks import ThreadPoolRunner
+from noticedesk.gui.common.tasks import ThreadPoolRunner
+from noticedesk.gui.window.main_window import MainWindow
 
 from .window_fixtures import ROWS
 
@@ -50,9 +50,9 @@ def test_demo_opens_the_bundled_sample_case(
     window = _start(qtbot, app, tmp_path, started, demo=True)
     qtbot.waitUntil(lambda: window.model.rowCount() == 40)
     assert window.windowTitle().startswith("NoticeDesk")
-    assert "reporting individually: 6" in window.counts_label.text()
-    assert window.session is not None and window.session.incident is not None
-    assert window.session.office().name == "さくら台社会保険労務士法人"
+    assert "reporting individually: 6" in window.status_area.counts_label.text()
+    assert window.state.session is not None and window.state.session.incident is not None
+    assert window.state.session.office().name == "さくら台社会保険労務士法人"
 
 
 def test_a_file_on_the_command_line_makes_a_case_named_after_it_and_reopens(
@@ -61,10 +61,12 @@ def test_a_file_on_the_command_line_makes_a_case_named_after_it_and_reopens(
     window = _start(qtbot, app, data_dir, started, roster=str(roster_file))
     qtbot.waitUntil(lambda: window.model.rowCount() == len(ROWS), timeout=10_000)
     assert window.windowTitle() == "NoticeDesk — 顧問先一覧"
-    dialog = window.recovery_dialog  # shown once, to write down
+    dialog = window.case_commands.recovery_dialog  # shown once, to write down
     assert dialog.isVisible()
     assert re.fullmatch(r"([0-9A-Z]{5}-){4}[0-9A-Z]{5}", dialog.code_field.text())
-    assert window.session is not None and window.session.recovery_code is None  # not kept
+    assert (
+        window.state.session is not None and window.state.session.recovery_code is None
+    )  # not kept
     window.close()
     again = _start(qtbot, app, data_dir, started)
     qtbot.waitUntil(lambda: again.model.rowCount() == len(ROWS))  # the last case, by keyring
@@ -80,7 +82,7 @@ def test_without_a_credential_store_a_passphrase_is_asked_once(
 ) -> None:
     memory_keyring.locked = True  # type: ignore[attr-defined]
     window = _start(qtbot, app, data_dir, started, roster=str(roster_file))
-    opener = window.case_opener
+    opener = window.case_commands.opener
     qtbot.waitUntil(lambda: opener.dialog is not None)
     dialog = opener.dialog
     assert "credential store" in dialog.findChildren(type(dialog.errors))[0].text()
@@ -102,7 +104,7 @@ def test_demo_in_a_named_data_folder_is_kept_and_reopened(
     first = _start(qtbot, app, data_dir, started, demo=True, throwaway=False)
     qtbot.waitUntil(lambda: first.model.rowCount() == 40)
     row = [first.model.row_at(r).client.code for r in range(40)].index("C0001")
-    first.apply_ticks({first.model.row_at(row).key: True})
+    first.ticking.apply({first.model.row_at(row).key: True})
     first.close()
     second = _start(qtbot, app, data_dir, started, demo=True, throwaway=False)
     qtbot.waitUntil(lambda: second.model.rowCount() == 40)

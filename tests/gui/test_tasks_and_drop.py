@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import QMimeData, QThread, QUrl
 from pytestqt.qtbot import QtBot
 
-from noticedesk.gui.drop import first_roster, local_paths, roster_paths
-from noticedesk.gui.tasks import ImmediateRunner, ThreadPoolRunner
+from noticedesk.gui.clients.drop import first_roster, local_paths, roster_paths
+from noticedesk.gui.common.tasks import ImmediateRunner, ThreadPoolRunner
 
 
 def _mime(*urls: QUrl) -> QMimeData:

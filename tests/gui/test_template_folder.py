@@ -21,14 +21,14 @@ from pytestqt.qtbot import QtBot
 from noticedesk.core.bundled import templates_dir as standard_templates_dir
 from noticedesk.core.documents import render_document
 from noticedesk.core.documents.pages import page_text
-from noticedesk.gui.case_session import CaseSession
-from noticedesk.gui.file_chooser import FileChooser
-from noticedesk.gui.i18n import Translation
-from noticedesk.gui.main_window import MainWindow
-from noticedesk.gui.settings import WindowSettings
-from noticedesk.gui.tasks import ImmediateRunner
-from noticedesk.gui.template_folder import own_kinds, template_problems
-from noticedesk.gui.templates_dialog import TemplatesDialog
+from noticedesk.gui.common.file_chooser import FileChooser
+from noticedesk.gui.common.i18n import Translation
+from noticedesk.gui.common.settings import WindowSettings
+from noticedesk.gui.common.tasks import ImmediateRunner
+from noticedesk.gui.shared.session import CaseSession
+from noticedesk.gui.templates.dialog import TemplatesDialog
+from noticedesk.gui.templates.files import own_kinds, template_problems
+from noticedesk.gui.window.main_window import MainWindow
 
 from .window_fixtures import ROWS, prepared_session, write_roster
 
@@ -96,8 +96,8 @@ def make_window(qtbot: QtBot, data_dir: Path, tmp_path: Path, opened: Opened):  
 
     yield factory
     for window in windows:
-        if window.session is not None:
-            window.session.close()
+        if window.state.session is not None:
+            window.state.session.close()
 
 
 def select_and_wait(qtbot: QtBot, window: MainWindow, key: str) -> None:
@@ -127,7 +127,7 @@ def previewed_cover(qtbot: QtBot, window: MainWindow) -> bytes:
 
 
 def open_templates_dialog(window: MainWindow) -> TemplatesDialog:
-    window.templates_action.trigger()  # Settings → Template folder…
+    window.menus.templates_action.trigger()  # Settings → Template folder…
     dialog = window.templates.dialog
     assert isinstance(dialog, TemplatesDialog) and dialog.isVisible()
     return dialog
@@ -145,7 +145,7 @@ def choose_folder(window: MainWindow, dialog: TemplatesDialog, folder: Path) -> 
 
 
 def export_through_dialog(window: MainWindow, out: Path) -> None:
-    window.export_action.trigger()  # File → Export documents…
+    window.menus.export_action.trigger()  # File → Export documents…
     dialog = window.export_flow.dialog
     assert dialog is not None
     dialog.folder.setText(str(out))
@@ -174,7 +174,7 @@ def test_an_own_cover_letter_changes_the_preview_and_the_exported_file(
     choose_folder(window, dialog, folder)
 
     # Taken at once: the setting, the dialog, the status bar and the preview.
-    assert window.settings.templates_dir() == folder
+    assert window.state.settings.templates_dir() == folder
     assert dialog.folder_label.text() == str(folder)
     assert dialog.source_labels["cover"].text() == "cover.docx in your folder"
     assert dialog.source_labels["report"].text() == "Standard template"
@@ -188,7 +188,7 @@ def test_an_own_cover_letter_changes_the_preview_and_the_exported_file(
 
     # The export names the folder and writes exactly the bytes the preview showed.
     out = tmp_path / "書き出し"
-    window.export_action.trigger()
+    window.menus.export_action.trigger()
     assert window.export_flow.dialog is not None
     assert window.export_flow.dialog.templates.text() == str(folder)
     window.export_flow.dialog.close()
@@ -215,7 +215,7 @@ def test_a_bad_template_blocks_the_export_and_names_its_file(
     # Checked when chosen: the problem, with the template's file name, in the dialog.
     assert "cover.docx" in dialog.problems_text()
     assert "client.fax" in dialog.problems_text()
-    assert window.settings.templates_dir() == folder  # kept, to be fixed in Word
+    assert window.state.settings.templates_dir() == folder  # kept, to be fixed in Word
     dialog.close()
 
     out = tmp_path / "書き出し"
@@ -252,13 +252,13 @@ def test_using_the_standard_templates_again_returns_to_the_bundled_ones(
     assert previewed_cover(qtbot, window) != standard
 
     dialog.standard_button.click()
-    assert window.settings.templates_dir() is None
+    assert window.state.settings.templates_dir() is None
     assert "Standard templates" in dialog.folder_label.text()
     assert not dialog.standard_button.isEnabled()
     assert window.status_area.templates_label.isHidden()
     back = previewed_cover(qtbot, window)
     assert back == standard
-    session = window.session
+    session = window.state.session
     assert session is not None
     client = next(c for c in session.clients() if c.key == JOINT)
     assert back == render_document("cover", client, session.office(), session.incident)
@@ -282,7 +282,7 @@ def test_a_folder_without_templates_is_refused_and_a_vanished_one_is_not_replace
     (empty / "メモ.txt").write_text("テンプレートではない", encoding="utf-8")
     dialog = open_templates_dialog(window)
     choose_folder(window, dialog, empty)
-    assert window.settings.templates_dir() is None  # nothing changed
+    assert window.state.settings.templates_dir() is None  # nothing changed
     assert "holds none of the template files" in dialog.problems_text()
     assert "cover.docx" in dialog.problems_text()
 
@@ -343,8 +343,8 @@ def test_the_template_commands_read_in_japanese(qtbot: QtBot, data_dir: Path) ->
             WindowSettings(data_dir), ImmediateRunner(), language="ja", translation=translation
         )
         qtbot.addWidget(window)
-        assert window.templates_action.text() == "テンプレートのフォルダ(&T)…"
-        assert window.templates_action in window.settings_menu.actions()
+        assert window.menus.templates_action.text() == "テンプレートのフォルダ(&T)…"
+        assert window.menus.templates_action in window.menus.settings_menu.actions()
         dialog = TemplatesDialog(window.templates, window.chooser, window)
         assert dialog.windowTitle() == "テンプレートのフォルダ"
         assert dialog.folder_label.text() == "標準のテンプレート（NoticeDesk に付属）"

@@ -49,7 +49,7 @@ def test_every_string_in_the_code_is_translated(tmp_path: Path) -> None:
     if lupdate is None:
         pytest.skip("Qt's lupdate is not installed")
     fresh = tmp_path / "fresh.ts"
-    sources = sorted(str(p) for p in (REPO / "noticedesk" / "gui").glob("*.py"))
+    sources = sorted(str(p) for p in (REPO / "noticedesk" / "gui").rglob("*.py"))
     done = subprocess.run(
         [lupdate, *sources, "-ts", str(fresh)], capture_output=True, text=True, timeout=120
     )

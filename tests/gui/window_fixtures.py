@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QApplication
 from noticedesk.core.bundled import sample_dir
 from noticedesk.core.case import CaseStore, KeyringKeySource
 from noticedesk.core.incident import Incident, load_incident
-from noticedesk.gui.case_session import CaseSession
-from noticedesk.gui.main_window import MainWindow
+from noticedesk.gui.shared.session import CaseSession
+from noticedesk.gui.window.main_window import MainWindow
 
 HEADER = "顧問先コード,事業所名,郵便番号,所在地,電話番号,労働保険事務組合,個別報告希望"
 
@@ -110,9 +110,9 @@ def english_window(
     """A shown English window on 2023-07-28 with Qt's own file dialogs and no real browser."""
     import datetime as dt
 
-    from noticedesk.gui.file_chooser import FileChooser
-    from noticedesk.gui.settings import WindowSettings
-    from noticedesk.gui.tasks import ImmediateRunner
+    from noticedesk.gui.common.file_chooser import FileChooser
+    from noticedesk.gui.common.settings import WindowSettings
+    from noticedesk.gui.common.tasks import ImmediateRunner
 
     window = MainWindow(
         WindowSettings(data_dir),
@@ -134,8 +134,8 @@ def english_window(
 def close_windows(windows: list[MainWindow]) -> None:
     """Let each window's worker finish, then close its case (a fixture's teardown)."""
     for window in windows:
-        wait = getattr(window.runner, "wait", None)
+        wait = getattr(window.state.runner, "wait", None)
         if wait is not None:
             wait(10_000)
-        if window.session is not None:
-            window.session.close()
+        if window.state.session is not None:
+            window.state.session.close()

@@ -1,0 +1,9 @@
+"""What staff do to the case's client list, beside the table.
+
+- ``ticking``: "reports individually" by click or Space, saved at once, undoable;
+- ``loading``: File → Open, a dropped file, recent files; the read and import off the GUI thread;
+- ``drop``: which dropped files are client lists (no widgets: tested with a bare QMimeData);
+- ``import_report``: what a re-import changed, as the message words it;
+- ``problems_panel``: the problems the importer found, by Excel row and column;
+- ``status_marking``: marking documents printed or sent for the selected clients.
+"""

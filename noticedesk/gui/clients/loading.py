@@ -1,0 +1,250 @@
+"""Getting a client list into the case: File → Open, a file dropped on the window, recent files.
+
+The read and the import (the slow sealing of every client) run as one task on the state's
+runner and come back by signal; a file that cannot be read leaves the case as it was. While
+they run the state is ``busy`` (the window greys what would change the case). With no case
+open, a case named after the file is made on the GUI thread once the file proved readable
+(``new_session_for``; where the credential store refuses the key, ``ask_passphrase`` explains
+and asks, then the same file is taken again).
+
+Once a list is in the case, ``roster_loaded`` carries it: the window shows the rows and the
+problems from that signal. What a re-import changed is reported in a message
+(``import_report``).
+
+The texts keep the translation context "MainWindow" (the shipped Japanese is filed under it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+
+from noticedesk.core.case import ImportDiff
+from noticedesk.core.clients import Roster
+from noticedesk.core.secrets import SecretStoreUnavailable
+from noticedesk.core.user_error import error_text
+from noticedesk.gui.clients.drop import ROSTER_SUFFIXES, first_roster, roster_paths
+from noticedesk.gui.clients.import_report import reimport_details, reimport_summary
+from noticedesk.gui.shared.host import WindowHost
+from noticedesk.gui.shared.session import CaseSession
+from noticedesk.gui.shared.state import WindowState
+
+RosterReader = Callable[[Path], Roster]
+SessionFactory = Callable[[Path], CaseSession]
+# Explains why the credential store refused a new case's key, takes a passphrase, then runs
+# the callback (the case opener's ``ask_new_passphrase``).
+AskPassphrase = Callable[[SecretStoreUnavailable, Callable[[], None]], None]
+
+
+def read_roster_file(path: Path) -> Roster:
+    from noticedesk.core.roster import import_roster
+
+    return import_roster(path)
+
+
+class RosterLoading(QObject):
+    roster_loaded = Signal(object)  # the Roster, once it is in the case
+    roster_failed = Signal(str)  # the message shown to the user
+
+    def __init__(
+        self,
+        state: WindowState,
+        host: WindowHost,
+        read_roster: RosterReader,
+        new_session_for: SessionFactory,
+        ask_passphrase: AskPassphrase | None = None,
+    ) -> None:
+        super().__init__(state)
+        self.state = state
+        self.host = host
+        self._read_roster = read_roster
+        self._new_session_for = new_session_for
+        self._ask_passphrase = ask_passphrase
+        self.last_diff: ImportDiff | None = None  # what the last import changed
+        self.recent_menu = QMenu(host.window())  # File → Open recent
+        state.busy_changed.connect(self.enable_recent_menu)
+        state.exporting_changed.connect(self.enable_recent_menu)
+
+    # -- choosing and reading ----------------------------------------------------------------
+    def choose_roster(self) -> None:
+        patterns = " ".join(f"*{s}" for s in ROSTER_SUFFIXES)
+        dialog = QFileDialog(
+            self.host.window(), QCoreApplication.translate("MainWindow", "Open client list")
+        )
+        dialog.setNameFilters(
+            [QCoreApplication.translate("MainWindow", "Client lists (%1)").replace("%1", patterns)]
+        )
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(lambda name: self.load_roster(Path(name)))
+        dialog.open()
+
+    def load_roster(self, path: Path) -> bool:
+        """Read ``path`` and import it into the case, off the GUI thread; False if busy."""
+        state = self.state
+        if state.busy or state.exporting:
+            self.host.show_status(
+                QCoreApplication.translate("MainWindow", "Still reading the previous file…")
+                if state.busy
+                else QCoreApplication.translate(
+                    "MainWindow", "Please wait until the export has finished."
+                ),
+                5000,
+            )
+            return False
+        self._set_busy(True, path)
+        reader, session = self._read_roster, state.session
+
+        def read_and_import() -> tuple[Roster, ImportDiff | None]:
+            roster = reader(path)
+            return roster, (session.import_roster(roster) if session is not None else None)
+
+        state.runner.run(
+            read_and_import, partial(self._roster_read, path), partial(self._roster_failed, path)
+        )
+        return True
+
+    def _set_busy(self, busy: bool, path: Path | None = None) -> None:
+        self.state.set_busy(busy)
+        if busy and path is not None:
+            self.host.show_status(
+                QCoreApplication.translate("MainWindow", "Reading %1…").replace("%1", path.name)
+            )
+        else:
+            self.host.show_status("")
+
+    def _roster_read(self, path: Path, outcome: tuple[Roster, ImportDiff | None]) -> None:
+        roster, diff = outcome
+        if self.state.session is None:
+            self._start_case_with(path, roster)
+            return
+        self.state.roster_errors = len(roster.errors)
+        self._set_busy(False)
+        self.last_diff = diff
+        self.roster_loaded.emit(roster)  # the window shows the rows and the problems
+        self.remember_recent(path)
+        if diff is not None and not diff.first_import:
+            box = self.host.show_message(
+                QMessageBox.Icon.Information,
+                QCoreApplication.translate("MainWindow", "What changed"),
+                reimport_summary(path.name, diff),
+            )
+            details = reimport_details(diff)
+            if details:
+                box.setDetailedText(details)
+        self.host.show_status(
+            QCoreApplication.translate("MainWindow", "Read %1: %2 client(s).")
+            .replace("%1", path.name)
+            .replace("%2", str(len(roster.clients))),
+            8000,
+        )
+
+    def _start_case_with(self, path: Path, roster: Roster) -> None:
+        """No case was open: make one named after the file, then import into it."""
+        self._set_busy(False)  # a passphrase dialog may come first; it may be cancelled
+        try:
+            session = self._new_session_for(path)
+        except SecretStoreUnavailable as exc:
+            if self._ask_passphrase is None:
+                self._roster_failed(path, exc)
+                return
+            # No credential store: one dialog explains and takes a passphrase, then retry.
+            self._ask_passphrase(exc, partial(self._start_case_with, path, roster))
+            return
+        except Exception as exc:
+            self._roster_failed(path, exc)
+            return
+        self.state.set_session(session)  # a new case's recovery code is shown from here
+        self._set_busy(True, path)
+        self.state.runner.run(
+            lambda: (roster, session.import_roster(roster)),
+            partial(self._roster_read, path),
+            partial(self._roster_failed, path),
+        )
+
+    def _roster_failed(self, path: Path, exc: BaseException) -> None:
+        self._set_busy(False)
+        text = error_text(exc, self.state.language)
+        self.host.show_message(
+            QMessageBox.Icon.Warning,
+            QCoreApplication.translate("MainWindow", "The file could not be read"),
+            QCoreApplication.translate(
+                "MainWindow", "%1 could not be read as a client list. The case is unchanged."
+            ).replace("%1", path.name)
+            + "\n\n"
+            + text,
+        )
+        self.roster_failed.emit(text)
+
+    # -- recent files ------------------------------------------------------------------------
+    def remember_recent(self, path: Path) -> None:
+        self.state.settings.add_recent_file(path)
+        self.fill_recent_menu()
+
+    def fill_recent_menu(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        for number, path in enumerate(self.state.settings.recent_files(), start=1):
+            action = menu.addAction(f"&{number} {path.name}")
+            action.setToolTip(str(path))
+            action.setStatusTip(str(path))
+            action.triggered.connect(partial(self._open_recent, path))
+        self.enable_recent_menu()
+
+    def enable_recent_menu(self) -> None:
+        """Open recent is offered when it holds a file and nothing is being read or written."""
+        menu = self.recent_menu
+        menu.setEnabled(bool(menu.actions()) and not self.state.busy and not self.state.exporting)
+
+    def _open_recent(self, path: Path) -> None:
+        if not path.exists():
+            self.state.settings.remove_recent_file(path)
+            self.fill_recent_menu()
+            self.host.show_message(
+                QMessageBox.Icon.Warning,
+                QCoreApplication.translate("MainWindow", "File not found"),
+                QCoreApplication.translate(
+                    "MainWindow", "%1 no longer exists; it was removed from the list."
+                ).replace("%1", str(path)),
+            )
+            return
+        self.load_roster(path)
+
+    # -- drag and drop -----------------------------------------------------------------------
+    def drag_entered(self, event: QDragEnterEvent | QDragMoveEvent) -> None:
+        # While a file is read or documents are written the drop could not be taken: refuse
+        # the drag, so the pointer says so before the user lets go.
+        if self.state.busy or self.state.exporting:
+            event.ignore()
+        elif first_roster(event.mimeData()) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropped(self, event: QDropEvent) -> None:
+        path = first_roster(event.mimeData())
+        if path is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        several = roster_paths(event.mimeData())
+        if len(several) > 1:
+            # Importing replaces the case's list: taking one of several files at random (last
+            # month's, say) would remove clients. The user says which one.
+            self.host.show_message(
+                QMessageBox.Icon.Information,
+                QCoreApplication.translate("MainWindow", "One client list at a time"),
+                QCoreApplication.translate(
+                    "MainWindow",
+                    "%1 files were dropped. Importing replaces the case's client list, so drop "
+                    "only the one to use. Nothing was imported.",
+                ).replace("%1", str(len(several))),
+            )
+            return
+        # Defer: the drag source (Explorer) waits for the drop to return before it repaints.
+        # With self as the context, Qt drops the call if the window is gone by then.
+        QTimer.singleShot(0, self, partial(self.load_roster, path))

@@ -1,0 +1,183 @@
+"""The main window's actions, shortcuts and menus, and their texts in the current language.
+
+``WindowMenus`` makes the actions (parented to the window, so their shortcuts work wherever
+the focus is in it) and the menu bar; the window connects each action to the part that does the
+work. The parts that bring menus of their own (marking statuses, the Case menu's commands, the
+preview's print action and the docks' toggles) are handed to ``build_menus``. The texts keep the
+translation context "MainWindow" (the shipped Japanese is filed under it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from noticedesk.gui.case.commands import CaseCommands
+from noticedesk.gui.clients.status_marking import StatusMarking
+from noticedesk.gui.table.tick_history import retranslate_ticks
+
+LANGUAGES = (("ja", "日本語"), ("en", "English"))  # each named in itself, never translated
+
+
+def _action(
+    window: QMainWindow, shortcut: QKeySequence | QKeySequence.StandardKey | None = None
+) -> QAction:
+    action = QAction(window)
+    if shortcut is not None:
+        action.setShortcut(shortcut)
+    return action
+
+
+class WindowMenus(QObject):
+    file_menu: QMenu
+    recent_menu: QMenu
+    edit_menu: QMenu
+    case_menu: QMenu
+    settings_menu: QMenu
+    language_menu: QMenu
+    view_menu: QMenu
+
+    def __init__(self, window: QMainWindow, undo_stack: QUndoStack, language: str) -> None:
+        super().__init__(window)
+        self._window = window
+        self._undo_stack = undo_stack
+        self.open_action = _action(window, QKeySequence.StandardKey.Open)
+        self.export_action = _action(window, QKeySequence("Ctrl+E"))
+        self.quit_action = _action(window, QKeySequence.StandardKey.Quit)
+        # Not the stack's createUndoAction(): that fixes the "Undo %1" wording in the language
+        # of the moment it was made, and a switch of language left the last tick described in
+        # the previous one.
+        self.undo_action = StackAction(window, _undo_text)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.triggered.connect(undo_stack.undo)
+        self.undo_action.setEnabled(undo_stack.canUndo())
+        undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        undo_stack.undoTextChanged.connect(self.undo_action.describe)
+        self.redo_action = StackAction(window, _redo_text)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.redo_action.triggered.connect(undo_stack.redo)
+        self.redo_action.setEnabled(undo_stack.canRedo())
+        undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        undo_stack.redoTextChanged.connect(self.redo_action.describe)
+        self.find_action = _action(window, QKeySequence.StandardKey.Find)
+        self.tick_action = _action(window)
+        self.office_action = _action(window)
+        self.incident_action = _action(window)
+        self.templates_action = _action(window)
+
+        self.language_group = QActionGroup(window)
+        self.language_actions: dict[str, QAction] = {}
+        for code, label in LANGUAGES:
+            action = QAction(label, window, checkable=True)
+            action.setChecked(code == language)
+            self.language_group.addAction(action)
+            self.language_actions[code] = action
+
+    def build_menus(
+        self,
+        *,
+        recent: QMenu,
+        print_action: QAction,
+        status_marking: StatusMarking,
+        case_commands: CaseCommands,
+        views: Sequence[QAction],
+    ) -> None:
+        """The menu bar: File, Edit, Case, Settings, View."""
+        bar = self._window.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.file_menu.addAction(self.open_action)
+        self.recent_menu = recent
+        self.file_menu.addMenu(recent)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.export_action)
+        self.file_menu.addAction(print_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+
+        self.edit_menu = bar.addMenu("")
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addAction(self.redo_action)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.tick_action)
+        status_marking.add_menus(self.edit_menu)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.find_action)
+
+        self.case_menu = bar.addMenu("")
+        case_commands.add_to(self.case_menu)
+        self.case_menu.addSeparator()
+        self.case_menu.addAction(self.office_action)
+        self.case_menu.addAction(self.incident_action)
+
+        self.settings_menu = bar.addMenu("")
+        self.language_menu = self.settings_menu.addMenu("")
+        for action in self.language_actions.values():
+            self.language_menu.addAction(action)
+        self.settings_menu.addAction(self.templates_action)
+
+        self.view_menu = bar.addMenu("")
+        for action in views:
+            self.view_menu.addAction(action)
+
+    def check_language(self, language: str) -> None:
+        for code, action in self.language_actions.items():
+            action.setChecked(code == language)
+
+    def retranslate(self) -> None:
+        self.file_menu.setTitle(QCoreApplication.translate("MainWindow", "&File"))
+        self.open_action.setText(QCoreApplication.translate("MainWindow", "&Open client list…"))
+        self.recent_menu.setTitle(QCoreApplication.translate("MainWindow", "Open &recent"))
+        self.export_action.setText(QCoreApplication.translate("MainWindow", "&Export documents…"))
+        self.quit_action.setText(QCoreApplication.translate("MainWindow", "&Quit"))
+        self.edit_menu.setTitle(QCoreApplication.translate("MainWindow", "&Edit"))
+        retranslate_ticks(self._undo_stack)  # the ticks already made, described anew
+        self.undo_action.describe(self._undo_stack.undoText())
+        self.redo_action.describe(self._undo_stack.redoText())
+        # After a tab, menus show the text where shortcuts go: Space is not the action's
+        # shortcut (it would steal the space bar from the search box), the table handles it.
+        self.tick_action.setText(
+            QCoreApplication.translate("MainWindow", "Tick / untick &individual report")
+            + "\t"
+            + QKeySequence(Qt.Key.Key_Space).toString(QKeySequence.SequenceFormat.NativeText)
+        )
+        self.find_action.setText(QCoreApplication.translate("MainWindow", "&Find"))
+        self.case_menu.setTitle(QCoreApplication.translate("MainWindow", "&Case"))
+        self.office_action.setText(QCoreApplication.translate("MainWindow", "&Office profile…"))
+        self.incident_action.setText(
+            QCoreApplication.translate("MainWindow", "&Incident and deadlines…")
+        )
+        self.settings_menu.setTitle(QCoreApplication.translate("MainWindow", "&Settings"))
+        self.language_menu.setTitle(QCoreApplication.translate("MainWindow", "&Language"))
+        self.templates_action.setText(QCoreApplication.translate("MainWindow", "&Template folder…"))
+        self.view_menu.setTitle(QCoreApplication.translate("MainWindow", "&View"))
+
+
+class StackAction(QAction):
+    """Undo or Redo, naming the tick it would change (``text(description)``: its words)."""
+
+    def __init__(self, parent: QObject, text: Callable[[str], str]) -> None:
+        super().__init__(parent)
+        self._text = text
+        self._description = ""
+        self.setText(text(""))
+
+    @Slot(str)
+    def describe(self, description: str) -> None:
+        """The stack's description of the next undo (or redo); "" when there is none."""
+        self._description = description
+        self.setText(self._text(description))
+
+
+def _undo_text(description: str) -> str:
+    if not description:
+        return QCoreApplication.translate("MainWindow", "&Undo")
+    return QCoreApplication.translate("MainWindow", "&Undo: %1").replace("%1", description)
+
+
+def _redo_text(description: str) -> str:
+    if not description:
+        return QCoreApplication.translate("MainWindow", "&Redo")
+    return QCoreApplication.translate("MainWindow", "&Redo: %1").replace("%1", description)
