@@ -156,6 +156,19 @@
     </message>
 </context>
 <context>
+    <name>CaseWatcher</name>
+    <message>
+        <location filename="../../noticedesk/gui/case/watcher.py" line="52" />
+        <source>The case changed elsewhere</source>
+        <translation>事案がほかの場所で変更されました</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/case/watcher.py" line="56" />
+        <source>The case was changed in another window or program; shown as it is now.</source>
+        <translation>事案がほかの画面またはプログラムで変更されたため、現在の内容を表示しました。</translation>
+    </message>
+</context>
+<context>
     <name>CrashHandler</name>
     <message>
         <location filename="../../noticedesk/gui/common/crash_handler.py" line="61" />
@@ -227,17 +240,17 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="50" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="51" />
         <source>Export documents</source>
         <translation>書類の書き出し</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="56" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="57" />
         <source>One folder per client is made in the chosen folder, with its documents numbered in envelope order, and the list of clients for the regulator.</source>
         <translation>選んだフォルダの中に顧問先ごとのフォルダを作り、封入する順に番号を付けた書類と、個人情報保護委員会への報告対象一覧を書き出します。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="63" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="64" />
         <source>&amp;Browse…</source>
         <translation>参照(&amp;B)…</translation>
     </message>
@@ -247,62 +260,62 @@
         <translation>書き出し先</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="69" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="70" />
         <source>E&amp;xport to</source>
         <translation>書き出し先(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="83" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="84" />
         <source>Templates</source>
         <translation>テンプレート</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="87" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="88" />
         <source>Documents</source>
         <translation>書類</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="94" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="95" />
         <source>Only for clients who report individually</source>
         <translation>個別に報告する顧問先にのみ作成します</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="99" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="100" />
         <source>Also make print files (one file per document with every client)</source>
         <translation>印刷用にまとめたファイルも作る</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="105" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="106" />
         <source>In the folder “%1”: each ticked document for every client in one Word file, each client on a new page, to print the whole batch at once.</source>
         <translation>「%1」フォルダに、チェックした文書ごとに全顧問先分を1つの Word ファイルにまとめます。顧問先ごとに改ページされ、まとめて印刷できます。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="110" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="111" />
         <source>Clients: %1</source>
         <translation>顧問先: %1 件</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="119" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="113" />
         <source>&amp;Export</source>
         <translation>書き出す(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="135" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="128" />
         <source>Folder to export to</source>
         <translation>書き出し先のフォルダ</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="150" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="143" />
         <source>Choose a folder to export to.</source>
         <translation>書き出し先のフォルダを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="152" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="145" />
         <source>Give the whole path of the folder (for example C:\…).</source>
         <translation>フォルダはドライブから指定してください（例: C:\…）。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="154" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="147" />
         <source>Tick at least one document.</source>
         <translation>書類を1つ以上選んでください。</translation>
     </message>
@@ -310,172 +323,172 @@
 <context>
     <name>ExportFlow</name>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="127" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="123" />
         <source>Cannot export yet</source>
         <translation>まだ書き出せません</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="134" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="130" />
         <source>The office profile could not be read</source>
         <translation>事務所情報を読めませんでした</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="144" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="140" />
         <source>Office profile:</source>
         <translation>事務所情報:</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="147" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="143" />
         <source>Incident:</source>
         <translation>事案情報:</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="151" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="147" />
         <source>Open the office profile…</source>
         <translation>事務所情報を開く…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="153" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="149" />
         <source>Open the incident…</source>
         <translation>事案情報を開く…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="156" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="152" />
         <source>Something is missing</source>
         <translation>未入力の項目があります</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="157" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="153" />
         <source>The documents cannot be made until this is filled in:</source>
         <translation>次の項目を入力するまで書類を作成できません:</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="199" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="195" />
         <source>The templates cannot be used</source>
         <translation>テンプレートを使用できません</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="200" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="196" />
         <source>The documents cannot be made with the templates in %1:</source>
         <translation>%1 のテンプレートでは文書を作成できません:</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="207" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="203" />
         <source>Nothing was written. Correct the template in Word and export again, or choose other templates (Settings → Template folder…).</source>
         <translation>何も書き出していません。Word でテンプレートを修正してから書き出し直すか、別のテンプレートを選んでください（設定 → テンプレートのフォルダ…）。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="210" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="206" />
         <source>Template folder…</source>
         <translation>テンプレートのフォルダ…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="257" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="253" />
         <source>Writing the documents…</source>
         <translation>書類を書き出しています…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="258" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="254" />
         <source>Export</source>
         <translation>書き出し</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="259" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="255" />
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="284" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="280" />
         <source>Stopping: the documents being written are finished first…</source>
         <translation>中止しています。書き込み中の文書を書き終えてから止めます…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="295" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="291" />
         <source>Writing the documents… %1 of %2</source>
         <translation>書類を書き出しています… %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="345" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="341" />
         <source>… and %1 more</source>
         <translation>… ほか %1 件</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="348" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="344" />
         <source>Overwrite?</source>
         <translation>上書きしますか</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="350" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="346" />
         <source>%1 file(s) to be written already exist in %2. Nothing has been written. Overwrite them?</source>
         <translation>%2 に、書き出すファイルと同じ名前のファイルが %1 件あります。まだ何も書き込んでいません。上書きしますか？</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="355" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="351" />
         <source>Overwrite</source>
         <translation>上書きする</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="337" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="333" />
         <source>The export failed</source>
         <translation>書き出せませんでした</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="363" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="359" />
         <source>The export was cancelled. %1 document(s) for %2 client(s) had been written.</source>
         <translation>書き出しを中止しました。中止までに顧問先 %2 件分、%1 件の文書を書き出しました。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="369" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="365" />
         <source>They are kept in %1 and marked as exported. To make the rest, export to the same folder again and choose Overwrite.</source>
         <translation>書き出した文書は %1 に残し、書き出し済みとして記録しました。残りを作成するには、同じフォルダにもう一度書き出して「上書きする」を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="372" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="368" />
         <source>Export cancelled</source>
         <translation>書き出しを中止しました</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="378" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="374" />
         <source>The export could not be recorded</source>
         <translation>書き出しを事案に記録できませんでした</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="380" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="376" />
         <source>The documents were written to %1, but the case file could not record it. Mark them by hand once the case can be written.</source>
         <translation>書類は %1 に書き出しましたが、事案ファイルに記録できませんでした。事案に書き込めるようになってから、状況を手作業で設定してください。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="400" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="396" />
         <source>%1 document(s) for %2 client(s) were written to %3.</source>
         <translation>顧問先 %2 件分の書類 %1 件を %3 に書き出しました。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="405" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="401" />
         <source>The list for the regulator names %1 client(s) in the joint report.</source>
         <translation>個人情報保護委員会への報告対象一覧には、共同報告の顧問先 %1 件を載せました。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="412" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="408" />
         <source>For printing, each document with every client is in one file in %1.</source>
         <translation>印刷用に、文書ごとに全顧問先分をまとめたファイルを %1 に作成しました。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="416" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="412" />
         <source>Export finished</source>
         <translation>書き出しが終わりました</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="418" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="414" />
         <source>Open the folder</source>
         <translation>フォルダを開く</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="420" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="416" />
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="436" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="432" />
         <source>No incident has been entered.</source>
         <translation>事案情報が入力されていません。</translation>
     </message>
@@ -483,213 +496,213 @@
 <context>
     <name>IncidentDialog</name>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="70" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="76" />
         <source>(1) Overview</source>
         <translation>(1) 概要</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="71" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="77" />
         <source>(2) Personal data items (separate with 、 or commas)</source>
         <translation>(2) 漏えい等が発生し、又は発生したおそれがある個人データの項目（「、」または「,」区切り）</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="74" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="80" />
         <source>(3) Number of people affected</source>
         <translation>(3) 漏えい等が発生し、又は発生したおそれがある個人データに係る本人の数</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="75" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="81" />
         <source>(4) Cause</source>
         <translation>(4) 原因</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="76" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="82" />
         <source>(5) Secondary damage or its risk</source>
         <translation>(5) 二次被害又はそのおそれの有無及びその内容</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="79" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="85" />
         <source>(6) Steps taken toward the people</source>
         <translation>(6) 本人への対応の実施状況</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="82" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="88" />
         <source>(7) Public announcement</source>
         <translation>(7) 公表の実施状況</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="83" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="89" />
         <source>(8) Measures against recurrence</source>
         <translation>(8) 再発防止のための措置</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="86" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="92" />
         <source>(9) Other useful information</source>
         <translation>(9) その他参考となる事項</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="135" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="141" />
         <source>Incident</source>
         <translation>事案情報</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="146" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="152" />
         <source>Facts and dead&amp;lines</source>
         <translation>事実と期限(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="147" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="153" />
         <source>Report &amp;items (9)</source>
         <translation>報告事項（9項目）(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="148" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="154" />
         <source>&amp;Employee notice and contact</source>
         <translation>従業員向け通知・窓口(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="149" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="155" />
         <source>Ot&amp;her</source>
         <translation>その他(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="198" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="197" />
         <source>Not &amp;known</source>
         <translation>不明(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="202" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="201" />
         <source>Sent on</source>
         <translation>通知日</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="209" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="208" />
         <source>Date of &amp;occurrence</source>
         <translation>発生日(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="224" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="223" />
         <source>First notice to the &amp;clients</source>
         <translation>委託元への第一報(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="232" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="231" />
         <source>Needed when a client reports itself: its own deadlines count from the day the office told it.</source>
         <translation>個別に報告する顧問先がある場合に必要です。その顧問先の報告期限は、事務所が知らせたこの日から数えます。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="245" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="244" />
         <source>Dates</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="301" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="300" />
         <source>e.g. weekdays 9:00–17:00</source>
         <translation>例：平日9時～17時</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="304" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="303" />
         <source>&amp;Overview for employees</source>
         <translation>従業員向けの概要(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="310" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="309" />
         <source>Added to the overview in the notice to employees: write it for them, not for the regulator.</source>
         <translation>従業員向け通知の概要に加える文章です。委員会向けではなく、従業員の方に向けて書いてください。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="316" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="315" />
         <source>Contact &amp;desk</source>
         <translation>お問い合わせ窓口(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="317" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="316" />
         <source>&amp;Phone</source>
         <translation>電話番号(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="318" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="317" />
         <source>E-&amp;mail</source>
         <translation>メールアドレス(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="319" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="318" />
         <source>&amp;Reception hours</source>
         <translation>受付時間(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="324" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="323" />
         <source>Left blank, the documents give the office's own name, phone and e-mail (Case → Office profile…); the hours are left out.</source>
         <translation>空欄の項目には、事務所の名称・電話番号・メールアドレス（「事案」→「事務所情報…」）を記載します。受付時間は空欄なら記載しません。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="347" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="346" />
         <source>&amp;Restart of the service</source>
         <translation>業務再開の状況(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="349" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="348" />
         <source>&amp;Vendor's report (URL)</source>
         <translation>提供事業者の公表（URL）(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="351" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="350" />
         <source>Office's &amp;news (URL)</source>
         <translation>事務所のお知らせ（URL）(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="355" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="354" />
         <source>Labour-insurance &amp;associations</source>
         <translation>労働保険事務組合(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="363" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="362" />
         <source>A client whose row in the client list names an association gets a paragraph with its recovery status: write the name as the list does.</source>
         <translation>顧問先一覧で労働保険事務組合が記入されている顧問先には、その事務組合の復旧状況の段落が入ります。名称は顧問先一覧と同じ表記で入力してください。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="419" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="418" />
         <source>; </source>
         <comment>between the names of missing fields</comment>
         <translation>／</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="425" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="424" />
         <source>Still needed for the documents (you can save now; the export asks again):</source>
         <translation>書類に必要な項目がまだ入力されていません（このまま保存し、後から入力できます。書き出しの際にも確認します）：</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="193" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="192" />
         <source>&amp;Title</source>
         <translation>件名(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="194" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="193" />
         <source>&amp;Vendor</source>
         <translation>システム提供事業者(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="195" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="194" />
         <source>S&amp;ystem</source>
         <translation>システム名(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="217" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="216" />
         <source>&amp;Discovered on</source>
         <translation>発覚日(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="241" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="240" />
         <source>Date on the docu&amp;ments</source>
         <translation>書類の日付(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="273" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="272" />
         <source>(2) Personal data items</source>
         <translation>(2) 漏えい等が発生し、又は発生したおそれがある個人データの項目</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="276" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="275" />
         <source>The nine report items (rule art. 8(1))</source>
         <translation>報告事項（施行規則8条1項の9項目）</translation>
     </message>
@@ -838,14 +851,14 @@
     </message>
     <message>
         <location filename="../../noticedesk/gui/clients/loading.py" line="91" />
-        <location filename="../../noticedesk/gui/export/flow.py" line="108" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="106" />
         <source>Still reading the previous file…</source>
         <translation>前のファイルを読み込み中です…</translation>
     </message>
     <message>
         <location filename="../../noticedesk/gui/clients/loading.py" line="93" />
         <location filename="../../noticedesk/gui/clients/ticking.py" line="48" />
-        <location filename="../../noticedesk/gui/window/main_window.py" line="454" />
+        <location filename="../../noticedesk/gui/window/main_window.py" line="456" />
         <source>Please wait until the export has finished.</source>
         <translation>書き出しが終わるまでお待ちください。</translation>
     </message>
@@ -855,22 +868,22 @@
         <translation>%1 を読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/clients/loading.py" line="140" />
+        <location filename="../../noticedesk/gui/clients/loading.py" line="139" />
         <source>Read %1: %2 client(s).</source>
         <translation>%1 を読み込みました（顧問先 %2 件）。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="106" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="104" />
         <source>No case is open.</source>
         <translation>事案が開かれていません。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/clients/loading.py" line="174" />
+        <location filename="../../noticedesk/gui/clients/loading.py" line="173" />
         <source>The file could not be read</source>
         <translation>ファイルを読み込めませんでした</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/clients/loading.py" line="175" />
+        <location filename="../../noticedesk/gui/clients/loading.py" line="174" />
         <source>%1 could not be read as a client list. The case is unchanged.</source>
         <translation>%1 は顧問先一覧として読み込めませんでした。事案は変更されていません。</translation>
     </message>
@@ -910,7 +923,7 @@
         <translation>ファイルと回答が異なる</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/clients/loading.py" line="133" />
+        <location filename="../../noticedesk/gui/clients/loading.py" line="132" />
         <source>What changed</source>
         <translation>変更内容</translation>
     </message>
@@ -920,17 +933,17 @@
         <translation>%1 を事案に読み込みました。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/clients/loading.py" line="240" />
+        <location filename="../../noticedesk/gui/clients/loading.py" line="239" />
         <source>One client list at a time</source>
         <translation>顧問先一覧は1つずつ</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/clients/loading.py" line="241" />
+        <location filename="../../noticedesk/gui/clients/loading.py" line="240" />
         <source>%1 files were dropped. Importing replaces the case's client list, so drop only the one to use. Nothing was imported.</source>
         <translation>%1 個のファイルがドロップされました。取り込むと事案の顧問先一覧が置き換わるため、使う一覧を1つだけドロップしてください。何も取り込んでいません。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="110" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="108" />
         <source>The case has no clients yet: open a client list first.</source>
         <translation>事案に顧問先がまだありません。先に顧問先一覧を開いてください。</translation>
     </message>
@@ -940,17 +953,17 @@
         <translation>顧問先一覧にエラーが %1 件あります（「顧問先一覧の問題」を参照）。ファイルを直して読み込み直すと、書類を書き出せます。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/main_window.py" line="412" />
+        <location filename="../../noticedesk/gui/window/main_window.py" line="414" />
         <source>Write every client's documents and the list for the regulator</source>
         <translation>全顧問先の書類と個人情報保護委員会への報告対象一覧を書き出します</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/clients/loading.py" line="209" />
+        <location filename="../../noticedesk/gui/clients/loading.py" line="208" />
         <source>File not found</source>
         <translation>ファイルが見つかりません</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/clients/loading.py" line="210" />
+        <location filename="../../noticedesk/gui/clients/loading.py" line="209" />
         <source>%1 no longer exists; it was removed from the list.</source>
         <translation>%1 は見つからないため、一覧から外しました。</translation>
     </message>
@@ -1019,37 +1032,37 @@
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/case_dialogs.py" line="62" />
+        <location filename="../../noticedesk/gui/dialogs/case_dialogs.py" line="44" />
         <source>New case</source>
         <translation>新しい事案</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/case_dialogs.py" line="66" />
+        <location filename="../../noticedesk/gui/dialogs/case_dialogs.py" line="48" />
         <source>e.g. 2023-06 payroll system outage</source>
         <translation>例: 2023年6月 給与計算システム障害</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/case_dialogs.py" line="69" />
+        <location filename="../../noticedesk/gui/dialogs/case_dialogs.py" line="51" />
         <source>The case name is stored unencrypted so that the list of cases can be shown before any key is asked for. Do not use a client's name: name the incident instead.</source>
         <translation>事案名は、鍵を求める前に事案の一覧を表示できるよう、暗号化せずに保存されます。顧問先の名前は使わず、出来事の名前を付けてください。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/case_dialogs.py" line="80" />
+        <location filename="../../noticedesk/gui/dialogs/case_dialogs.py" line="62" />
         <source>Case &amp;name</source>
         <translation>事案名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/case_dialogs.py" line="86" />
+        <location filename="../../noticedesk/gui/dialogs/case_dialogs.py" line="68" />
         <source>&amp;Create</source>
         <translation>作成(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/case_dialogs.py" line="95" />
+        <location filename="../../noticedesk/gui/dialogs/case_dialogs.py" line="77" />
         <source>Please enter a name for the case.</source>
         <translation>事案名を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/case_dialogs.py" line="97" />
+        <location filename="../../noticedesk/gui/dialogs/case_dialogs.py" line="79" />
         <source>A case with this name already exists.</source>
         <translation>同じ名前の事案が既にあります。</translation>
     </message>
@@ -1167,7 +1180,7 @@
         <translation>13桁（法人のみ）</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office.py" line="157" />
+        <location filename="../../noticedesk/gui/dialogs/office.py" line="154" />
         <source>* required for the documents</source>
         <translation>* は書類に必要な項目です</translation>
     </message>
@@ -1175,52 +1188,52 @@
 <context>
     <name>OpenCaseDialog</name>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/case_dialogs.py" line="156" />
+        <location filename="../../noticedesk/gui/dialogs/case_dialogs.py" line="138" />
         <source>Open case</source>
         <translation>事案を開く</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/case_dialogs.py" line="160" />
+        <location filename="../../noticedesk/gui/dialogs/case_dialogs.py" line="142" />
         <source>Case</source>
         <translation>事案</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/case_dialogs.py" line="160" />
+        <location filename="../../noticedesk/gui/dialogs/case_dialogs.py" line="142" />
         <source>Last opened</source>
         <translation>最後に開いた日時</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/case_dialogs.py" line="160" />
+        <location filename="../../noticedesk/gui/dialogs/case_dialogs.py" line="142" />
         <source>Protection</source>
         <translation>保護</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/case_dialogs.py" line="162" />
+        <location filename="../../noticedesk/gui/dialogs/case_dialogs.py" line="144" />
         <source>Credential store</source>
         <translation>資格情報ストア</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/case_dialogs.py" line="163" />
+        <location filename="../../noticedesk/gui/dialogs/case_dialogs.py" line="145" />
         <source>Passphrase</source>
         <translation>パスフレーズ</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/case_dialogs.py" line="164" />
+        <location filename="../../noticedesk/gui/dialogs/case_dialogs.py" line="146" />
         <source>Temporary key</source>
         <translation>一時的な鍵</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/case_dialogs.py" line="170" />
+        <location filename="../../noticedesk/gui/dialogs/case_dialogs.py" line="152" />
         <source>%1 (open now)</source>
         <translation>%1（開いています）</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/case_dialogs.py" line="194" />
+        <location filename="../../noticedesk/gui/dialogs/case_dialogs.py" line="176" />
         <source>&amp;Open</source>
         <translation>開く(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/case_dialogs.py" line="208" />
+        <location filename="../../noticedesk/gui/dialogs/case_dialogs.py" line="190" />
         <source>Choose a case.</source>
         <translation>事案を選んでください。</translation>
     </message>
@@ -1228,42 +1241,42 @@
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/passphrase.py" line="28" />
+        <location filename="../../noticedesk/gui/dialogs/passphrase.py" line="29" />
         <source>Passphrase</source>
         <translation>パスフレーズ</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/passphrase.py" line="35" />
+        <location filename="../../noticedesk/gui/dialogs/passphrase.py" line="36" />
         <source>Choose a passphrase for this case (at least %1 characters).</source>
         <translation>この事案のパスフレーズを決めてください（%1 文字以上）。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/passphrase.py" line="39" />
+        <location filename="../../noticedesk/gui/dialogs/passphrase.py" line="40" />
         <source>Type the passphrase of the case.</source>
         <translation>事案のパスフレーズを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/passphrase.py" line="48" />
+        <location filename="../../noticedesk/gui/dialogs/passphrase.py" line="49" />
         <source>&amp;Passphrase</source>
         <translation>パスフレーズ(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/passphrase.py" line="50" />
+        <location filename="../../noticedesk/gui/dialogs/passphrase.py" line="51" />
         <source>&amp;Again</source>
         <translation>確認のためもう一度(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/passphrase.py" line="77" />
+        <location filename="../../noticedesk/gui/dialogs/passphrase.py" line="71" />
         <source>The passphrase must have at least %1 characters.</source>
         <translation>パスフレーズは %1 文字以上にしてください。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/passphrase.py" line="81" />
+        <location filename="../../noticedesk/gui/dialogs/passphrase.py" line="75" />
         <source>The two passphrases differ.</source>
         <translation>2 つのパスフレーズが一致しません。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/passphrase.py" line="83" />
+        <location filename="../../noticedesk/gui/dialogs/passphrase.py" line="77" />
         <source>Please type the passphrase.</source>
         <translation>パスフレーズを入力してください。</translation>
     </message>
@@ -1271,62 +1284,62 @@
 <context>
     <name>PreviewPanel</name>
     <message>
-        <location filename="../../noticedesk/gui/preview/panel.py" line="173" />
+        <location filename="../../noticedesk/gui/preview/panel.py" line="171" />
         <source>Fit width</source>
         <translation>幅に合わせる</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/preview/panel.py" line="174" />
+        <location filename="../../noticedesk/gui/preview/panel.py" line="172" />
         <source>100 %</source>
         <translation>100%</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/preview/panel.py" line="175" />
+        <location filename="../../noticedesk/gui/preview/panel.py" line="173" />
         <source>Print preview…</source>
         <translation>印刷プレビュー…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/preview/panel.py" line="178" />
+        <location filename="../../noticedesk/gui/preview/panel.py" line="176" />
         <source>Print every document of this client, exactly as it is exported; with several clients selected, this tab's document of each of them</source>
         <translation>この顧問先の文書をすべて、書き出すとおりに印刷します。複数の顧問先を選択しているときは、このタブの文書を選択した顧問先すべて分印刷します</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/preview/panel.py" line="182" />
+        <location filename="../../noticedesk/gui/preview/panel.py" line="180" />
         <source>Open in Word</source>
         <translation>Word で開く</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/preview/panel.py" line="184" />
+        <location filename="../../noticedesk/gui/preview/panel.py" line="182" />
         <source>Open a read-only copy of this document in Word (or the program for .docx)</source>
         <translation>この文書の読み取り専用のコピーを Word（または .docx を開くプログラム）で開きます</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/preview/panel.py" line="186" />
+        <location filename="../../noticedesk/gui/preview/panel.py" line="184" />
         <source>Check again</source>
         <translation>再確認</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/preview/panel.py" line="188" />
+        <location filename="../../noticedesk/gui/preview/panel.py" line="186" />
         <source>Document preview</source>
         <translation>文書のプレビュー</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/preview/panel.py" line="190" />
+        <location filename="../../noticedesk/gui/preview/panel.py" line="188" />
         <source>&amp;Print preview…</source>
         <translation>印刷プレビュー(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/preview/panel.py" line="268" />
+        <location filename="../../noticedesk/gui/preview/panel.py" line="266" />
         <source>Making the preview…</source>
         <translation>プレビューを作成しています…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/preview/panel.py" line="275" />
+        <location filename="../../noticedesk/gui/preview/panel.py" line="273" />
         <source>The preview could not be made.</source>
         <translation>プレビューを作成できませんでした。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/preview/panel.py" line="339" />
+        <location filename="../../noticedesk/gui/preview/panel.py" line="337" />
         <source>To show the documents as they will be printed, NoticeDesk needs LibreOffice (free) or Microsoft Word on this PC. Install one of them, then press “Check again”.
 
 Until then, “Open in Word” opens the document in the program that opens Word files on this PC.</source>
@@ -1335,37 +1348,37 @@ Until then, “Open in Word” opens the document in the program that opens Word
 それまでは「Word で開く」で、この PC で Word 文書を開くプログラムを使って文書を開けます。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/preview/panel.py" line="424" />
+        <location filename="../../noticedesk/gui/preview/panel.py" line="422" />
         <source>Print preview — %1</source>
         <translation>印刷プレビュー — %1</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/preview/panel.py" line="437" />
+        <location filename="../../noticedesk/gui/preview/panel.py" line="435" />
         <source>The document could not be written to a temporary folder.</source>
         <translation>文書を一時フォルダーに書き込めませんでした。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/preview/panel.py" line="445" />
+        <location filename="../../noticedesk/gui/preview/panel.py" line="443" />
         <source>No program on this PC opens Word documents (.docx).</source>
         <translation>この PC には Word 文書（.docx）を開くプログラムがありません。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/preview/dock.py" line="43" />
+        <location filename="../../noticedesk/gui/preview/dock.py" line="41" />
         <source>No case is open.</source>
         <translation>事案が開かれていません。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/preview/dock.py" line="47" />
+        <location filename="../../noticedesk/gui/preview/dock.py" line="45" />
         <source>Select a client in the table to see its documents.</source>
         <translation>表で顧問先を選ぶと、その文書がここに表示されます。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/preview/dock.py" line="57" />
+        <location filename="../../noticedesk/gui/preview/dock.py" line="55" />
         <source>Enter the incident (Case → Incident and deadlines…) to see the documents.</source>
         <translation>文書を表示するには、事案情報を入力してください（事案 → 事案情報と報告期限…）。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/preview/dock.py" line="71" />
+        <location filename="../../noticedesk/gui/preview/dock.py" line="69" />
         <source>The template folder %1 is not found (Settings → Template folder…).</source>
         <translation>テンプレートのフォルダ %1 が見つかりません（設定 → テンプレートのフォルダ…）。</translation>
     </message>
@@ -1373,37 +1386,37 @@ Until then, “Open in Word” opens the document in the program that opens Word
 <context>
     <name>PrintKindsDialog</name>
     <message>
-        <location filename="../../noticedesk/gui/preview/print_selection.py" line="68" />
+        <location filename="../../noticedesk/gui/preview/print_selection.py" line="69" />
         <source>Print preview of the selected clients</source>
         <translation>選択した顧問先の印刷プレビュー</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/preview/print_selection.py" line="72" />
+        <location filename="../../noticedesk/gui/preview/print_selection.py" line="73" />
         <source>%1 client(s) selected. Their documents are printed client by client.</source>
         <translation>%1 件の顧問先を選択しています。文書は顧問先ごとに続けて印刷されます。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/preview/print_selection.py" line="79" />
+        <location filename="../../noticedesk/gui/preview/print_selection.py" line="80" />
         <source>Documents</source>
         <translation>書類</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/preview/print_selection.py" line="88" />
+        <location filename="../../noticedesk/gui/preview/print_selection.py" line="89" />
         <source>Only for clients who report individually (%1 selected)</source>
         <translation>個別に報告する顧問先のみ（選択中 %1 件）</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/preview/print_selection.py" line="103" />
+        <location filename="../../noticedesk/gui/preview/print_selection.py" line="98" />
         <source>&amp;Print preview</source>
         <translation>印刷プレビュー(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/preview/print_selection.py" line="128" />
+        <location filename="../../noticedesk/gui/preview/print_selection.py" line="122" />
         <source>Documents to print: %1</source>
         <translation>印刷する文書: %1 件</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/preview/print_selection.py" line="133" />
+        <location filename="../../noticedesk/gui/preview/print_selection.py" line="127" />
         <source>Tick at least one document.</source>
         <translation>書類を1つ以上選んでください。</translation>
     </message>
@@ -1465,27 +1478,27 @@ Until then, “Open in Word” opens the document in the program that opens Word
 <context>
     <name>RecoveryCodeDialog</name>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/case_dialogs.py" line="110" />
+        <location filename="../../noticedesk/gui/dialogs/case_dialogs.py" line="92" />
         <source>Recovery code</source>
         <translation>回復コード</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/case_dialogs.py" line="114" />
+        <location filename="../../noticedesk/gui/dialogs/case_dialogs.py" line="96" />
         <source>The case “%1” was created. Write this recovery code on paper now and keep it in a safe place: it opens the case on another PC, or on this one if its credential store is lost. It is shown only this once and kept nowhere else.</source>
         <translation>事案「%1」を作成しました。この回復コードを今すぐ紙に書き写し、安全な場所に保管してください。別の PC で開くときや、この PC の資格情報ストアが失われたときに必要です。回復コードはこの一度しか表示されず、どこにも保存されません。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/case_dialogs.py" line="128" />
+        <location filename="../../noticedesk/gui/dialogs/case_dialogs.py" line="110" />
         <source>&amp;Copy</source>
         <translation>コピー(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/case_dialogs.py" line="135" />
+        <location filename="../../noticedesk/gui/dialogs/case_dialogs.py" line="117" />
         <source>I have written it down</source>
         <translation>書き写しました</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/case_dialogs.py" line="146" />
+        <location filename="../../noticedesk/gui/dialogs/case_dialogs.py" line="128" />
         <source>Copied</source>
         <translation>コピーしました</translation>
     </message>
@@ -1493,32 +1506,32 @@ Until then, “Open in Word” opens the document in the program that opens Word
 <context>
     <name>RecoveryOpenDialog</name>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/case_dialogs.py" line="229" />
+        <location filename="../../noticedesk/gui/dialogs/case_dialogs.py" line="211" />
         <source>Open with the recovery code</source>
         <translation>回復コードで開く</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/case_dialogs.py" line="234" />
+        <location filename="../../noticedesk/gui/dialogs/case_dialogs.py" line="216" />
         <source>Type the recovery code written down when the case was created (25 letters and digits; hyphens and spaces do not matter). The case's key is then saved on this PC, so it opens without the code next time.</source>
         <translation>事案を作成したときに書き写した回復コード（英数字25文字。ハイフンや空白はあってもなくても構いません）を入力してください。開いた後、事案の鍵をこの PC に保存するので、次回からは回復コードなしで開けます。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/case_dialogs.py" line="249" />
+        <location filename="../../noticedesk/gui/dialogs/case_dialogs.py" line="231" />
         <source>&amp;Case</source>
         <translation>事案(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/case_dialogs.py" line="250" />
+        <location filename="../../noticedesk/gui/dialogs/case_dialogs.py" line="232" />
         <source>&amp;Recovery code</source>
         <translation>回復コード(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/case_dialogs.py" line="256" />
+        <location filename="../../noticedesk/gui/dialogs/case_dialogs.py" line="238" />
         <source>&amp;Open</source>
         <translation>開く(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/case_dialogs.py" line="262" />
+        <location filename="../../noticedesk/gui/dialogs/case_dialogs.py" line="244" />
         <source>Please type the recovery code.</source>
         <translation>回復コードを入力してください。</translation>
     </message>
@@ -1663,48 +1676,48 @@ or open it with File → Open client list… (%1).</source>
 <context>
     <name>SelectionPrint</name>
     <message>
-        <location filename="../../noticedesk/gui/preview/print_selection.py" line="215" />
-        <location filename="../../noticedesk/gui/preview/print_selection.py" line="279" />
+        <location filename="../../noticedesk/gui/preview/print_selection.py" line="209" />
+        <location filename="../../noticedesk/gui/preview/print_selection.py" line="273" />
         <source>Print preview</source>
         <translation>印刷プレビュー</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/preview/print_selection.py" line="254" />
+        <location filename="../../noticedesk/gui/preview/print_selection.py" line="248" />
         <source>No case is open.</source>
         <translation>事案が開かれていません。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/preview/print_selection.py" line="257" />
+        <location filename="../../noticedesk/gui/preview/print_selection.py" line="251" />
         <source>Enter the incident (Case → Incident and deadlines…) to print the documents.</source>
         <translation>文書を印刷するには、事案情報を入力してください（事案 → 事案情報と報告期限…）。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/preview/print_selection.py" line="266" />
+        <location filename="../../noticedesk/gui/preview/print_selection.py" line="260" />
         <source>The template folder %1 is not found (Settings → Template folder…).</source>
         <translation>テンプレートのフォルダ %1 が見つかりません（設定 → テンプレートのフォルダ…）。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/preview/print_selection.py" line="270" />
+        <location filename="../../noticedesk/gui/preview/print_selection.py" line="264" />
         <source>To print the documents as they are exported, NoticeDesk needs LibreOffice (free) or Microsoft Word on this PC.</source>
         <translation>書き出すとおりに文書を印刷するには、この PC に LibreOffice（無料）または Microsoft Word が必要です。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/preview/print_selection.py" line="288" />
+        <location filename="../../noticedesk/gui/preview/print_selection.py" line="282" />
         <source>Preparing the documents of %1 client(s)…</source>
         <translation>%1 件の顧問先の文書を準備しています…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/preview/print_selection.py" line="298" />
+        <location filename="../../noticedesk/gui/preview/print_selection.py" line="292" />
         <source>Preparing the pages… %1 of %2 document(s)</source>
         <translation>ページを準備しています… %2 件中 %1 件</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/preview/print_selection.py" line="321" />
+        <location filename="../../noticedesk/gui/preview/print_selection.py" line="315" />
         <source>Print preview — %1 client(s)</source>
         <translation>印刷プレビュー — 顧問先 %1 件</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/preview/print_selection.py" line="334" />
+        <location filename="../../noticedesk/gui/preview/print_selection.py" line="328" />
         <source>The print preview could not be made</source>
         <translation>印刷プレビューを作成できませんでした</translation>
     </message>
@@ -1768,7 +1781,7 @@ or open it with File → Open client list… (%1).</source>
 <context>
     <name>TemplatesDialog</name>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="76" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="77" />
         <location filename="../../noticedesk/gui/templates/dialog.py" line="157" />
         <source>Standard templates (shipped with NoticeDesk)</source>
         <translation>標準のテンプレート（NoticeDesk に付属）</translation>

@@ -4,5 +4,7 @@
   the credential store, a passphrase, or (offered) the recovery code;
 - ``commands``: the Case menu (new case, open, recovery code, audit log) and a new case's
   recovery code, shown once;
-- ``details``: the office profile and incident dialogs opened, and what they give saved.
+- ``details``: the office profile and incident dialogs opened, and what they give saved;
+- ``watcher``: ``CaseWatcher``: the case read again when another window or the command line
+  changed it.
 """

@@ -122,7 +122,6 @@ class RosterLoading(QObject):
         if self.state.session is None:
             self._start_case_with(path, roster)
             return
-        self.state.roster_errors = len(roster.errors)
         self._set_busy(False)
         self.last_diff = diff
         self.roster_loaded.emit(roster)  # the window shows the rows and the problems

@@ -31,6 +31,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, QUrl, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton
 
+from noticedesk.core.case.export_rule import export_blockers
 from noticedesk.core.case.recorded_export import ExportNotRecorded, export_and_record
 from noticedesk.core.documents import DOCUMENT_KINDS, ExportProblem, ExportResult
 from noticedesk.core.documents.filenames import safe_name
@@ -107,12 +108,10 @@ class ExportFlow(QObject):
             return QCoreApplication.translate(
                 "MainWindow", "The case has no clients yet: open a client list first."
             )
-        if state.roster_errors:
-            return QCoreApplication.translate(
-                "MainWindow",
-                "The client list has %1 error(s) (see Problems in the client list). Correct "
-                "them in the file and open it again; then the documents can be exported.",
-            ).replace("%1", str(state.roster_errors))
+        # The core's rule, as noticedesk export --out applies it: a list kept with errors.
+        blockers = export_blockers(state.session.store)
+        if blockers:
+            return "\n".join(problem.text(state.language) for problem in blockers)
         return ""
 
     def start(self, kinds: Sequence[str] | None = None) -> None:

@@ -2,8 +2,7 @@
 
 ``WindowState`` holds the open case (a ``CaseSession`` or None), the task runner, the window's
 settings, the interface language, the day it is (tests fix it), whether a client list is being
-read (``busy``) and whether an export runs (``exporting``), and how many errors the client list
-read last has.
+read (``busy``) and whether an export runs (``exporting``).
 
 Decisions:
 - **Changed through the state, announced by the state.** A part that opens a case, starts an
@@ -60,7 +59,6 @@ class WindowState(QObject):
         self._language = language
         self._busy = False
         self._exporting = False
-        self.roster_errors = 0  # errors in the client list read last into this case
 
     @property
     def data_dir(self) -> Path:
@@ -77,7 +75,6 @@ class WindowState(QObject):
         if self._session is not None and self._session is not session:
             self._session.close()
         self._session = session
-        self.roster_errors = 0
         self.session_changed.emit(session)
 
     def save_office(self, profile: OfficeProfile) -> None:

@@ -50,6 +50,7 @@ from noticedesk.core.clients import Roster
 from noticedesk.core.user_error import error_text
 from noticedesk.gui.case.commands import CaseCommands
 from noticedesk.gui.case.details import CaseDetails
+from noticedesk.gui.case.watcher import CaseWatcher
 from noticedesk.gui.clients.loading import (
     RosterLoading,
     RosterReader,
@@ -149,8 +150,9 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self.restore_settings()
         if session is not None:
-            self.reload_rows()
+            self._show_session(session)
         self.status_area.update_deadlines()
+        self.case_watcher = CaseWatcher(state, self, self)
 
     # -- construction ------------------------------------------------------------------
     def _build_central(self) -> None:
@@ -358,11 +360,13 @@ class MainWindow(QMainWindow):
         self.roster_loading.dropped(event)
 
     # -- the case ----------------------------------------------------------------------------
-    def _show_session(self, _session: CaseSession | None) -> None:
-        """Another case is open (or none): its rows, title and deadlines, nothing of the last."""
+    def _show_session(self, session: CaseSession | None) -> None:
+        """Another case is open (or none): its rows, title and deadlines, and the problems of
+        its client list as the case keeps them (they outlive a restart); nothing of the last."""
         self.undo_stack.clear()
-        self.problems.set_issues([])
-        self.problems_dock.hide()
+        issues = [kept.issue for kept in session.store.roster_issues()] if session else []
+        self.problems.set_issues(issues)
+        self.problems_dock.setVisible(bool(issues))
         self.reload_rows()
         self.retranslate()
 
