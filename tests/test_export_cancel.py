@@ -18,6 +18,7 @@ from noticedesk.core.documents import (
     export_case,
     export_workers,
 )
+from noticedesk.core.documents.output_folder import is_temporary_name
 
 
 def clients(count: int) -> list[Client]:
@@ -72,7 +73,7 @@ def test_cancel_after_five_documents_leaves_exactly_those_five(tmp_path: Path) -
     assert set(problem.written) == {"code:C0001", "code:C0002"}
     assert problem.ppc_list is None and not (out / PPC_LIST_NAME).exists()
     assert not (out / "C0003_株式会社顧問先003").exists()
-    assert not [p for p in out.rglob("*") if p.name.startswith(".~nd-")]  # no temporary file
+    assert not [p for p in out.rglob("*") if is_temporary_name(p.name)]  # no temporary file
     assert_whole_documents(documents_on_disk(out))
     assert "中止" in problem.messages("ja")[0] and "5件" in problem.messages("ja")[0]
     assert "cancelled" in problem.messages("en")[0]
@@ -179,4 +180,4 @@ def test_cancel_in_the_process_pool_stops_between_chunks(
     assert_whole_documents(on_disk)
     # The pool path writes the regulator's list while the workers start; it is named.
     assert caught.value.ppc_list == out / PPC_LIST_NAME
-    assert not [p for p in out.rglob("*") if p.name.startswith(".~nd-")]
+    assert not [p for p in out.rglob("*") if is_temporary_name(p.name)]

@@ -15,6 +15,7 @@ from noticedesk.core.documents import (
     export_case,
     render_document,
 )
+from noticedesk.core.documents.output_folder import is_temporary_name
 
 
 def clients(count: int) -> list[Client]:
@@ -46,7 +47,7 @@ def test_layout_one_folder_per_client_in_envelope_order(tmp_path: Path) -> None:
     assert len(list((out / "C0001_株式会社顧問先001").iterdir())) == 3
     assert result.files["code:C0004"] == sorted(folder.iterdir())
     # no temporary files left behind
-    assert not [p for p in out.rglob("*") if p.name.startswith(".~nd-")]
+    assert not [p for p in out.rglob("*") if is_temporary_name(p.name)]
 
 
 def test_exported_files_are_the_previewed_bytes(tmp_path: Path) -> None:
@@ -171,12 +172,12 @@ def test_a_document_locked_by_word_gives_a_sentence_not_an_errno(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Windows refuses to replace a .docx that Word has open; here the refusal is simulated.
-    from noticedesk.core.documents import export_workers
+    from noticedesk.core.documents.output_folder import OutputFolder
 
-    def locked(target: Path, data: bytes, *, overwrite: bool = False) -> None:
+    def locked(_output: OutputFolder, target: Path, data: bytes, *, overwrite: bool) -> None:
         raise PermissionError(13, "Permission denied", str(target))
 
-    monkeypatch.setattr(export_workers, "write_bytes", locked)
+    monkeypatch.setattr(OutputFolder, "write_bytes", locked)
     with pytest.raises(ExportProblem) as caught:
         export_case(clients(2), sample_office(), sample_incident(), tmp_path / "out", workers=1)
     message = caught.value.problems[0]

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from noticedesk.core.bundled import sample_dir
-from noticedesk.core.case import CaseError
+from noticedesk.core.case import CaseError, export_blockers
 from noticedesk.core.case.recorded_export import ExportNotRecorded, export_and_record
 from noticedesk.core.clients import Client, Issue, Roster, RosterError
 from noticedesk.core.display_text import terminal_json, terminal_text
@@ -264,6 +264,10 @@ def _export_open_case(args: argparse.Namespace) -> int:
         problem = InputProblem(exc.text("ja"), exc.text("en"))
         return _fail(args, [problem], [], EXIT_UNUSABLE)
     with store:
+        # The core's rule (the window follows it too); export_and_record checks it again.
+        blockers = export_blockers(store)
+        if blockers:
+            return _fail(args, blockers, [], EXIT_UNUSABLE)
         try:
             office, incident = _office_and_incident(
                 args, args.office, args.incident, lambda: store.incident

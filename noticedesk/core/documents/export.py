@@ -22,6 +22,11 @@ Decisions:
   with coarse times (FAT on a USB stick).
 - With a pool, the regulator's list is written here while the workers start; without one,
   after the documents.
+- The output folder is checked first like every other input (a link to nowhere, a file, a
+  read-only folder: a sentence, nothing written); what stands inside it where the export
+  writes is looked at before writing (``export_plan.find_existing``): a link there is refused
+  even with ``force``. Before writing, the temporary files an earlier export left when it was
+  killed are removed (``output_folder``).
 """
 
 from __future__ import annotations
@@ -32,11 +37,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from noticedesk.core.clients import Client
+from noticedesk.core.documents import limits
 from noticedesk.core.documents.docx_merge import MergeError
 from noticedesk.core.documents.export_plan import (
     FILE_NAME_CHARS,
     PlannedClient,
-    find_conflicts,
+    find_existing,
     plan_export,
 )
 from noticedesk.core.documents.export_problems import (
@@ -46,6 +52,7 @@ from noticedesk.core.documents.export_problems import (
     not_written,
     refused,
     stopped,
+    unusable,
 )
 from noticedesk.core.documents.export_workers import (
     Cancelled,
@@ -58,6 +65,7 @@ from noticedesk.core.documents.export_workers import (
     write_in_pool,
 )
 from noticedesk.core.documents.kinds import DOCUMENT_KINDS
+from noticedesk.core.documents.output_folder import OutputFolder, folder_problems, not_created
 from noticedesk.core.documents.ppc_list import PPC_LIST_NAME, write_ppc_list
 from noticedesk.core.documents.print_files import (
     PlannedPrintFile,
@@ -136,13 +144,7 @@ def export_case(
     )
     if not clients:
         problems.append(InputProblem("顧問先が1件もありません", "There are no clients to export"))
-    if out_dir.exists() and not out_dir.is_dir():
-        problems.append(
-            InputProblem(
-                f"出力先 {out_dir} はフォルダではありません",
-                f"The output {out_dir} is not a folder",
-            )
-        )
+    problems.extend(folder_problems(out_dir))
     if problems:
         raise ExportProblem(problems)
 
@@ -151,17 +153,26 @@ def export_case(
     print_plans = (
         plan_print_files(out_dir, [p.documents for p in plans], kinds) if print_files else []
     )
-    conflicts = find_conflicts(out_dir, plans, ppc_path, print_plans)
-    if conflicts and not force:
-        raise refused(out_dir, conflicts)
+    existing = find_existing(out_dir, plans, ppc_path, print_plans)
+    if existing.links:
+        raise unusable(out_dir, existing.links)
+    if existing.conflicts and not force:
+        raise refused(out_dir, existing.conflicts)
+    if existing.misplaced:
+        raise unusable(out_dir, existing.misplaced)
 
     job = RenderJob(
-        {kind: template_path(kind, templates_dir) for kind in kinds}, office, incident, force
+        {kind: template_path(kind, templates_dir) for kind in kinds},
+        office,
+        incident,
+        force,
+        OutputFolder.for_run(out_dir),
+        limits.DOCUMENT_SECONDS,
     )
     started = time.time_ns()
     try:
         return _write_planned(
-            clients, job, out_dir, plans, ppc_path, print_plans, workers, progress, cancelled
+            clients, job, plans, ppc_path, print_plans, started, workers, progress, cancelled
         )
     except ExportProblem as exc:
         exc.written, exc.ppc_list = _written_since(plans, ppc_path, started, force)
@@ -171,6 +182,8 @@ def export_case(
         problem = stopped(sum(len(documents) for documents in written.values()))
         problem.written, problem.ppc_list = written, ppc_list
         raise problem from None
+    finally:
+        job.output.remove_temporaries()
 
 
 def _written_since(
@@ -197,15 +210,20 @@ def _written_since(
 def _write_planned(
     clients: Sequence[Client],
     job: RenderJob,
-    out_dir: Path,
     plans: list[PlannedClient],
     ppc_path: Path,
     print_plans: Sequence[PlannedPrintFile],
+    started_ns: int,
     workers: int | None,
     progress: Progress | None,
     cancelled: Cancelled | None,
 ) -> ExportResult:
-    out_dir.mkdir(parents=True, exist_ok=True)
+    out_dir = job.output.root
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # checked before, but the system may still say no
+        raise ExportProblem([not_created(out_dir, exc)]) from None
+    job.output.remove_leftovers(started_ns)  # what a killed export left
 
     def write_list() -> None:
         write_ppc_list(clients, job.office, job.incident, ppc_path, overwrite=job.force)
@@ -229,7 +247,7 @@ def _write_planned(
             raise ExportCancelled()
         write_list()
     ppc_count = len(joint_clients(clients))
-    merged = _write_print_files(print_plans, job.force, done, total, progress, cancelled)
+    merged = _write_print_files(print_plans, job, done, total, progress, cancelled)
     return ExportResult(
         out_dir=out_dir,
         ppc_list=ppc_path,
@@ -242,7 +260,7 @@ def _write_planned(
 
 def _write_print_files(
     print_plans: Sequence[PlannedPrintFile],
-    force: bool,
+    job: RenderJob,
     done: int,
     total: int,
     progress: Progress | None,
@@ -264,7 +282,7 @@ def _write_print_files(
             raise ExportCancelled()
 
     try:
-        return write_print_files(print_plans, force=force, written=written)
+        return write_print_files(print_plans, force=job.force, written=written, output=job.output)
     except MergeError as exc:
         raise not_merged(exc) from None
     except OSError as exc:

@@ -21,18 +21,24 @@ Decisions:
   every file it would replace. Names are compared as Windows and macOS compare them (NFC,
   case-insensitive), with one directory listing per existing folder rather than a check per
   file: a fresh export into an empty folder costs one listing.
+- Where a planned folder or file exists as a link, the export refuses even when told to
+  overwrite: a link inside the output folder is never followed (see ``output_folder``). What
+  is of the wrong kind (a file where a client's folder goes, a folder or a device under a
+  document's name) is in the way like an existing file, and cannot be overwritten either.
 
-Pure apart from ``find_conflicts``, which only reads directory listings.
+Pure apart from ``find_existing``, which only reads directory listings.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from noticedesk.core import atomic
 from noticedesk.core.clients import Client
 from noticedesk.core.documents.filenames import safe_name, unique_names
 from noticedesk.core.documents.kinds import DOCUMENT_KINDS, KINDS, kinds_for
@@ -71,29 +77,62 @@ def plan_export(
     return plans
 
 
-def find_conflicts(
+@dataclass(frozen=True, slots=True)
+class Existing:
+    """What an export would meet in its output folder (what stands there is named with what
+    it is, in Japanese and English)."""
+
+    conflicts: list[Path]  # planned paths taken: files (replaced with force) or ``misplaced``
+    misplaced: list[tuple[Path, str, str]]  # of the wrong kind: never replaced
+    links: list[tuple[Path, str, str]]  # links (or junctions): never followed nor replaced
+
+
+def find_existing(
     out_dir: Path,
     plans: Sequence[PlannedClient],
     ppc_path: Path,
     print_plans: Sequence[PlannedPrintFile] = (),
-) -> list[Path]:
-    """The planned paths that already exist, and any file standing where a folder would go."""
-    top = _listing(out_dir) or set()
-    found = [ppc_path] if _folded(ppc_path.name) in top else []
-    if print_plans and _folded(PRINT_FOLDER) in top:
-        found.extend(_existing_in(print_plans[0].target.parent, [p.target for p in print_plans]))
-    for plan in plans:
-        if _folded(plan.folder.name) in top:
-            found.extend(_existing_in(plan.folder, [target for _kind, target in plan.documents]))
+) -> Existing:
+    """The planned paths that exist already, and those that must not be used (see above)."""
+    found = Existing([], [], [])
+    top = _listing(out_dir)
+    if top is None:
+        return found
+    _look(top, ppc_path, found, folder=False)
+    if print_plans and _look(top, print_plans[0].target.parent, found, folder=True):
+        inside = _listing(print_plans[0].target.parent)
+        for plan in print_plans:
+            _look(inside, plan.target, found, folder=False)
+    for client_plan in plans:
+        if _look(top, client_plan.folder, found, folder=True):
+            inside = _listing(client_plan.folder)
+            for _kind, target in client_plan.documents:
+                _look(inside, target, found, folder=False)
     return found
 
 
-def _existing_in(folder: Path, targets: Sequence[Path]) -> list[Path]:
-    """Which of ``targets`` (all inside ``folder``) exist; ``[folder]`` when it is a file."""
-    inside = _listing(folder)
-    if inside is None:
-        return [folder]
-    return [target for target in targets if _folded(target.name) in inside]
+def _look(
+    listing: dict[str, os.DirEntry[str]] | None, path: Path, found: Existing, *, folder: bool
+) -> bool:
+    """Whether ``path`` is a folder to look into (``folder``) that exists as one; what
+    stands under its name in its folder's ``listing`` is added to ``found``."""
+    entry = listing.get(_folded(path.name)) if listing else None
+    if entry is None:
+        return False
+    try:
+        status = entry.stat(follow_symlinks=False)
+    except FileNotFoundError:
+        return False
+    if atomic.is_link(status):
+        found.links.append((Path(entry.path), *atomic.describe(status)))
+        return False
+    if stat.S_ISDIR(status.st_mode) if folder else stat.S_ISREG(status.st_mode):
+        if not folder:
+            found.conflicts.append(path)
+        return folder
+    found.conflicts.append(path)
+    found.misplaced.append((path, *atomic.describe(status)))
+    return False
 
 
 def _folded(name: str) -> str:
@@ -101,19 +140,20 @@ def _folded(name: str) -> str:
     return unicodedata.normalize("NFC", name).casefold()
 
 
-def _listing(folder: Path) -> set[str] | None:
-    """The folded names in ``folder``; None when it is not a folder."""
+def _listing(folder: Path) -> dict[str, os.DirEntry[str]] | None:
+    """The entries of ``folder`` by folded name; None when it is not a folder."""
     try:
         with os.scandir(folder) as entries:
-            return {_folded(entry.name) for entry in entries}
+            return {_folded(entry.name): entry for entry in entries}
     except (FileNotFoundError, NotADirectoryError):
         return None
 
 
 __all__ = [
     "FILE_NAME_CHARS",
+    "Existing",
     "PlannedClient",
     "document_file_name",
-    "find_conflicts",
+    "find_existing",
     "plan_export",
 ]

@@ -75,6 +75,40 @@ def refused(out_dir: Path, conflicts: Sequence[Path]) -> ExportProblem:
     )
 
 
+def unusable(out_dir: Path, found: Sequence[tuple[Path, str, str]]) -> ExportProblem:
+    """Links, or the wrong kind of thing, where the export writes: refused even with force.
+
+    ``found`` holds each path with what it is, in Japanese and English."""
+    shown = found[:CONFLICTS_SHOWN]
+    listed = "、".join(f"{_relative(path, out_dir)} ({what})" for path, what, _en in shown)
+    listed_en = ", ".join(f"{_relative(path, out_dir)} ({what})" for path, _ja, what in shown)
+    hidden = len(found) - CONFLICTS_SHOWN
+    if hidden > 0:
+        listed += f" ほか{hidden}件"
+        listed_en += f" and {hidden} more"
+    return ExportProblem(
+        [
+            InputProblem(
+                "出力先のフォルダの中に、リンクか、書き出す文書やフォルダと同じ名前の別の種類の"
+                f"ものがあります（{len(found)}件: {listed}）。リンクの先には書き込まず、"
+                "上書きを指定しても置き換えません。移動するか、別の出力先を選んでください。"
+                "何も書き込んでいません。",
+                f"{len(found)} item(s) in the output folder are links, or not what NoticeDesk "
+                f"writes under that name ({listed_en}): links are never followed and these are "
+                "not replaced, even with force. Move them or choose another output folder; "
+                "nothing was written.",
+            )
+        ]
+    )
+
+
+def _relative(path: Path, out_dir: Path) -> Path:
+    try:
+        return path.relative_to(out_dir)
+    except ValueError:
+        return path
+
+
 def stopped(count: int) -> ExportProblem:
     return ExportProblem(
         [
@@ -91,12 +125,12 @@ def stopped(count: int) -> ExportProblem:
 
 def not_rendered(exc: RenderFailure) -> ExportProblem:
     if not exc.client_name:  # the template itself: ``detail`` is the whole sentence
-        return _problem(exc.detail, exc.detail)
+        return _problem(exc.detail, exc.detail_en)
     return _problem(
         f"「{exc.client_name}」の文書をテンプレート「{exc.template}」から作成できません"
         f"（{exc.detail}）。作成済みの文書はそのまま残っています。",
         f"The document for {exc.client_name} cannot be made from template "
-        f"{exc.template} ({exc.detail}); documents already written are kept.",
+        f"{exc.template} ({exc.detail_en}); documents already written are kept.",
     )
 
 
@@ -128,7 +162,13 @@ def _appeared(exc: FileExistsError) -> ExportProblem:
 
 
 def _unwritable(exc: OSError) -> ExportProblem:
-    """Most often a document still open in Word (Windows locks it) or a read-only folder."""
+    """Most often a document still open in Word (Windows locks it) or a read-only folder; or
+    a name NoticeDesk refuses to write through (``atomic``'s sentence)."""
+    if isinstance(exc, UserError):
+        return _problem(
+            f"{exc.message}書き出し済みの文書はそのまま残っています。",
+            f"{exc.message_en} Documents already written are kept.",
+        )
     where = _path_of(exc)
     return _problem(
         "書き出し先に書き込めません。同じ名前の文書を Word で開いていないか、"
@@ -154,4 +194,5 @@ __all__ = [
     "not_written",
     "refused",
     "stopped",
+    "unusable",
 ]

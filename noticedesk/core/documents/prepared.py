@@ -32,6 +32,7 @@ from jinja2 import Environment, Template
 from lxml import etree
 
 from noticedesk.core.documents.docx_zip import RENDERED_LEVEL, ZipEntry, build_zip, deflate
+from noticedesk.core.documents.limits import render_budget
 
 _CORE_PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
 _FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
@@ -191,8 +192,10 @@ class PreparedTemplate:
         return parts
 
     def render(self, context: dict[str, Any]) -> bytes:
-        """The finished .docx for ``context``."""
-        parts = self.render_parts(context)
+        """The finished .docx for ``context``, its parts rendered under one budget (the
+        caller's, or a fresh one: ``limits.render_budget``)."""
+        with render_budget():
+            parts = self.render_parts(context)
         entries = [
             deflate(name, parts[name], RENDERED_LEVEL) if name in parts else self._static[name]
             for name in self._order

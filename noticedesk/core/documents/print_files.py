@@ -28,6 +28,7 @@ from pathlib import Path
 from noticedesk.core.atomic import write_bytes
 from noticedesk.core.documents.docx_merge import merge_documents
 from noticedesk.core.documents.kinds import KINDS
+from noticedesk.core.documents.output_folder import OutputFolder
 
 PRINT_FOLDER = "印刷用"
 ALL_CLIENTS = "全顧問先"
@@ -69,17 +70,24 @@ def write_print_files(
     *,
     force: bool = False,
     written: Callable[[PlannedPrintFile], None] | None = None,
+    output: OutputFolder | None = None,
 ) -> dict[str, Path]:
     """Merge and write each planned file (temporary name, then renamed); kind -> path.
 
     Raises MergeError (the clients' files are not from one template) and OSError; a file
     that exists is replaced only with ``force``. ``written`` is called after each file.
+    With ``output`` (the export's), its folder is made and its files written as the
+    clients' are: no link followed, temporary files in the output folder's root.
     """
     out: dict[str, Path] = {}
     for plan in planned:
         merged = merge_documents([path.read_bytes() for path in plan.sources])
-        plan.target.parent.mkdir(parents=True, exist_ok=True)
-        write_bytes(plan.target, merged, overwrite=force)
+        if output is None:
+            plan.target.parent.mkdir(parents=True, exist_ok=True)
+            write_bytes(plan.target, merged, overwrite=force)
+        else:
+            output.make_folder(plan.target.parent)
+            output.write_bytes(plan.target, merged, overwrite=force)
         out[plan.kind] = plan.target
         if written is not None:
             written(plan)

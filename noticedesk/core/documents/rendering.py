@@ -6,6 +6,11 @@ exported file are byte for byte the same.
 
 Decision: a custom template folder may hold only some of the four kinds (an office that
 rewrites only its cover letter); the others come from the bundled templates.
+
+Every way a render can fail because of what a template says (a tag that does not fit the
+value, XML the tags break, a loop past the limits of ``limits``, a number too large, a
+division by zero, recursion) becomes a ``TemplateProblem`` naming the template's file, never a
+traceback; ``render_context`` runs each document under the time budget it is given.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from noticedesk.core.clients import Client
 from noticedesk.core.documents.context import build_context, sample_client
 from noticedesk.core.documents.environment import make_environment
 from noticedesk.core.documents.kinds import KINDS
+from noticedesk.core.documents.limits import SIZE, RenderLimit, render_budget
 from noticedesk.core.documents.prepared import PreparedTemplate
 from noticedesk.core.documents.problems import InputProblem
 from noticedesk.core.documents.template_check import check_sources
@@ -35,12 +41,75 @@ from noticedesk.core.user_error import UserError
 
 
 class TemplateProblem(UserError):
-    """A template cannot be used; ``problem`` says why in both languages."""
+    """A template cannot be used; ``problem`` says why in both languages.
 
-    def __init__(self, problem: InputProblem, path_name: str = "") -> None:
+    For a render that failed, ``reason`` / ``reason_en`` say why as a phrase without the
+    template's name, for a sentence that also names the client (the export's).
+    """
+
+    def __init__(
+        self, problem: InputProblem, path_name: str = "", reason: tuple[str, str] = ("", "")
+    ) -> None:
         super().__init__(problem.message, problem.message_en)
         self.problem = problem
         self.path_name = path_name
+        self.reason, self.reason_en = reason
+
+
+# Exceptions a template's tags can cause while rendering (beyond RenderLimit): a filter given
+# the wrong kind of value, a missing key or index, broken XML, arithmetic, Jinja's own checks.
+_TEMPLATE_FAILURES = (
+    TemplateError,
+    etree.XMLSyntaxError,
+    TypeError,
+    ValueError,
+    LookupError,
+    ArithmeticError,
+    MemoryError,
+    RecursionError,
+    AssertionError,
+)
+
+_TOO_LARGE = ("が大きすぎる出力を作ろうとしました", "大きすぎる出力を作ろうとしました")
+_TOO_LARGE_EN = "tried to make too large an output"
+_ENDLESS = ("の処理が終わりません", "処理が終わりません")
+_ENDLESS_EN = "does not finish"
+
+
+def template_failure(template_name: str, exc: BaseException) -> TemplateProblem | None:
+    """``exc``, raised while rendering ``template_name``, as a sentence naming the template;
+    None when it is not something a template causes."""
+    if isinstance(exc, RenderLimit):
+        large = exc.kind == SIZE
+        head, short = _TOO_LARGE if large else _ENDLESS
+        head_en = _TOO_LARGE_EN if large else _ENDLESS_EN
+        why, why_en = exc.reason, exc.reason_en
+    elif isinstance(exc, MemoryError | OverflowError):
+        (head, short), head_en = _TOO_LARGE, _TOO_LARGE_EN
+        why, why_en = (
+            ("メモリが足りません", "out of memory")
+            if isinstance(exc, MemoryError)
+            else ("数が大きすぎます", "a number too large")
+        )
+    elif isinstance(exc, RecursionError):
+        (head, short), head_en = _ENDLESS, _ENDLESS_EN
+        why, why_en = "呼び出しが深すぎます", "calls nested too deeply"
+    elif isinstance(exc, _TEMPLATE_FAILURES):
+        head, short, head_en = "で文書を作成できません", "", "cannot be rendered"
+        if isinstance(exc, ZeroDivisionError):
+            why, why_en = "0 で割っています", "division by zero"
+        else:
+            why = why_en = str(exc) or type(exc).__name__
+    else:
+        return None
+    return TemplateProblem(
+        InputProblem(
+            f"テンプレート「{template_name}」{head}（{why}）",
+            f"Template {template_name} {head_en} ({why_en})",
+        ),
+        template_name,
+        (f"{short}: {why}" if short else why, f"{head_en}: {why_en}" if short else why_en),
+    )
 
 
 def template_path(kind: str, templates_dir: Path | None = None) -> Path:
@@ -82,6 +151,13 @@ def prepared_template(path: Path) -> tuple[PreparedTemplate, threading.Lock]:
             ),
             path.name,
         ) from None
+    except (RecursionError, MemoryError, OverflowError, AssertionError, SyntaxError) as exc:
+        # Tags nested deeper than Jinja parses or Python compiles (20 nested blocks at most).
+        failure = template_failure(
+            path.name, ValueError(exc.msg) if isinstance(exc, SyntaxError) else exc
+        )
+        assert failure is not None
+        raise failure from None
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise TemplateProblem(
             InputProblem(
@@ -108,17 +184,32 @@ def render_prepared(
     client: Client,
     office: OfficeProfile,
     incident: Incident,
+    *,
+    seconds: float | None = None,
 ) -> bytes:
-    return render_context(prepared, build_context(client, office, incident))
+    return render_context(prepared, build_context(client, office, incident), seconds=seconds)
 
 
 def render_context(
-    prepared: tuple[PreparedTemplate, threading.Lock], context: dict[str, Any]
+    prepared: tuple[PreparedTemplate, threading.Lock],
+    context: dict[str, Any],
+    *,
+    seconds: float | None = None,
 ) -> bytes:
-    """Render a context made by ``build_context`` (built once per client, used for each kind)."""
+    """Render a context made by ``build_context`` (built once per client, used for each kind).
+
+    The document is rendered under a budget of ``seconds`` (``limits.DOCUMENT_SECONDS``);
+    whatever the template makes go wrong is raised as a TemplateProblem naming its file.
+    """
     template, lock = prepared
     with lock:
-        return template.render(context)
+        try:
+            with render_budget(seconds):
+                return template.render(context)
+        except (*_TEMPLATE_FAILURES, RenderLimit) as exc:
+            problem = template_failure(template.name, exc)
+            assert problem is not None
+            raise problem from None
 
 
 def render_document(
@@ -188,19 +279,19 @@ def find_input_problems(
         except TemplateProblem as exc:
             problems.append(exc.problem)
             continue
-        found = check_sources(kind, path.name, prepared[0].sources, prepared[0].env, context)
+        try:
+            found = check_sources(kind, path.name, prepared[0].sources, prepared[0].env, context)
+        except RecursionError as exc:  # tags nested deeper than the checker walks
+            failure = template_failure(path.name, exc)
+            assert failure is not None
+            found = [failure.problem]
         problems.extend(found)
         if found:
             continue
         try:
             render_prepared(prepared, sample_client(), office, incident)
-        except (TemplateError, etree.XMLSyntaxError, TypeError, ValueError) as exc:
-            problems.append(
-                InputProblem(
-                    f"テンプレート「{path.name}」で文書を作成できません: {exc}",
-                    f"Template {path.name} cannot be rendered: {exc}",
-                )
-            )
+        except TemplateProblem as exc:
+            problems.append(exc.problem)
     return problems
 
 
@@ -229,5 +320,6 @@ __all__ = [
     "render_context",
     "render_document",
     "render_prepared",
+    "template_failure",
     "template_path",
 ]

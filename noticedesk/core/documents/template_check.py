@@ -148,13 +148,13 @@ class _Walk:
             for target in self._targets(node.target):
                 scope[target] = (_UNKNOWN, target)
         if isinstance(node, nodes.Macro | nodes.CallBlock):
+            if isinstance(node, nodes.Macro):  # known in its own body too (it may recurse)
+                scope[node.name] = (_UNKNOWN, node.name)
             inner = dict(scope)
             for arg in getattr(node, "args", []):
                 inner[arg.name] = (_UNKNOWN, arg.name)
             for name in ("caller", "varargs", "kwargs"):
                 inner[name] = (_UNKNOWN, name)
-            if isinstance(node, nodes.Macro):
-                scope[node.name] = (_UNKNOWN, node.name)
             for child in node.body:
                 self.visit(child, inner, printing)
             return
