@@ -23,6 +23,7 @@ from noticedesk.core.case import (
     RecoveryCodeKeySource,
 )
 from noticedesk.core.case.index import case_to_open, needs_passphrase
+from noticedesk.core.display_text import terminal_text
 from noticedesk.core.secrets import SecretStore, SecretStoreUnavailable
 
 ENV_PASSPHRASE = "NOTICEDESK_PASSPHRASE"
@@ -53,8 +54,9 @@ def data_dir(args: argparse.Namespace) -> Path:
 
 def report(exc: CaseError | SecretStoreUnavailable) -> int:
     """Print the error in Japanese, then English; exit code 2 (cannot go on)."""
-    print(f"エラー: {exc.text('ja')}", file=sys.stderr)
-    print(f"Error: {exc.text('en')}", file=sys.stderr)
+    # A case's name comes from a user and can carry terminal escapes: printed disarmed.
+    print(f"エラー: {terminal_text(exc.text('ja'))}", file=sys.stderr)
+    print(f"Error: {terminal_text(exc.text('en'))}", file=sys.stderr)
     if isinstance(exc, SecretStoreUnavailable):
         print(
             f"パスフレーズを使うには、環境変数 {ENV_PASSPHRASE} を設定するか端末から実行し、"

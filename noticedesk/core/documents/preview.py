@@ -32,9 +32,8 @@ from pathlib import Path
 
 from noticedesk.core.atomic import write_bytes
 from noticedesk.core.clients import Client
-from noticedesk.core.documents.export import FILE_NAME_CHARS
-from noticedesk.core.documents.filenames import safe_name
-from noticedesk.core.documents.kinds import DOCUMENT_KINDS, KINDS, kinds_for
+from noticedesk.core.documents.export_plan import document_file_name
+from noticedesk.core.documents.kinds import DOCUMENT_KINDS, kinds_for
 from noticedesk.core.documents.pages import PageImage, rasterise
 from noticedesk.core.documents.pdf import PdfConverter
 from noticedesk.core.documents.rendering import render_document
@@ -198,11 +197,8 @@ def write_preview_copy(document: PreviewDocument, client: Client) -> Path:
     opened again after an edit. Read-only, so Word opens it read-only and a change is not
     saved into a temporary folder and lost; the copies are removed when NoticeDesk quits.
     """
-    kind = KINDS[document.kind]
     folder = Path(tempfile.mkdtemp(prefix="doc-", dir=_copies_root()))
-    path = (
-        folder / f"{kind.file_prefix}_{kind.title}_{safe_name(client.name, FILE_NAME_CHARS)}.docx"
-    )
+    path = folder / document_file_name(document.kind, client)
     write_bytes(path, document.docx)
     os.chmod(path, stat.S_IREAD)
     return path

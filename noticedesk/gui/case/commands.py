@@ -25,6 +25,7 @@ from noticedesk.core.case import (
     RecoveryCodeKeySource,
     SecretStoreUnavailable,
 )
+from noticedesk.core.documents.filenames import safe_name
 from noticedesk.gui.case.opener import CaseOpener
 from noticedesk.gui.common.file_chooser import FileChooser
 from noticedesk.gui.dialogs.case_dialogs import (
@@ -218,7 +219,7 @@ class CaseCommands(QObject):
         if session is None:
             return
         folder = self.state.settings.last_folder("audit") or Path.home()
-        start = folder / (self.tr("audit-log") + f"_{_file_safe(session.name)}.csv")
+        start = folder / (self.tr("audit-log") + f"_{safe_name(session.name)}.csv")
         self.chooser.choose_save_file(
             self.host.window(),
             self.tr("Export the audit log"),
@@ -247,8 +248,3 @@ class CaseCommands(QObject):
             self.host.show_error(self.tr("The audit log could not be written"), exc)
             return
         self.host.show_status(self.tr("Audit log written to %1.").replace("%1", str(path)), 8000)
-
-
-def _file_safe(name: str) -> str:
-    """A case name as part of a file name (characters Windows forbids become _)."""
-    return "".join("_" if ch in '\\/:*?"<>|' or ord(ch) < 32 else ch for ch in name).strip()
