@@ -8,14 +8,11 @@ from pathlib import Path
 
 import keyring
 import pytest
-from keyring_memory import MemoryKeyring
 
 from noticedesk.core import secrets
+from tests.helpers.keyring_memory import MemoryKeyring
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-REPO = Path(__file__).resolve().parents[1]
-SAMPLE = REPO / "resources" / "sample"
 
 
 @pytest.fixture(autouse=True)

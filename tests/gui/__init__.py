@@ -1,1 +1,2 @@
-"""Window tests (a package, so its conftest does not shadow the top-level one)."""
+"""Tests of the window (``noticedesk.gui``): a room's tests in the folder of its name, tests that cross
+rooms here."""

@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from noticedesk.gui.common.settings import WindowSettings
-from noticedesk.gui.common.tasks import ImmediateRunner
+from noticedesk.gui.common.i18n import Translation
 from noticedesk.gui.shared.session import CaseSession
 from noticedesk.gui.window.main_window import MainWindow
-
-from .window_fixtures import ROWS, WindowFactory, new_session, write_roster
+from tests.helpers.windows import (
+    ROWS,
+    OpenedUrls,
+    WindowFactory,
+    close_windows,
+    open_window,
+    write_roster,
+)
 
 
 @pytest.fixture
@@ -28,30 +34,32 @@ def data_dir(isolated_data_dir: Path) -> Path:
 
 
 @pytest.fixture
+def translation() -> Iterator[Translation]:
+    """The program's and Qt's own translators, installed; back to English when the test ends."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    installed = Translation(app)
+    yield installed
+    installed.switch("en")
+
+
+@pytest.fixture
+def opened() -> OpenedUrls:
+    """What the windows would have opened in the browser or in Word."""
+    return OpenedUrls()
+
+
+@pytest.fixture
 def make_window(qtbot: QtBot, data_dir: Path) -> Iterator[WindowFactory]:
-    """Build a window over a case in the test's data folder (keyring key, in-memory store)."""
+    """``make_window(session, **options)``: a window over ``session`` in the test's data folder
+    (``open_window`` says the options); when the test ends each one's work is waited for, its
+    case closed and the window closed."""
     windows: list[MainWindow] = []
 
-    def factory(
-        session: CaseSession | None = None,
-        today: dt.date = dt.date(2023, 6, 7),
-        language: str = "en",
-    ) -> MainWindow:
-        window = MainWindow(
-            WindowSettings(data_dir),
-            ImmediateRunner(),
-            session=session,
-            language=language,
-            today=lambda: today,
-            new_session_for=lambda path: new_session(data_dir, path.stem),
-        )
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
+    def factory(session: CaseSession | None = None, **options: Any) -> MainWindow:
+        window = open_window(data_dir, session, qtbot=qtbot, **options)
         windows.append(window)
         return window
 
     yield factory
-    for window in windows:
-        if window.state.session is not None:
-            window.state.session.close()
+    close_windows(windows)

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 import tomli_w
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox
 
 from noticedesk.cli import case_access
 from noticedesk.cli.main import main
@@ -26,22 +26,16 @@ from noticedesk.core.case.index import case_to_open
 from noticedesk.core.documents import DOCUMENT_KINDS
 from noticedesk.core.office_store import profile_path
 from noticedesk.gui.common.i18n import Translation
-
-from .window_fixtures import WindowFactory, open_session
+from tests.helpers.windows import WindowFactory, open_session
 
 SAMPLE = sample_dir()
 WRONG_NUMBER = "1234567890123"  # 13 digits whose check digit does not fit
 
 
 @pytest.fixture
-def japanese() -> Iterator[None]:
+def japanese(translation: Translation) -> None:
     """The window in Japanese, as the office sees it (and as the command line speaks)."""
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    translation = Translation(app)
     assert translation.switch("ja")
-    yield
-    translation.switch("en")
 
 
 def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:

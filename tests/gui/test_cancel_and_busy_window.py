@@ -20,18 +20,19 @@ from noticedesk.core.case import DocumentStatus, recorded_export
 from noticedesk.core.clients import Roster
 from noticedesk.core.roster import import_roster
 from noticedesk.gui.common.i18n import Translation
-from noticedesk.gui.common.settings import WindowSettings
 from noticedesk.gui.common.tasks import ImmediateRunner, ThreadPoolRunner
 from noticedesk.gui.window.main_window import MainWindow
-
-from .test_export_from_window import (
-    Opened,
-    export_window,
-    ready_session,
+from tests.helpers.windows import (
+    ROWS,
+    WindowFactory,
+    drop_files,
+    new_session,
+    open_window,
+    prepared_session,
     status_text,
     stored_statuses,
+    write_roster,
 )
-from .window_fixtures import ROWS, drop_files, new_session, write_roster
 
 
 def fifteen_clients(tmp_path: Path) -> Path:
@@ -66,11 +67,9 @@ def cancel_pressed(window: MainWindow) -> None:
 
 
 def test_cancel_stops_the_export_and_marks_only_what_was_written(
-    qtbot: QtBot, data_dir: Path, tmp_path: Path
+    make_window: WindowFactory, qtbot: QtBot, data_dir: Path, tmp_path: Path
 ) -> None:
-    window = export_window(
-        qtbot, data_dir, ready_session(data_dir, fifteen_clients(tmp_path)), Opened()
-    )
+    window = make_window(prepared_session(data_dir, fifteen_clients(tmp_path)))
     out = tmp_path / "out"
 
     def press_cancel_once_ten_are_written(done: int, _total: int) -> None:
@@ -98,12 +97,14 @@ def test_cancel_stops_the_export_and_marks_only_what_was_written(
 
 
 def test_cancel_from_the_gui_thread_reaches_the_export_on_its_worker(
-    qtbot: QtBot, data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    make_window: WindowFactory,
+    qtbot: QtBot,
+    data_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     runner = ThreadPoolRunner()
-    window = export_window(
-        qtbot, data_dir, ready_session(data_dir, fifteen_clients(tmp_path)), Opened(), runner
-    )
+    window = make_window(prepared_session(data_dir, fifteen_clients(tmp_path)), runner=runner)
     pressed = threading.Event()
     real_export = recorded_export.export_case
 
@@ -150,10 +151,10 @@ def test_cancel_from_the_gui_thread_reaches_the_export_on_its_worker(
 
 
 def test_a_drag_is_refused_while_a_file_is_read_or_documents_are_written(
-    qtbot: QtBot, data_dir: Path, roster_file: Path, tmp_path: Path
+    make_window: WindowFactory, qtbot: QtBot, data_dir: Path, roster_file: Path, tmp_path: Path
 ) -> None:
     runner = HeldRunner()
-    window = export_window(qtbot, data_dir, ready_session(data_dir, roster_file), Opened(), runner)
+    window = make_window(prepared_session(data_dir, roster_file), runner=runner)
     other = write_roster(tmp_path / "別の一覧.csv", ROWS[:2])
 
     assert drop_files(window, roster_file)
@@ -187,9 +188,8 @@ def test_a_drop_still_pending_when_the_window_goes_is_dropped_with_it(
         read.append(path)
         return import_roster(path)
 
-    window = MainWindow(
-        WindowSettings(data_dir), HeldRunner(), session=None, language="en", read_roster=reader
-    )
+    # Not the fixture's: this window is gone before the test ends.
+    window = open_window(data_dir, runner=HeldRunner(), read_roster=reader, show=False)
     assert drop_files(window, roster_file)  # the load is deferred to the event loop
     window.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
@@ -200,47 +200,30 @@ def test_a_drop_still_pending_when_the_window_goes_is_dropped_with_it(
 # -- 4 and 5. switching the language ------------------------------------------------------------
 
 
-@pytest.fixture
-def translation() -> Any:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    installed = Translation(app)
-    yield installed
-    installed.switch("en")
-
-
 def test_undo_and_redo_name_the_last_tick_in_the_new_language(
-    qtbot: QtBot, data_dir: Path, roster_file: Path, translation: Translation
+    make_window: WindowFactory, data_dir: Path, roster_file: Path, translation: Translation
 ) -> None:
     assert translation.switch("ja")
     session = new_session(data_dir)
     session.import_roster(import_roster(roster_file))
-    window = MainWindow(
-        WindowSettings(data_dir),
-        HeldRunner(),
-        session=session,
-        language="ja",
-        translation=translation,
+    window = make_window(
+        session, runner=HeldRunner(), language="ja", translation=translation, show=False
     )
-    qtbot.addWidget(window)
-    try:
-        first = window.model.row_at(0).client.key
-        window.ticking.apply({first: True})
-        assert "1 件の個別報告をチェック" in window.menus.undo_action.text()
+    first = window.model.row_at(0).client.key
+    window.ticking.apply({first: True})
+    assert "1 件の個別報告をチェック" in window.menus.undo_action.text()
 
-        window.set_language("en")
-        assert window.menus.undo_action.text() == "&Undo: Tick 1 client(s)"
-        window.menus.undo_action.trigger()
-        assert window.menus.undo_action.text() == "&Undo"
-        assert window.menus.redo_action.text() == "&Redo: Tick 1 client(s)"
+    window.set_language("en")
+    assert window.menus.undo_action.text() == "&Undo: Tick 1 client(s)"
+    window.menus.undo_action.trigger()
+    assert window.menus.undo_action.text() == "&Undo"
+    assert window.menus.redo_action.text() == "&Redo: Tick 1 client(s)"
 
-        window.set_language("ja")
-        assert window.menus.redo_action.text() == "やり直し(&R)：1 件の個別報告をチェック"
-        assert window.menus.undo_action.text() == "元に戻す(&U)"
-        window.menus.redo_action.trigger()
-        assert window.model.individual_of([first]) == {first: True}
-    finally:
-        session.close()
+    window.set_language("ja")
+    assert window.menus.redo_action.text() == "やり直し(&R)：1 件の個別報告をチェック"
+    assert window.menus.undo_action.text() == "元に戻す(&U)"
+    window.menus.redo_action.trigger()
+    assert window.model.individual_of([first]) == {first: True}
 
 
 def test_switching_the_language_leaves_no_translator_behind(translation: Translation) -> None:
@@ -268,9 +251,9 @@ def test_switching_the_language_leaves_no_translator_behind(translation: Transla
 
 
 def test_open_recent_stays_disabled_while_it_is_empty(
-    qtbot: QtBot, data_dir: Path, roster_file: Path, tmp_path: Path
+    make_window: WindowFactory, qtbot: QtBot, data_dir: Path, roster_file: Path, tmp_path: Path
 ) -> None:
-    window = export_window(qtbot, data_dir, ready_session(data_dir, roster_file), Opened())
+    window = make_window(prepared_session(data_dir, roster_file))
     assert window.state.settings.recent_files() == []
     assert not window.menus.recent_menu.isEnabled()
 

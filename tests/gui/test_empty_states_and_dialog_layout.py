@@ -22,8 +22,6 @@ from noticedesk.core.case import CaseStore, KeyringKeySource
 from noticedesk.core.office import OfficeProfile
 from noticedesk.gui.clients.problems_panel import COL_ROW
 from noticedesk.gui.common.i18n import Translation
-from noticedesk.gui.common.settings import WindowSettings
-from noticedesk.gui.common.tasks import ImmediateRunner
 from noticedesk.gui.dialogs.case_dialogs import OpenCaseDialog, RecoveryOpenDialog
 from noticedesk.gui.dialogs.incident import (
     PREFERRED_SIZE,
@@ -35,9 +33,7 @@ from noticedesk.gui.dialogs.incident import (
 )
 from noticedesk.gui.dialogs.office import OfficeDialog
 from noticedesk.gui.dialogs.passphrase import PassphraseDialog
-from noticedesk.gui.window.main_window import MainWindow
-
-from .window_fixtures import (
+from tests.helpers.windows import (
     ROWS,
     WindowFactory,
     drop_files,
@@ -101,24 +97,17 @@ def test_a_search_that_hides_every_client_says_so(
     assert window.table.empty_hint() == ""
 
 
-def test_the_empty_table_speaks_japanese(qtbot: QtBot, data_dir: Path) -> None:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    translation = Translation(app)
+def test_the_empty_table_speaks_japanese(
+    make_window: WindowFactory, translation: Translation
+) -> None:
     assert translation.switch("ja")
-    try:
-        window = MainWindow(WindowSettings(data_dir), ImmediateRunner(), language="ja")
-        qtbot.addWidget(window)
-        hint = window.table.empty_hint()
-        assert "顧問先一覧" in hint and "ドラッグ＆ドロップ" in hint
-        assert window.problems_dock.toggleViewAction().text() == "顧問先一覧の問題(&P)"
-        header = window.model.headerData(1, Qt.Orientation.Horizontal)
-        assert header == "顧問先名"  # the office's word for its clients, as everywhere else
-        assert (
-            "共同報告" in window.status_area.counts_label.text()
-        )  # the joint report, as in the CLI
-    finally:
-        translation.switch("en")
+    window = make_window(None, language="ja", show=False)
+    hint = window.table.empty_hint()
+    assert "顧問先一覧" in hint and "ドラッグ＆ドロップ" in hint
+    assert window.problems_dock.toggleViewAction().text() == "顧問先一覧の問題(&P)"
+    header = window.model.headerData(1, Qt.Orientation.Horizontal)
+    assert header == "顧問先名"  # the office's word for its clients, as everywhere else
+    assert "共同報告" in window.status_area.counts_label.text()  # the joint report, as in the CLI
 
 
 def test_space_in_the_search_box_is_typed_not_a_tick(
@@ -201,52 +190,44 @@ def test_the_overdue_banner_links_to_the_filing_dates(
 
 
 @pytest.mark.parametrize("language", ["en", "ja"])
-def test_the_incident_dialog_fits_a_laptop_screen(qtbot: QtBot, language: str) -> None:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    translation = Translation(app)
+def test_the_incident_dialog_fits_a_laptop_screen(
+    qtbot: QtBot, language: str, translation: Translation
+) -> None:
     translation.switch(language)
-    try:
-        dialog = IncidentDialog(unfiled_sample_incident(), dt.date(2023, 7, 1), language)
-        qtbot.addWidget(dialog)
-        dialog.open()
-        qtbot.waitExposed(dialog)
-        room = dialog.screen().availableGeometry()
-        assert dialog.width() <= room.width() - 80 and dialog.height() <= room.height() - 80
-        # It may shrink to a laptop screen: the nine items scroll, nothing else needs room.
-        width, height = LAPTOP_SCREEN
-        minimum = dialog.minimumSizeHint()
-        assert minimum.width() <= width - 80 and minimum.height() <= height - 80
-        # The date boxes keep a date's width instead of running across the dialog.
-        assert dialog.discovered_on.width() < dialog.title.width() // 2
-    finally:
-        translation.switch("en")
+    dialog = IncidentDialog(unfiled_sample_incident(), dt.date(2023, 7, 1), language)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.waitExposed(dialog)
+    room = dialog.screen().availableGeometry()
+    assert dialog.width() <= room.width() - 80 and dialog.height() <= room.height() - 80
+    # It may shrink to a laptop screen: the nine items scroll, nothing else needs room.
+    width, height = LAPTOP_SCREEN
+    minimum = dialog.minimumSizeHint()
+    assert minimum.width() <= width - 80 and minimum.height() <= height - 80
+    # The date boxes keep a date's width instead of running across the dialog.
+    assert dialog.discovered_on.width() < dialog.title.width() // 2
 
 
 @pytest.mark.parametrize("language", ["en", "ja"])
-def test_on_a_laptop_the_facts_and_deadlines_need_no_scrolling(qtbot: QtBot, language: str) -> None:
+def test_on_a_laptop_the_facts_and_deadlines_need_no_scrolling(
+    qtbot: QtBot, language: str, translation: Translation
+) -> None:
     # A day-1 incident: every report item missing makes the note beneath the tabs its longest.
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    translation = Translation(app)
     translation.switch(language)
-    try:
-        dialog = IncidentDialog(None, dt.date(2023, 6, 5), language)
-        qtbot.addWidget(dialog)
-        dialog.open()
-        qtbot.waitExposed(dialog)
-        assert len(dialog.missing_fields()) == 12
-        width, height = LAPTOP_SCREEN
-        taskbar = 40
-        dialog.resize(min(PREFERRED_SIZE[0], width - 80), height - taskbar - 80)
-        QApplication.processEvents()
-        facts = dialog.tabs.widget(TAB_FACTS)
-        assert isinstance(facts, QScrollArea)
-        # Every date and both deadlines with their rules are in view at once.
-        assert facts.verticalScrollBar().maximum() == 0
-        assert facts.horizontalScrollBar().maximum() == 0
-    finally:
-        translation.switch("en")
+    dialog = IncidentDialog(None, dt.date(2023, 6, 5), language)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.waitExposed(dialog)
+    assert len(dialog.missing_fields()) == 12
+    width, height = LAPTOP_SCREEN
+    taskbar = 40
+    dialog.resize(min(PREFERRED_SIZE[0], width - 80), height - taskbar - 80)
+    QApplication.processEvents()
+    facts = dialog.tabs.widget(TAB_FACTS)
+    assert isinstance(facts, QScrollArea)
+    # Every date and both deadlines with their rules are in view at once.
+    assert facts.verticalScrollBar().maximum() == 0
+    assert facts.horizontalScrollBar().maximum() == 0
 
 
 def test_each_report_item_box_shows_its_lines_without_scrolling(qtbot: QtBot) -> None:
@@ -292,33 +273,26 @@ def test_alt_and_a_number_goes_to_that_report_item(qtbot: QtBot) -> None:
 
 
 def test_missing_items_are_listed_in_japanese_style_and_do_not_stop_a_save(
-    qtbot: QtBot,
+    qtbot: QtBot, translation: Translation
 ) -> None:
     incident = dataclasses.replace(
         unfiled_sample_incident(),
         items={**unfiled_sample_incident().items, "cause": "", "other": ""},
     )
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    translation = Translation(app)
     assert translation.switch("ja")
-    try:
-        dialog = IncidentDialog(incident, dt.date(2023, 7, 1), "ja")
-        qtbot.addWidget(dialog)
-        dialog.open()
-        note = dialog.missing_note
-        assert note.isVisible()
-        assert "後から入力できます" in note.text()
-        assert (
-            '<a href="cause">(4) 原因</a>／<a href="other">(9) その他参考となる事項</a>'
-            in note.text()
-        )
-        with qtbot.waitSignal(dialog.finished):
-            dialog.accept()
-        assert dialog.result() == QDialog.DialogCode.Accepted
-        assert dialog.incident().items["cause"] == ""
-    finally:
-        translation.switch("en")
+    dialog = IncidentDialog(incident, dt.date(2023, 7, 1), "ja")
+    qtbot.addWidget(dialog)
+    dialog.open()
+    note = dialog.missing_note
+    assert note.isVisible()
+    assert "後から入力できます" in note.text()
+    assert (
+        '<a href="cause">(4) 原因</a>／<a href="other">(9) その他参考となる事項</a>' in note.text()
+    )
+    with qtbot.waitSignal(dialog.finished):
+        dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.incident().items["cause"] == ""
 
 
 # -- the other dialogs -----------------------------------------------------------------------

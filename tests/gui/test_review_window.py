@@ -9,19 +9,18 @@ from __future__ import annotations
 
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from preview_fakes import FakeConverter
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QThreadPool
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from noticedesk.core.documents.kinds import DOCUMENT_KINDS
 from noticedesk.gui.common.crash_handler import install_crash_handler
-from noticedesk.gui.common.tasks import ImmediateRunner, TaskRunner, ThreadPoolRunner
+from noticedesk.gui.common.tasks import ImmediateRunner, ThreadPoolRunner
 from noticedesk.gui.preview.print_selection import SelectionPrint
 from noticedesk.gui.shared.session import CaseSession
 from noticedesk.gui.table.model import (
@@ -32,11 +31,10 @@ from noticedesk.gui.table.model import (
     RowRole,
 )
 from noticedesk.gui.window.main_window import MainWindow
-
-from .window_fixtures import (
+from tests.helpers.converters import FakeConverter
+from tests.helpers.windows import (
     ROWS,
-    close_windows,
-    english_window,
+    WindowFactory,
     open_session,
     prepared_session,
     write_roster,
@@ -61,23 +59,6 @@ class HeldRunner:
 def ready_session(data_dir: Path, tmp_path: Path, name: str = "テスト事案") -> CaseSession:
     tmp_path.mkdir(parents=True, exist_ok=True)
     return prepared_session(data_dir, write_roster(tmp_path / f"{name}.csv", ROWS), name=name)
-
-
-@pytest.fixture
-def make_window(qtbot: QtBot, data_dir: Path) -> Iterator[Callable[..., MainWindow]]:
-    windows: list[MainWindow] = []
-
-    def factory(
-        session: CaseSession | None,
-        runner: TaskRunner | None = None,
-        converter: object | None = None,
-    ) -> MainWindow:
-        window = english_window(qtbot, data_dir, session, runner=runner, converter=converter)
-        windows.append(window)
-        return window
-
-    yield factory
-    close_windows(windows)
 
 
 def ticks_in_store(data_dir: Path, name: str = "テスト事案") -> dict[str, bool]:
@@ -119,7 +100,7 @@ def click_tick(qtbot: QtBot, window: MainWindow, proxy_row: int) -> None:
 
 
 def test_after_sort_and_search_a_click_ticks_the_client_on_that_row(
-    make_window: Callable[..., MainWindow], qtbot: QtBot, data_dir: Path, tmp_path: Path
+    make_window: WindowFactory, qtbot: QtBot, data_dir: Path, tmp_path: Path
 ) -> None:
     window = make_window(ready_session(data_dir, tmp_path))
     click_header(qtbot, window, COL_NAME)
@@ -140,7 +121,7 @@ def test_after_sort_and_search_a_click_ticks_the_client_on_that_row(
 
 
 def test_after_sort_and_search_space_ticks_only_the_selected_clients_shown(
-    make_window: Callable[..., MainWindow], qtbot: QtBot, data_dir: Path, tmp_path: Path
+    make_window: WindowFactory, qtbot: QtBot, data_dir: Path, tmp_path: Path
 ) -> None:
     window = make_window(ready_session(data_dir, tmp_path))
     window.table.selectAll()  # every client selected, then the search hides three of them
@@ -168,10 +149,10 @@ def test_after_sort_and_search_space_ticks_only_the_selected_clients_shown(
 
 
 def test_a_tick_while_the_export_runs_is_refused_and_said(
-    make_window: Callable[..., MainWindow], qtbot: QtBot, data_dir: Path, tmp_path: Path
+    make_window: WindowFactory, qtbot: QtBot, data_dir: Path, tmp_path: Path
 ) -> None:
     runner = HeldRunner()
-    window = make_window(ready_session(data_dir, tmp_path), runner)
+    window = make_window(ready_session(data_dir, tmp_path), runner=runner)
     before = ticks_in_store(data_dir)
     window.export_flow.run(tmp_path / "out", ["report"])
     assert window.state.exporting
@@ -191,10 +172,10 @@ def test_a_tick_while_the_export_runs_is_refused_and_said(
 
 
 def test_undo_and_redo_wait_while_the_export_runs(
-    make_window: Callable[..., MainWindow], qtbot: QtBot, data_dir: Path, tmp_path: Path
+    make_window: WindowFactory, qtbot: QtBot, data_dir: Path, tmp_path: Path
 ) -> None:
     runner = HeldRunner()
-    window = make_window(ready_session(data_dir, tmp_path), runner)
+    window = make_window(ready_session(data_dir, tmp_path), runner=runner)
     select_codes(window, "C0001")
     window.table.setFocus()
     qtbot.keyClick(window.table, Qt.Key.Key_Space)
@@ -215,12 +196,14 @@ def test_undo_and_redo_wait_while_the_export_runs(
 
 
 def test_closing_the_window_stops_a_running_print_batch(
-    make_window: Callable[..., MainWindow], qtbot: QtBot, data_dir: Path, tmp_path: Path
+    make_window: WindowFactory, qtbot: QtBot, data_dir: Path, tmp_path: Path
 ) -> None:
     gate = threading.Event()
     fake = FakeConverter(pages=1, gate=gate)
     pool = QThreadPool()
-    window = make_window(ready_session(data_dir, tmp_path), ThreadPoolRunner(pool), fake)
+    window = make_window(
+        ready_session(data_dir, tmp_path), runner=ThreadPoolRunner(pool), converter=fake
+    )
     selection = window.preview.selection_print
     assert isinstance(selection, SelectionPrint)
     selection.chunk_size = 1
@@ -238,10 +221,12 @@ def test_closing_the_window_stops_a_running_print_batch(
 
 
 def test_switching_case_drops_the_print_batch_of_the_previous_case(
-    make_window: Callable[..., MainWindow], qtbot: QtBot, data_dir: Path, tmp_path: Path
+    make_window: WindowFactory, qtbot: QtBot, data_dir: Path, tmp_path: Path
 ) -> None:
     runner = HeldRunner()
-    window = make_window(ready_session(data_dir, tmp_path), runner, FakeConverter(pages=1))
+    window = make_window(
+        ready_session(data_dir, tmp_path), runner=runner, converter=FakeConverter(pages=1)
+    )
     selection = window.preview.selection_print
     assert isinstance(selection, SelectionPrint)
     opened: list[object] = []
@@ -290,7 +275,7 @@ def raise_and_report(message: str) -> None:
 
 
 def test_a_tick_announces_the_own_report_guide_cell_it_changes(
-    make_window: Callable[..., MainWindow], qtbot: QtBot, data_dir: Path, tmp_path: Path
+    make_window: WindowFactory, qtbot: QtBot, data_dir: Path, tmp_path: Path
 ) -> None:
     window = make_window(ready_session(data_dir, tmp_path))
     guide = COL_FIRST_STATUS + DOCUMENT_KINDS.index("individual")

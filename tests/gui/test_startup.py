@@ -14,8 +14,7 @@ from noticedesk.core.case import CaseStore, PassphraseKeySource
 from noticedesk.gui.app import build_window
 from noticedesk.gui.common.tasks import ThreadPoolRunner
 from noticedesk.gui.window.main_window import MainWindow
-
-from .window_fixtures import ROWS
+from tests.helpers.windows import ROWS
 
 
 @pytest.fixture

@@ -7,24 +7,25 @@ of appearing in English on an office PC.
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import PySide6
-import pytest
 
-REPO = Path(__file__).resolve().parents[2]
+from tests.helpers.paths import REPO
+from tests.helpers.programs import require_tool
+
 CATALOGUE = REPO / "resources" / "i18n" / "noticedesk_ja.ts"
 
 
-def _lupdate() -> str | None:
+def _lupdate() -> str:
+    """Qt's lupdate as PySide6's wheel ships it, else as installed on PATH."""
     bundled = Path(PySide6.__file__).parent / "lupdate"
     for candidate in (bundled, bundled.with_suffix(".exe")):
         if candidate.is_file():
             return str(candidate)
-    return shutil.which("pyside6-lupdate")
+    return require_tool("pyside6-lupdate", why="Qt's lupdate extracts the window's strings")
 
 
 def _messages(path: Path, *, finished_only: bool) -> set[tuple[str, str]]:
@@ -46,8 +47,6 @@ def _messages(path: Path, *, finished_only: bool) -> set[tuple[str, str]]:
 
 def test_every_string_in_the_code_is_translated(tmp_path: Path) -> None:
     lupdate = _lupdate()
-    if lupdate is None:
-        pytest.skip("Qt's lupdate is not installed")
     fresh = tmp_path / "fresh.ts"
     sources = sorted(str(p) for p in (REPO / "noticedesk" / "gui").rglob("*.py"))
     done = subprocess.run(

@@ -1,0 +1,1 @@
+"""Tests of the command line (``noticedesk.cli``), run in process through ``main()``."""

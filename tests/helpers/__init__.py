@@ -1,0 +1,1 @@
+"""What the tests share: inputs, fakes, the window factory and ``require_tool``."""

@@ -1,0 +1,1 @@
+"""System tests: LibreOffice, a real Secret Service, the built program, the real display."""

@@ -1,0 +1,1 @@
+"""Tests that run the project's own tools over the tree (ruff, mypy)."""
