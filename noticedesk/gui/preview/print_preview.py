@@ -12,14 +12,17 @@ Decisions:
 - The dialog prints every document of the client in envelope order; its page range picks one.
 - Printing on both sides, a document with an odd number of pages is followed by a blank page,
   so the next document (or the next client's letter) never starts on the back of the last.
+- The dialog opens large enough for a whole page where the screen has room, and never larger
+  than the screen (a 1366×768 laptop): a window taller than the screen has its lower edge,
+  and on some screens its title bar, out of reach.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSize, QSizeF, Qt
+from PySide6.QtGui import QGuiApplication, QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -27,6 +30,8 @@ from noticedesk.core.documents.pages import PageSize, page_sizes, rasterise
 from noticedesk.core.documents.pdf import PdfConversionError
 
 MAX_PRINT_DPI = 300.0
+PREFERRED_SIZE = (900, 1000)  # a whole A4 page at a readable size, on a full-HD screen
+SCREEN_MARGIN = 80  # room left for the title bar and the taskbar (as the incident dialog)
 
 
 class PrintFailed(Exception):
@@ -108,6 +113,18 @@ def paint_pages(printer: QPrinter, pdfs: Sequence[bytes], max_dpi: float = MAX_P
     return count
 
 
+def preview_size(parent: QWidget | None) -> QSize:
+    """The print preview's size on the screen ``parent`` is on: ``PREFERRED_SIZE``, or less
+    where the screen has less room."""
+    width, height = PREFERRED_SIZE
+    screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
+    if screen is not None:
+        room = screen.availableGeometry()
+        width = min(width, room.width() - SCREEN_MARGIN)
+        height = min(height, room.height() - SCREEN_MARGIN)
+    return QSize(width, height)
+
+
 def open_print_preview(parent: QWidget, pdfs: Sequence[bytes], title: str) -> QPrintPreviewDialog:
     """Show the print preview of ``pdfs`` (non-blocking; the dialog deletes itself on close)."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -135,9 +152,16 @@ def open_print_preview(parent: QWidget, pdfs: Sequence[bytes], title: str) -> QP
             box.open()
 
     dialog.paintRequested.connect(paint)
-    dialog.resize(900, 1000)
+    dialog.resize(preview_size(parent))
     dialog.open()
     return dialog
 
 
-__all__ = ["MAX_PRINT_DPI", "PrintFailed", "open_print_preview", "paint_pages", "prepare_printer"]
+__all__ = [
+    "MAX_PRINT_DPI",
+    "PrintFailed",
+    "open_print_preview",
+    "paint_pages",
+    "prepare_printer",
+    "preview_size",
+]
