@@ -8,7 +8,7 @@ document properties when those hold tags), applies docxtpl's post-processing to 
 (``resolve_listing``, ``fix_tables``, drawing ids) and writes the zip with every other part
 copied, already compressed.
 
-The result equals docxtpl's own render and save part by part (tests/test_documents_prepared.py
+The result equals docxtpl's own render and save part by part (tests/core/documents/test_prepared.py
 proves it on the bundled templates and on a template with headers, footers, a table-row loop
 and escaped characters). One deliberate difference: the body XML is parsed strictly, so a
 rendering that would produce broken XML raises instead of being silently cut short, as lxml's
