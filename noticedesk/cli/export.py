@@ -24,7 +24,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from noticedesk.core.bundled import sample_dir
 from noticedesk.core.case import CaseError, export_blockers
@@ -118,6 +118,41 @@ def _inputs(args: argparse.Namespace) -> tuple[Path, OfficeProfile, Incident]:
     return roster_path, office, incident
 
 
+T = TypeVar("T")
+
+_NO_OFFICE = InputProblem(
+    "事務所情報が登録されていません。--office で事務所情報のファイル (TOML) を"
+    "指定するか、noticedesk office で登録してください",
+    "No office profile is stored: pass --office FILE (TOML) or store one with `noticedesk office`",
+)
+_NO_INCIDENT = InputProblem(
+    "事案情報がありません。--incident で事案情報のファイル (TOML) を指定するか、"
+    "noticedesk case incident FILE で事案に登録してください",
+    "No incident is stored: pass --incident FILE (TOML) or store one in the "
+    "case with `noticedesk case incident FILE`",
+)
+
+
+def _file_or_stored(
+    file: str | Path | None,
+    load: Callable[[Path], T],
+    stored: Callable[[], T | None],
+    labels: tuple[str, str],
+    missing: InputProblem,
+    problems: list[InputProblem],
+) -> T | None:
+    """The value read from ``file`` when one is named, else the stored one; a problem noted
+    (in ``problems``) when it cannot be read or there is none."""
+    try:
+        value = load(Path(file)) if file else stored()
+    except ProfileError as exc:
+        problems.append(InputProblem(f"{labels[0]}: {exc}", f"{labels[1]}: {exc}"))
+        return None
+    if value is None:
+        problems.append(missing)
+    return value
+
+
 def _office_and_incident(
     args: argparse.Namespace,
     office_file: str | Path | None,
@@ -125,37 +160,22 @@ def _office_and_incident(
     case_incident: Callable[[], Incident | None] | None = None,
 ) -> tuple[OfficeProfile, Incident]:
     problems: list[InputProblem] = []
-    office: OfficeProfile | None = None
-    incident: Incident | None = None
-    try:
-        office = load_office(Path(office_file)) if office_file else _stored_office(args)
-    except ProfileError as exc:
-        problems.append(InputProblem(f"事務所情報: {exc}", f"Office profile: {exc}"))
-    else:
-        if office is None:
-            problems.append(
-                InputProblem(
-                    "事務所情報が登録されていません。--office で事務所情報のファイル (TOML) を"
-                    "指定するか、noticedesk office で登録してください",
-                    "No office profile is stored: pass --office FILE (TOML) or store one with "
-                    "`noticedesk office`",
-                )
-            )
-    stored_incident = case_incident or (lambda: _stored_incident(args))
-    try:
-        incident = load_incident(Path(incident_file)) if incident_file else stored_incident()
-    except ProfileError as exc:
-        problems.append(InputProblem(f"事案情報: {exc}", f"Incident: {exc}"))
-    else:
-        if incident is None:
-            problems.append(
-                InputProblem(
-                    "事案情報がありません。--incident で事案情報のファイル (TOML) を指定するか、"
-                    "noticedesk case incident FILE で事案に登録してください",
-                    "No incident is stored: pass --incident FILE (TOML) or store one in the "
-                    "case with `noticedesk case incident FILE`",
-                )
-            )
+    office = _file_or_stored(
+        office_file,
+        load_office,
+        lambda: _stored_office(args),
+        ("事務所情報", "Office profile"),
+        _NO_OFFICE,
+        problems,
+    )
+    incident = _file_or_stored(
+        incident_file,
+        load_incident,
+        case_incident or (lambda: _stored_incident(args)),
+        ("事案情報", "Incident"),
+        _NO_INCIDENT,
+        problems,
+    )
     if problems or office is None or incident is None:
         raise _Unusable(problems)
     return office, incident
