@@ -44,7 +44,9 @@ def common_options(default: object = argparse.SUPPRESS) -> argparse.ArgumentPars
     return parent
 
 
-def command_parser() -> argparse.ArgumentParser:
+def command_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The commands' parser; ``only``: register just that command (the one being run), so a
+    command does not pay for importing every other one (pandas, the document engine…)."""
     parser = argparse.ArgumentParser(
         prog="noticedesk",
         description="NoticeDesk — 個人情報漏えい等の通知文書作成",
@@ -52,8 +54,9 @@ def command_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"NoticeDesk {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module_name in COMMANDS.values():
-        importlib.import_module(module_name).register(subparsers, common_options())
+    for name, module_name in COMMANDS.items():
+        if only is None or name == only:
+            importlib.import_module(module_name).register(subparsers, common_options())
     return parser
 
 
@@ -89,8 +92,9 @@ def _first_positional(argv: Sequence[str]) -> str | None:
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     _make_output_safe()
-    if _first_positional(args_list) in COMMANDS:
-        args = command_parser().parse_args(args_list)
+    command = _first_positional(args_list)
+    if command in COMMANDS:
+        args = command_parser(only=command).parse_args(args_list)
         try:
             return int(args.func(args))
         except BrokenPipeError:

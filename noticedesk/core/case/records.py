@@ -94,6 +94,7 @@ def client_label(client: Client) -> str:
 
 
 _CLIENT_FIELDS = tuple(f.name for f in fields(Client) if f.name != "individual")
+_CLIENT_FIELD_SET = frozenset(_CLIENT_FIELDS)
 
 
 def client_to_mapping(client: Client) -> dict[str, Any]:
@@ -101,7 +102,7 @@ def client_to_mapping(client: Client) -> dict[str, Any]:
 
 
 def client_from_mapping(data: dict[str, Any], individual: bool) -> Client:
-    values = {k: v for k, v in data.items() if k in _CLIENT_FIELDS}
+    values = {k: v for k, v in data.items() if k in _CLIENT_FIELD_SET}
     values["extra"] = dict(values.get("extra") or {})
     return Client(individual=individual, **values)
 
