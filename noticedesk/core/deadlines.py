@@ -69,11 +69,11 @@ class Deadline:
     """One report's deadline and how it was reached.
 
     ``due`` is the day that counts (the office's date when it set one); ``computed`` is the day
-    the rule gives; ``nth`` the n-th day before any move past a closed day.
+    the rule gives; ``nth`` the n-th day before any move past a closed day. Fields in the order
+    the two constructors below pass them.
     """
 
     kind: str  # "preliminary" or "final"
-    due: dt.date
     day_one: dt.date  # the day the business learned of the event
     days: int  # 5 (速報, approximate), 30 or 60 (確報)
     computed: dt.date
@@ -82,6 +82,11 @@ class Deadline:
     unauthorized: bool = False  # 60 days under 規則7条3号
     override: dt.date | None = None  # the office's own date
     filed_on: dt.date | None = None  # the day the office filed this report with the PPC
+
+    @property
+    def due(self) -> dt.date:
+        """The day that counts: the office's own date when it set one, else the rule's."""
+        return self.override or self.computed
 
     @property
     def filed(self) -> bool:
@@ -159,15 +164,7 @@ def preliminary_deadline(
     """速報: the 5th day counting ``day_one`` as day 1, approximate, never moved."""
     nth = nth_day(day_one, PRELIMINARY_DAYS)
     return Deadline(
-        kind="preliminary",
-        due=override or nth,
-        day_one=day_one,
-        days=PRELIMINARY_DAYS,
-        computed=nth,
-        nth=nth,
-        approximate=True,
-        override=override,
-        filed_on=filed_on,
+        "preliminary", day_one, PRELIMINARY_DAYS, nth, nth, True, False, override, filed_on
     )
 
 
@@ -181,17 +178,16 @@ def final_deadline(
     """確報: the 30th (60th) day counting ``day_one`` as day 1, moved past a closed day."""
     days = final_days(unauthorized_purpose)
     nth = nth_day(day_one, days)
-    computed = next_open_day(nth)
     return Deadline(
-        kind="final",
-        due=override or computed,
-        day_one=day_one,
-        days=days,
-        computed=computed,
-        nth=nth,
-        unauthorized=unauthorized_purpose,
-        override=override,
-        filed_on=filed_on,
+        "final",
+        day_one,
+        days,
+        next_open_day(nth),
+        nth,
+        False,
+        unauthorized_purpose,
+        override,
+        filed_on,
     )
 
 
