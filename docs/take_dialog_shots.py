@@ -9,10 +9,19 @@ repository: they are for looking, not for keeping. Each language (Japanese, then
 --lang names one) gets the whole series: the empty window a first-time user sees, the demo case,
 the office profile (filled, and empty with its errors), the incident (filled, and unfiled and
 overdue), the overdue banner, the Case menu's dialogs (new case, recovery code, open case list,
-recovery-code entry), the passphrase dialogs, the export dialog and the question before it, the
+recovery-code entry), the passphrase dialogs, the export dialog (for every client, then for the
+selected rows and only what is not yet exported) and the question before it, the
 template folder dialog (standard, and a folder with a broken template), the report of a
-re-import, the problems list of a roster full of problems, an unreadable file, the crash box and
-the menus.
+re-import, the problems list of a roster full of problems and the decisions taken in it (a
+name entered, an answer decided, a repeated row left out, one problem still offering its
+choices), an unreadable file, the crash box and the menus.
+
+The column step is taken on an office's own list (顧問先No, 会社名, 〒, 住所1, 住所2, TEL,
+個別報告する, 備考), and the first-case dialog on the empty window given a list.
+
+``--docs`` also saves the Japanese picture of the problems list with its decisions as
+``docs/problem-fixing.png`` and the column step as ``docs/column-mapping.png``, the ones the
+README shows beside the window pictures ``take_screenshot.py`` makes.
 
 Every dialog is shown with ``open()`` or ``show()`` (never ``exec()``) and taken with
 ``QWidget.grab()``. The cases live in a throwaway folder with throwaway keys.
@@ -28,12 +37,13 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QItemSelectionModel, QPoint
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from noticedesk.core.bundled import sample_dir
 from noticedesk.core.case import CaseStore, EphemeralKeySource, PassphraseKeySource
 from noticedesk.core.case.errors import WrongPassphrase
+from noticedesk.core.incident import load_incident
 from noticedesk.core.office import OfficeProfile
 from noticedesk.core.secrets import _unavailable_message
 from noticedesk.gui.app import build_window
@@ -44,6 +54,8 @@ from noticedesk.gui.dialogs.passphrase import PassphraseDialog
 from noticedesk.gui.window.main_window import MainWindow
 
 WINDOW_SIZE = (1360, 820)
+PROBLEM_FIXING = Path(__file__).resolve().parent / "problem-fixing.png"
+COLUMN_MAPPING = Path(__file__).resolve().parent / "column-mapping.png"
 SAMPLE_CODE = "7KQ2M-XW9DF-3HRTP-BN6CV-J4YAE"  # shaped like a real one; opens nothing
 
 # A roster as an office might send it on a bad day: every kind of problem the importer reports.
@@ -69,6 +81,25 @@ PROBLEM_ROWS = [
 def write_problem_roster(path: Path) -> Path:
     lines = ["顧問先一覧（8月更新分）,,,,,,,,,", PROBLEM_HEADER, *PROBLEM_ROWS]
     path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp932"))
+    return path
+
+
+# An office's own list, headed its own way: NoticeDesk is sure of 会社名, 〒 and TEL only.
+OFFICE_LIST = [
+    "顧問先No,会社名,〒,住所1,住所2,TEL,個別報告する,備考",
+    "101,㈱髙橋製作所,1640001,東京都中野区中野3-5-13,髙橋ビル2F,0363639779,,",
+    "102,有限会社山﨑商店,166-0003,東京都杉並区高円寺南5-7-2,,03-4712-2144,○,社長直通",
+    "103,株式会社さくら運輸,810-0001,福岡県福岡市中央区天神4-2-27,天神第一ビル,092-845-2013,,",
+    "104,合同会社ミナト企画①,220-0012,神奈川県横浜市西区みなとみらい1-8-2,,045-629-3363,,",
+    "105,株式会社青葉ソフト,330-0854,埼玉県さいたま市大宮区桜木町5-6-4,,048-612-9974,○,",
+    "106,株式会社みどり食品,150-0002,東京都渋谷区渋谷2-21-1,渋谷ヒカリエ,03-5468-5892,,",
+]
+
+
+def write_office_list(path: Path) -> Path:
+    path.write_bytes(
+        ("\r\n".join(["顧問先一覧（2023年7月）", *OFFICE_LIST]) + "\r\n").encode("cp932")
+    )
     return path
 
 
@@ -98,10 +129,11 @@ def write_changed_roster(path: Path) -> Path:
 class Shots:
     """Saves pictures as ``NN_<language>_<name>.png`` and lets Qt settle in between."""
 
-    def __init__(self, app: QApplication, out: Path, language: str) -> None:
+    def __init__(self, app: QApplication, out: Path, language: str, docs: bool = False) -> None:
         self.app = app
         self.out = out
         self.language = language
+        self.docs = docs  # also keep the problem-fixing picture in docs/ (Japanese only)
         self.count = 0
         self.failures: list[str] = []
 
@@ -173,6 +205,14 @@ def shoot_empty_window(shots: Shots, work: Path) -> None:
     window.show()
     shots.settle(0.5)
     shots.take("empty_window", window)
+    # A list opened with no case open: the case is named and protected first.
+    window.roster_loading.load_roster(sample_dir() / "roster.csv")
+    loading = window.roster_loading
+    if shots.until(lambda: loading.new_case.dialog is not None, "the first-case dialog"):
+        shots.take("first_case", loading.new_case.dialog)
+        if loading.new_case.dialog is not None:
+            loading.new_case.dialog.reject()  # says the list was not imported
+        shots.settle(0.05)
     if window.translation is not None:
         window.translation.switch("en")  # its translators go with it
     window.close()
@@ -187,6 +227,7 @@ def shoot_menus(shots: Shots, window: MainWindow) -> None:
         ("menu_case", window.menus.case_menu),
         ("menu_settings", window.menus.settings_menu),
         ("menu_view", window.menus.view_menu),
+        ("menu_help", window.menus.help_menu),
     ):
         assert isinstance(menu, QMenu)
         menu.popup(window.mapToGlobal(QPoint(40, 40)))
@@ -269,6 +310,7 @@ def shoot_demo(shots: Shots, work: Path) -> MainWindow:
     shots.take("export_dialog", window.export_flow.dialog)
     if window.export_flow.dialog is not None:
         window.export_flow.dialog.close()
+    shoot_export_choice(shots, window)
     window.export_flow._offer_to_complete(
         ["「事務所名」は必須です。" if lang == "ja" else "Office name is required."],
         [],
@@ -288,6 +330,8 @@ def shoot_demo(shots: Shots, work: Path) -> MainWindow:
     window.templates.dialog.close()
     shots.settle(0.05)
 
+    shoot_column_mapping(shots, window, work)
+
     # Re-import: the report of what changed.
     changed = write_changed_roster(work / "顧問先一覧_8月.csv")
     load(shots, window, changed)
@@ -302,6 +346,7 @@ def shoot_demo(shots: Shots, work: Path) -> MainWindow:
     window.export_flow.start()
     shots.take("export_blocked", message_of(window))
     close_message(shots, window)
+    shoot_problem_fixing(shots, window)
 
     # A file that is not a client list.
     broken = work / "顧問先一覧.xlsx"
@@ -312,13 +357,104 @@ def shoot_demo(shots: Shots, work: Path) -> MainWindow:
 
     shots.take("crash_box", show_crash_box(window, str(work / "crash-20230728-101500.txt")))
     close_message(shots, window)
+    shoot_help(shots, window)
     return window
 
 
-def run(app: QApplication, out: Path, languages: list[str]) -> list[str]:
+def shoot_column_mapping(shots: Shots, window: MainWindow, work: Path) -> None:
+    """The column step on an office's own list; cancelled, so the case stays as it was."""
+    loading = window.roster_loading
+    loading.load_roster(write_office_list(work / "顧問先一覧_事務所形式.csv"))
+    if not shots.until(lambda: loading.columns.dialog is not None, "the column step"):
+        return
+    dialog = loading.columns.dialog
+    assert dialog is not None
+    shots.take("column_mapping", dialog)
+    if shots.docs and shots.language == "ja" and not dialog.grab().save(str(COLUMN_MAPPING)):
+        shots.failures.append(f"could not write {COLUMN_MAPPING}")
+    dialog.reject()  # says nothing was imported
+    shots.settle(0.05)
+
+
+def shoot_export_choice(shots: Shots, window: MainWindow) -> None:
+    """The export dialog for two selected rows, only what is not yet exported: the print files
+    greyed, the count of what it writes."""
+    window.table.clearSelection()
+    for row in (1, 3):
+        window.table.selectionModel().select(
+            window.proxy.index(row, 0),
+            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+        )
+    window.export_flow.start()
+    dialog = window.export_flow.dialog
+    if dialog is None:
+        shots.failures.append(f"[{shots.language}] export_dialog_selected: no dialog")
+        return
+    dialog.selected_button.setChecked(True)
+    dialog.pending_box.setChecked(True)
+    shots.take("export_dialog_selected", dialog)
+    dialog.close()
+    window.table.clearSelection()
+    shots.settle(0.05)
+
+
+def shoot_help(shots: Shots, window: MainWindow) -> None:
+    """ヘルプ: バージョン情報, 使い方 and ライセンス."""
+    help_commands = window.menus.help
+    for name, action in (
+        ("about", help_commands.about_action),
+        ("guide", help_commands.guide_action),
+        ("licences", help_commands.licences_action),
+    ):
+        action.trigger()
+        shots.take(name, help_commands.dialog)
+        if help_commands.dialog is not None:
+            help_commands.dialog.close()
+        shots.settle(0.05)
+
+
+def show_problem(window: MainWindow, row: int) -> None:
+    """Make the error of spreadsheet row ``row`` the current line of the problems list."""
+    panel = window.problems
+    for line, problem in enumerate(panel.model.lines()):
+        if problem.issue.row == row and problem.kept.is_error:
+            panel.view.setCurrentIndex(panel.model.index(line, 2))
+            return
+
+
+def shoot_problem_fixing(shots: Shots, window: MainWindow) -> None:
+    """The problems fixed where they are seen: a name entered (its dialog taken), an answer
+    decided, a repeated row left out, and the last error still offering its choices."""
+    panel, decisions = window.problems, window.problem_decisions
+    ja = shots.language == "ja"
+    show_problem(window, 4)  # C0002 without a name
+    panel.buttons[0].click()  # Enter the name…
+    dialog = decisions.name_dialog
+    if dialog is None:
+        shots.failures.append(f"[{shots.language}] problem_name: no dialog")
+        return
+    dialog.setTextValue("株式会社杉並精工")
+    shots.take("problem_name", dialog)
+    dialog.accept()
+    show_problem(window, 5)  # さくら運輸: 「たぶん」
+    panel.buttons[1].click()  # Answer: reports individually
+    show_problem(window, 9)  # 青葉ソフト again, as C0007
+    panel.buttons[0].click()  # Leave this row out of this case
+    show_problem(window, 10)  # みどり食品: 「検討中」, still to decide
+    window.table.clearSelection()
+    # The reports as filed again (an earlier picture made them overdue): no banner here.
+    window.state.set_incident(load_incident(sample_dir() / "incident.toml"))
+    window.status_area.update_deadlines()
+    shots.settle(0.2)
+    shots.take("problem_fixing", window)
+    if shots.docs and ja and not window.grab().save(str(PROBLEM_FIXING)):
+        shots.failures.append(f"could not write {PROBLEM_FIXING}")
+
+
+def run(app: QApplication, out: Path, languages: list[str], docs: bool = False) -> list[str]:
     failures: list[str] = []
     for lang in languages:
-        shots = Shots(app, out, lang)
+        shots = Shots(app, out, lang, docs)
         with tempfile.TemporaryDirectory(prefix="noticedesk-shots-") as tmp:
             work = Path(tmp)
             try:
@@ -342,13 +478,18 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, help="folder for the pictures (default: a new one)")
     parser.add_argument("--lang", choices=("ja", "en"), help="only this language")
+    parser.add_argument(
+        "--docs",
+        action="store_true",
+        help=f"also save {PROBLEM_FIXING.name} and {COLUMN_MAPPING.name} in docs/ (Japanese)",
+    )
     args = parser.parse_args()
     out = args.out or Path(tempfile.mkdtemp(prefix="noticedesk-dialogs-"))
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
     app.setApplicationName("NoticeDesk")
     languages = [args.lang] if args.lang else ["ja", "en"]
-    failures = run(app, out, languages)
+    failures = run(app, out, languages, args.docs)
     if failures:
         print("\n".join(failures), file=sys.stderr)
         return 1

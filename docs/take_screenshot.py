@@ -41,7 +41,7 @@ def stage(window: MainWindow, work: Path) -> None:
         work / "out",
         DOCUMENT_KINDS,
     )
-    session.record_export(result)
+    session.store.record_export(result.documents_by_client(), result.ppc_list)
     keys = [row.key for row in window.model.rows()]
     session.set_status(keys[:9], ["cover", "internal", "report"], DocumentStatus.SENT)
     session.set_status(keys[9:15], ["cover", "internal", "report"], DocumentStatus.PRINTED)

@@ -10,13 +10,22 @@ import argparse
 import dataclasses
 import datetime as dt
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 from noticedesk.cli import case_access
 from noticedesk.cli.case_access import KEY_HELP, data_dir, data_dir_option, open_case, report
+from noticedesk.cli.columns import add_options as add_column_options
 from noticedesk.core.case import CaseClient, CaseError, CaseStore, export_blockers
 from noticedesk.core.case.keys import describe_protection
-from noticedesk.core.case.records import STATUS_LABELS, DocumentStatus
+from noticedesk.core.case.records import STATUS_LABELS, DocumentStatus, RosterIssue
+from noticedesk.core.case.resolutions import (
+    Decision,
+    Resolution,
+    choices,
+    settled_by,
+    unsettled_errors,
+)
 from noticedesk.core.clients import RosterError
 from noticedesk.core.dates import seireki
 from noticedesk.core.deadlines import Deadline
@@ -62,6 +71,7 @@ def register(
     imp = sub.add_parser("import", parents=[common], help="顧問先一覧を既定の事案に取り込む")
     imp.add_argument("roster", metavar="ROSTER", type=Path)
     imp.add_argument("--encoding", metavar="ENC", help="CSV の文字コード (既定: 自動判定)")
+    add_column_options(imp)
     tick = sub.add_parser("tick", parents=[common], help="顧問先を個別報告にする (--off で戻す)")
     tick.add_argument("client", metavar="CLIENT", help="顧問先コード、または名称 (完全一致)")
     tick.add_argument("--off", action="store_true", help="共同報告に戻す")
@@ -82,6 +92,7 @@ def register(
     )
     status = sub.add_parser("status", parents=[common], help="件数: 顧問先・個別・共同・書類")
     status.add_argument("--json", action="store_true", help="JSON で出力")
+    _register_decisions(sub, common)
     parser.set_defaults(func=run)
 
 
@@ -161,13 +172,18 @@ def _open(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from noticedesk.core.roster import import_roster
+    from noticedesk.cli.columns import read_roster, say_remembered
 
-    roster = import_roster(args.roster, encoding=args.encoding)
+    read = read_roster(args, args.roster, args.encoding)
+    say_remembered(read)
+    roster = read.roster
     for issue in roster.issues:
         where = f"{issue.row}行目 " if issue.row else ""
         where += f"[{terminal_text(issue.column)}] " if issue.column else ""
         print(f"{issue.severity.value}: {where}{terminal_text(issue.message)}", file=sys.stderr)
+    if roster.unused_columns:
+        unused = "、".join(terminal_text(c) for c in roster.unused_columns)
+        print(f"使っていない列 (標準の文書には載りません): {unused}", file=sys.stderr)
     with open_case(args) as store:
         diff = store.import_roster(roster)
         print(
@@ -331,6 +347,156 @@ def _print_counts(counts: dict[str, object]) -> None:
             print(f"  {kind}: {parts}")
 
 
+# --- decisions on the roster's problems (the window's problems list, on the command line) -----
+
+DECISION_WORDS = {
+    "joint": Decision.JOINT,
+    "individual": Decision.INDIVIDUAL,
+    "name": Decision.NAME,
+    "exclude": Decision.EXCLUDE,
+    "keep-both": Decision.KEEP_BOTH,
+}
+
+
+def _register_decisions(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
+    issues = sub.add_parser(
+        "issues",
+        parents=[common],
+        help="取り込んだ顧問先一覧の問題と、その決定の一覧 (未解決のエラーがあれば 1)",
+    )
+    issues.add_argument("--json", action="store_true", help="JSON で出力")
+    resolve = sub.add_parser(
+        "resolve",
+        parents=[common],
+        help="一覧の問題を決定で解決する (記録が残ります)",
+        description=(
+            "一覧の問題 (case issues の id。先頭の 4 文字以上でも可) を決めます: "
+            "joint / individual (判別できない個別報告の回答)、name NAME (名称のない行)、"
+            "exclude (この行を今回は除く)、keep-both (重複とされた 2 行を両方残す)。"
+        ),
+    )
+    resolve.add_argument("issue", metavar="ISSUE_ID", help="問題の id (noticedesk case issues)")
+    resolve.add_argument("decision", choices=list(DECISION_WORDS), help="決定")
+    resolve.add_argument("name", metavar="NAME", nargs="?", default="", help="name のときの名称")
+    withdraw = sub.add_parser(
+        "withdraw", parents=[common], help="問題への決定を取り消す (記録が残ります)"
+    )
+    withdraw.add_argument("issue", metavar="ISSUE_ID", help="問題の id (noticedesk case issues)")
+
+
+def _issues(args: argparse.Namespace) -> int:
+    """Every problem of the roster kept with the case, its id, and what was decided."""
+    with open_case(args) as store:
+        issues, resolutions = store.roster_issues(), store.resolutions()
+        blocked = bool(export_blockers(store))
+        if args.json:
+            listed = [_issue_json(kept, resolutions) for kept in issues]
+            print(
+                terminal_json({"case": store.name, "blocked": blocked, "issues": listed}, indent=2)
+            )
+            return EXIT_PROBLEMS if blocked else EXIT_OK
+        print(f"事案: {terminal_text(store.name)}")
+        if not issues:
+            print("取り込んだ顧問先一覧に問題はありません。")
+        for kept in issues:
+            for line in _issue_lines(kept, resolutions):
+                print(line)
+        open_errors = len(unsettled_errors(issues, resolutions))
+        if open_errors:
+            print(
+                f"未解決のエラーが {open_errors} 件あるため、まだ書き出せません "
+                "(noticedesk case resolve ISSUE_ID 決定)。"
+            )
+        elif issues:
+            print("書き出しを止めるエラーはありません。")
+    return EXIT_PROBLEMS if blocked else EXIT_OK
+
+
+def _issue_lines(kept: RosterIssue, resolutions: Mapping[str, Resolution]) -> list[str]:
+    from noticedesk.cli.validate import problem_line
+
+    lines = [problem_line(kept.issue)]
+    resolution = settled_by(kept, resolutions)
+    kind = "エラー" if kept.is_error else "警告"
+    if resolution is None:
+        offered = " | ".join(_decision_word(d) for d in choices(kept.issue))
+        state = f"{kind}・未解決　選べる決定: {offered}" if offered else kind
+        lines.append(f"    {state}　id {kept.id}")
+        return lines
+    who = _decided_by(resolution)
+    if resolution.issue_id == kept.id:
+        lines.append(f"    {kind}・決定済: {terminal_text(resolution.label())}{who}　id {kept.id}")
+        lines.append(f"    → {terminal_text(resolution.effect())}")
+    else:
+        lines.append(
+            f"    {kind}・行 {resolution.row} の決定「{terminal_text(resolution.label())}」"
+            f"で解決済{who}　id {kept.id}"
+        )
+    return lines
+
+
+def _decided_by(resolution: Resolution) -> str:
+    when = f"、{resolution.at:%Y-%m-%d %H:%M}" if resolution.at else ""
+    return f" ({terminal_text(resolution.user)}{when})"
+
+
+def _decision_word(decision: Decision) -> str:
+    return next(word for word, value in DECISION_WORDS.items() if value is decision)
+
+
+def _issue_json(kept: RosterIssue, resolutions: Mapping[str, Resolution]) -> dict[str, object]:
+    resolution = settled_by(kept, resolutions)
+    decided: dict[str, object] | None = None
+    if resolution is not None:
+        decided = {
+            **resolution.to_mapping(),
+            "decision": _decision_word(resolution.decision),
+            "label": resolution.label(),
+            "label_en": resolution.label("en"),
+            "effect": resolution.effect(),
+            "effect_en": resolution.effect("en"),
+        }
+    return {
+        "id": kept.id,
+        **kept.issue.to_json(),
+        "choices": [_decision_word(d) for d in choices(kept.issue)],
+        "settled": resolution is not None,
+        "resolution": decided,
+    }
+
+
+def _resolve(args: argparse.Namespace) -> int:
+    decision = DECISION_WORDS[args.decision]
+    if (decision is Decision.NAME) != bool(args.name.strip()):
+        raise CaseError(
+            "名称は name のときだけ、必ず指定します (例: case resolve ID name 株式会社〇〇)。",
+            "Give a NAME with name, and only then (e.g. case resolve ID name “Example Ltd”).",
+        )
+    with open_case(args) as store:
+        resolution = store.resolve(args.issue, decision, args.name)
+        print(f"行 {resolution.row}: {terminal_text(resolution.label())}")
+        print(f"  {terminal_text(resolution.effect())}")
+        return _say_what_blocks(store)
+
+
+def _withdraw(args: argparse.Namespace) -> int:
+    with open_case(args) as store:
+        withdrawn = store.withdraw(args.issue)
+        print(f"行 {withdrawn.row}: 決定「{terminal_text(withdrawn.label())}」を取り消しました。")
+        return _say_what_blocks(store)
+
+
+def _say_what_blocks(store: CaseStore) -> int:
+    open_errors = len(unsettled_errors(store.roster_issues(), store.resolutions()))
+    if open_errors:
+        print(f"未解決のエラー: {open_errors} 件 (noticedesk case issues)")
+        return EXIT_PROBLEMS
+    print("書き出しを止めるエラーはありません。")
+    return EXIT_OK
+
+
 ACTIONS = {
     "list": _list,
     "new": _new,
@@ -340,4 +506,7 @@ ACTIONS = {
     "incident": _incident,
     "deadline": _deadline,
     "status": _status,
+    "issues": _issues,
+    "resolve": _resolve,
+    "withdraw": _withdraw,
 }

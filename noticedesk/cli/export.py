@@ -3,13 +3,21 @@
     noticedesk export ROSTER --out DIR [--office FILE] [--incident FILE] [--templates DIR]
                       [--kinds internal,report,cover,individual] [--force] [--json]
                       [--encoding ENC] [--print-files]
+                      [--columns FIELD=HEADER,… | --columns-file FILE]
     noticedesk export --demo --out DIR
-    noticedesk export --out DIR          (the open case: its clients, ticks and incident)
+    noticedesk export --out DIR [--clients CODE,…] [--pending-only] [--force]
+                                         (the open case: its clients, ticks and incident)
 
 Exit codes: 0 exported, nothing to report; 1 problems found (roster errors: nothing written;
 roster warnings: exported, and the warnings listed); 2 the input cannot be used (unreadable
 roster, missing or incomplete office profile or incident, a bad template, files that would be
 overwritten without --force) or a usage error.
+
+For the open case, --clients C0001,C0003 exports only those clients (by client code or exact
+name, as ``case tick`` takes them; after fixing one client's data, ``--clients C0003 --force``
+writes its documents again) and --pending-only only the documents the case still has as
+未作成; the regulator's list is written for the whole case every time, and --print-files needs
+every client (``core.case.export_selection``).
 
 --print-files also writes, per document kind, one file with every client's document for
 printing the batch (OUT/印刷用/01_送付状_全顧問先.docx …); --json lists them in ``print_files``.
@@ -26,8 +34,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
+from noticedesk.cli.columns import add_options as add_column_options
 from noticedesk.core.bundled import sample_dir
-from noticedesk.core.case import CaseError, export_blockers
+from noticedesk.core.case import CaseError, CaseStore, export_blockers
 from noticedesk.core.case.recorded_export import ExportNotRecorded, export_and_record
 from noticedesk.core.clients import Client, Issue, Roster, RosterError
 from noticedesk.core.display_text import terminal_json, terminal_text
@@ -76,7 +85,18 @@ def register(
         action="store_true",
         help="印刷用に、文書の種類ごとに全顧問先分をまとめたファイルも作る (印刷用/)",
     )
+    parser.add_argument(
+        "--clients",
+        metavar="CODE,…",
+        help="開いている事案のうち、この顧問先コードの顧問先だけを書き出す (カンマ区切り)",
+    )
+    parser.add_argument(
+        "--pending-only",
+        action="store_true",
+        help="開いている事案で、まだ書き出していない文書 (未作成) だけを書き出す",
+    )
     parser.add_argument("--encoding", metavar="ENC", help="CSV の文字コード (既定: 自動判定)")
+    add_column_options(parser)
     parser.add_argument("--demo", action="store_true", help="同梱のサンプル事案で書き出す")
     parser.set_defaults(func=run)
 
@@ -199,13 +219,16 @@ def _kinds(text: str) -> list[str]:
     return kinds
 
 
-def _read_roster(path: Path, encoding: str | None) -> Roster:
-    from noticedesk.core.roster import import_roster
+def _read_roster(args: argparse.Namespace, path: Path, encoding: str | None) -> Roster:
+    """The roster file, its columns as --columns says or as remembered (``cli.columns``)."""
+    from noticedesk.cli.columns import read_roster, say_remembered
 
     try:
-        return import_roster(path, encoding=encoding)
+        read = read_roster(args, path, encoding)
     except RosterError as exc:
         raise _Unusable([InputProblem(exc.message, exc.message_en)]) from None
+    say_remembered(read)
+    return read.roster
 
 
 def _issue_line(issue: Issue) -> str:
@@ -222,13 +245,45 @@ def _progress(done: int, total: int) -> None:
     print(f"\r書き出し中… {done}/{total}", end="" if done < total else "\n", file=sys.stderr)
 
 
+_SELECTION_NEEDS_CASE = InputProblem(
+    "--clients と --pending-only は開いている事案の書き出しだけに使えます"
+    "（顧問先一覧のファイルや --demo と一緒には使えません）",
+    "--clients and --pending-only apply to the open case only (not with a roster file or --demo)",
+)
+
+
+def _client_keys(store: CaseStore, text: str | None) -> list[str] | None:
+    """The keys of the clients ``--clients`` names (each by code or exact name, as
+    ``noticedesk case tick`` takes them); None when the option is not given (every client)."""
+    from noticedesk.cli.case import _find_client
+
+    if text is None:
+        return None
+    wanted = list(dict.fromkeys(part.strip() for part in text.split(",") if part.strip()))
+    if not wanted:
+        raise _Unusable(
+            [InputProblem("--clients に顧問先コードがありません", "--clients names no client")]
+        )
+    problems, keys = [], []
+    for code in wanted:
+        try:
+            keys.append(_find_client(store, code).key)
+        except CaseError as exc:
+            problems.append(InputProblem(exc.text("ja"), exc.text("en"), "clients"))
+    if problems:
+        raise _Unusable(problems)
+    return keys
+
+
 def run(args: argparse.Namespace) -> int:
     if not args.roster and not args.demo:
         return _export_open_case(args)
+    if args.clients is not None or args.pending_only:
+        return _fail(args, [_SELECTION_NEEDS_CASE], [], EXIT_UNUSABLE)
     try:
         kinds = _kinds(args.kinds)
         roster_path, office, incident = _inputs(args)
-        roster = _read_roster(roster_path, args.encoding)
+        roster = _read_roster(args, roster_path, args.encoding)
     except _Unusable as exc:
         return _fail(args, exc.problems, [], EXIT_UNUSABLE)
 
@@ -265,7 +320,6 @@ def run(args: argparse.Namespace) -> int:
 def _export_open_case(args: argparse.Namespace) -> int:
     """Export the open case's clients with the case's ticks, and record what was written."""
     from noticedesk.cli.case_access import open_case
-    from noticedesk.core.case import CaseStore
 
     if not CaseStore.list_cases(data_dir(args.data_dir)):
         problem = InputProblem(
@@ -302,9 +356,20 @@ def _export_open_case(args: argparse.Namespace) -> int:
             )
             return _fail(args, [problem], [], EXIT_UNUSABLE)
         try:
+            keys = _client_keys(store, args.clients)
+        except _Unusable as exc:
+            return _fail(args, exc.problems, [], EXIT_UNUSABLE)
+        try:
             # The window's path too: what reaches the disk is recorded, even part-way.
             result = export_and_record(
-                store, office, incident, Path(args.out), kinds, **_options(args)
+                store,
+                office,
+                incident,
+                Path(args.out),
+                kinds,
+                clients=keys,
+                pending_only=args.pending_only,
+                **_options(args),
             )
         except ExportProblem as exc:
             return _fail(args, exc.problems, exc.conflicts, EXIT_UNUSABLE)

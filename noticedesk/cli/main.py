@@ -67,7 +67,12 @@ def window_parser() -> argparse.ArgumentParser:
         parents=[common_options(default=None)],
     )
     parser.add_argument("--version", action="version", version=f"NoticeDesk {__version__}")
-    parser.add_argument("--demo", action="store_true", help="同梱のサンプル事案で起動する")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="同梱のサンプル事案で起動する（--data-dir か NOTICEDESK_DATA_DIR があればそこに残し、"
+        "なければ終了時に消える一時フォルダを使う）",
+    )
     parser.add_argument("--lang", choices=["ja", "en"], help="表示言語 (既定: システムの言語)")
     parser.add_argument("roster", nargs="?", help="開く顧問先一覧 (CSV / XLSX)")
     # For checking a build: start, open the case, print one line, exit.

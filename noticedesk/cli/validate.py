@@ -1,5 +1,10 @@
 """`noticedesk validate ROSTER`: read a client roster and report what was found and every problem.
 
+``--columns`` and ``--columns-file`` say which column holds which field (``cli.columns``); a
+mapping remembered for the file's header layout is used otherwise, and said. The report lists
+the columns no field takes (kept with the clients, printed by no standard document), and, where
+a column looked like a field it was not read as, the ``--columns`` that would read it.
+
 Exit codes: 0 when the roster has no problem at all; 1 when it has any problem, warnings
 included (a repaired phone number is still something the office should look at before
 sending letters); 2 when the file cannot be read as a roster, or on a usage error.
@@ -18,9 +23,9 @@ import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
+from noticedesk.cli.columns import ReadRoster, add_options, read_roster, remembered_note, suggestion
 from noticedesk.core.clients import Client, Issue, Roster, RosterError, Severity
 from noticedesk.core.display_text import terminal_json, terminal_text
-from noticedesk.core.roster import import_roster
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -44,6 +49,9 @@ _TEXT = {
         "row": "行 {row}",
         "file_wide": "ファイル全体",
         "cannot_read": "読み込めません: {message}",
+        "given": "列の対応: --columns の指定どおり",
+        "unused": "使っていない列（顧問先ごとに残しますが、標準の文書には載りません）",
+        "hint": "列を指定して読み直すには: {option}",
     },
     "en": {
         "file": "Roster",
@@ -62,6 +70,9 @@ _TEXT = {
         "row": "Row {row}",
         "file_wide": "Whole file",
         "cannot_read": "Cannot read: {message}",
+        "given": "Columns: as --columns says",
+        "unused": "Columns not used (kept with each client, printed by no standard document)",
+        "hint": "To read them, run again with: {option}",
     },
 }
 
@@ -94,6 +105,7 @@ def register(
         metavar="ENC",
         help="CSV の文字コード（既定: 自動判別。例: cp932, utf-8） / CSV encoding (default: detected)",
     )
+    add_options(parser)
     parser.add_argument(
         "--json", action="store_true", help="結果を JSON で出力する / print one JSON object"
     )
@@ -106,21 +118,23 @@ def register(
 def run(args: argparse.Namespace) -> int:
     language = str(getattr(args, "lang", "ja") or "ja")
     try:
-        roster = import_roster(Path(args.roster), encoding=args.encoding)
+        read = read_roster(args, Path(args.roster), args.encoding)
     except RosterError as exc:
         if args.json:
             print(terminal_json({"error": {"message": exc.message, "message_en": exc.message_en}}))
         message = terminal_text(exc.text(language))
         print(_TEXT[language]["cannot_read"].format(message=message), file=sys.stderr)
         return EXIT_UNUSABLE
+    roster = read.roster
     if args.json:
-        print(terminal_json(roster_json(roster), indent=2))
+        print(terminal_json(roster_json(roster, read.origin), indent=2))
     else:
-        print("\n".join(report_lines(roster, language)))
+        print("\n".join(report_lines(roster, language, read)))
     return EXIT_PROBLEMS if roster.issues else EXIT_OK
 
 
-def roster_json(roster: Roster) -> dict[str, object]:
+def roster_json(roster: Roster, column_mapping: str = "automatic") -> dict[str, object]:
+    """``column_mapping``: "given" (--columns), "remembered" or "automatic"."""
     source = roster.source
     return {
         "clients": len(roster.clients),
@@ -130,6 +144,8 @@ def roster_json(roster: Roster) -> dict[str, object]:
         "warnings": len(roster.warnings),
         "issues": [issue.to_json() for issue in roster.issues],
         "columns": roster.columns,
+        "column_mapping": column_mapping,
+        "unused_columns": roster.unused_columns,
         "source": {
             "path": str(source.path),
             "format": source.file_format,
@@ -141,7 +157,7 @@ def roster_json(roster: Roster) -> dict[str, object]:
     }
 
 
-def report_lines(roster: Roster, language: str = "ja") -> list[str]:
+def report_lines(roster: Roster, language: str = "ja", read: ReadRoster | None = None) -> list[str]:
     text = _TEXT[language]
     source = roster.source
     kind = source.file_format.upper()
@@ -153,6 +169,12 @@ def report_lines(roster: Roster, language: str = "ja") -> list[str]:
         f"{text['file']}: {terminal_text(source.path)}",
         f"  {text['format']}: {' / '.join(details)}",
         f"  SHA-256: {source.sha256}",
+    ]
+    if read is not None and read.origin == "given":
+        lines.append(f"  {text['given']}")
+    elif read is not None and read.origin == "remembered":
+        lines.append(f"  {remembered_note(language)}")
+    lines += [
         "",
         text["summary"].format(
             clients=len(roster.clients), joint=len(roster.joint), individual=len(roster.individual)
@@ -163,8 +185,15 @@ def report_lines(roster: Roster, language: str = "ja") -> list[str]:
     lines += _client_table(roster.individual, language, short=True) or [text["none"]]
     lines += ["", text["list"].format(count=len(roster.clients))]
     lines += _client_table(roster.clients, language, short=False)
+    if roster.unused_columns:
+        lines += ["", text["unused"]]
+        separator = ", " if language.startswith("en") else "、"
+        lines.append("  " + separator.join(terminal_text(c) for c in roster.unused_columns))
     lines.append("")
     lines += _problem_lines(roster, language)
+    option = suggestion(read) if read is not None else None
+    if option:
+        lines += ["", text["hint"].format(option=option)]
     return lines
 
 

@@ -135,6 +135,9 @@ class Roster:
     clients: list[Client]
     issues: list[Issue]
     columns: dict[str, str] = field(default_factory=dict)  # field name -> header as written
+    # Columns no field takes: kept with each client (``Client.extra``), printed by no standard
+    # template. Named as the list writes them ("M列" for a column without a header).
+    unused_columns: list[str] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Issue]:

@@ -1,21 +1,32 @@
-"""Start the window: ``noticedesk [--demo] [--lang ja|en] [--data-dir DIR] [FILE]``."""
+"""Start the window: ``noticedesk [--demo] [--lang ja|en] [--data-dir DIR] [FILE]``.
+
+The demo honours the data folder like every other mode: with ``--data-dir`` or
+``NOTICEDESK_DATA_DIR`` its case is kept there (opened again by the next ``--demo``, its key kept
+as any case's, its recovery code shown once). With neither, its data is fictional and lives in a
+temporary folder removed when the window closes, so a fresh machine needs no credential store
+and keeps nothing. The status bar says which, and where.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
+from noticedesk.core.case import CaseStore
+from noticedesk.core.paths import ENV_DATA_DIR
 from noticedesk.core.paths import data_dir as resolve_data_dir
+from noticedesk.core.secrets import SecretStoreUnavailable
 from noticedesk.gui.common.crash_handler import install_crash_handler
 from noticedesk.gui.common.i18n import Translation, choose_language
 from noticedesk.gui.common.settings import WindowSettings
 from noticedesk.gui.common.tasks import ThreadPoolRunner
-from noticedesk.gui.shared.session import open_demo
+from noticedesk.gui.shared.session import DEMO_CASE_NAME, open_demo
 from noticedesk.gui.window.main_window import MainWindow
 
 
@@ -25,14 +36,7 @@ def run_window(args: argparse.Namespace) -> int:
     app.setApplicationName("NoticeDesk")
     app.setOrganizationName("NoticeDesk")
 
-    # The demo's data is fictional and thrown away afterwards, so a fresh machine needs no
-    # keyring and leaves nothing behind; --data-dir keeps it where the user says.
-    demo_dir: tempfile.TemporaryDirectory[str] | None = None
-    if args.demo and not args.data_dir:
-        demo_dir = tempfile.TemporaryDirectory(prefix="noticedesk-demo-")
-        data = Path(demo_dir.name)
-    else:
-        data = resolve_data_dir(args.data_dir)
+    data, demo_dir = window_data_dir(args)
 
     window = build_window(
         app, data, args.lang, demo=args.demo, roster=args.roster, throwaway=demo_dir is not None
@@ -51,6 +55,18 @@ def run_window(args: argparse.Namespace) -> int:
     finally:
         if demo_dir is not None:
             demo_dir.cleanup()
+
+
+def window_data_dir(
+    args: argparse.Namespace,
+) -> tuple[Path, tempfile.TemporaryDirectory[str] | None]:
+    """The data folder, and the temporary folder to remove at the end (the demo's, when no
+    data folder is named: its data is fictional, so a fresh machine needs no keyring and keeps
+    nothing; ``--data-dir`` or ``NOTICEDESK_DATA_DIR`` keeps it where the user says)."""
+    if args.demo and not args.data_dir and not os.environ.get(ENV_DATA_DIR):
+        demo_dir = tempfile.TemporaryDirectory(prefix="noticedesk-demo-")
+        return Path(demo_dir.name), demo_dir
+    return resolve_data_dir(args.data_dir), None
 
 
 def build_window(
@@ -74,19 +90,44 @@ def build_window(
         if roster:
             window.roster_loading.load_roster(Path(roster))
 
+    def demo_opened() -> None:
+        if window.state.session is not None:
+            window.show_status(demo_text(data, throwaway))
+        load_file()
+
+    def start_demo() -> None:
+        if not throwaway and any(c.name == DEMO_CASE_NAME for c in CaseStore.list_cases(data)):
+            opener.open_named(DEMO_CASE_NAME, demo_opened)  # with the key it needs, as any case
+            return
+        try:
+            # A kept demo case shows its recovery code once, as any new case does.
+            window.state.set_session(open_demo(data, None if throwaway else opener.key_source()))
+        except SecretStoreUnavailable as exc:
+            # The key cannot be kept on this computer: a passphrase, as for any new case.
+            opener.ask_new_passphrase(exc, start_demo)
+            return
+        except Exception as exc:
+            opener.report_failure(exc, load_file)
+            return
+        demo_opened()
+
     def start() -> None:
         if demo:
-            try:
-                # A kept demo case shows its recovery code once, as any new case does.
-                window.state.set_session(
-                    open_demo(data, None if throwaway else opener.key_source())
-                )
-            except Exception as exc:
-                opener.report_failure(exc, load_file)
-                return
-            load_file()
+            start_demo()
         else:
             opener.open_last(load_file)
 
     QTimer.singleShot(0, start)  # after the first paint: the window shows at once
     return window
+
+
+def demo_text(data: Path, throwaway: bool) -> str:
+    """Where the demo keeps its data, for the status bar."""
+    if throwaway:
+        return QCoreApplication.translate(
+            "Demo",
+            "Sample case: its data is in a temporary folder (%1), removed when NoticeDesk closes.",
+        ).replace("%1", str(data))
+    return QCoreApplication.translate("Demo", "Sample case: its data is kept in %1.").replace(
+        "%1", str(data)
+    )

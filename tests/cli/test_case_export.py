@@ -138,3 +138,77 @@ def test_the_office_sets_a_deadline_itself_and_goes_back_to_the_rule(
     log = capsys.readouterr().out
     assert "確報: 規定どおり → 2023年7月31日" in log
     assert "確報: 2023年7月31日 → 規定どおり" in log
+
+
+def test_one_client_is_exported_again_by_its_code_and_the_rest_are_left_alone(
+    prepared_case: None, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    assert main(["case", "incident", str(SAMPLE / "incident.toml")]) == 0
+    out = tmp_path / "out"
+    assert main(["export", "--out", str(out), "--kinds", "cover"]) == 0
+    before = {p: p.stat().st_mtime_ns for p in out.rglob("*.docx")}
+
+    capsys.readouterr()
+    argv = ["export", "--out", str(out), "--kinds", "cover", "--clients", "C0002"]
+    assert main(argv) == 2  # its letter and the regulator's list are there
+    assert "--force" in capsys.readouterr().err
+    code, report = _json(capsys, [*argv, "--force", "--json"])
+    assert code == 0, report
+    assert [c["code"] for c in report["clients"]] == ["C0002"]
+    assert report["count"] == 1
+    assert report["ppc_count"] == 34  # the whole case's joint report, not one client
+    changed = {p for p, t in before.items() if p.stat().st_mtime_ns != t}
+    assert [p.parent.name.split("_")[0] for p in changed] == ["C0002"]
+    code, status = _json(capsys, ["case", "status", "--json"])
+    assert status["documents"]["cover"]["exported"] == 40
+
+
+def test_pending_only_writes_the_guide_of_a_client_ticked_after_the_export(
+    prepared_case: None, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    assert main(["case", "incident", str(SAMPLE / "incident.toml")]) == 0
+    out = tmp_path / "out"
+    assert main(["export", "--out", str(out)]) == 0
+    assert main(["case", "tick", "C0001"]) == 0
+    code, report = _json(
+        capsys, ["export", "--out", str(out), "--pending-only", "--force", "--json"]
+    )
+    assert code == 0, report
+    assert [(c["code"], len(c["files"])) for c in report["clients"]] == [("C0001", 1)]
+    assert "個別報告のご案内" in Path(report["clients"][0]["files"][0]).name
+    assert report["ppc_count"] == 33  # C0001 left the joint report: the list follows
+
+    code, report = _json(capsys, ["export", "--out", str(out), "--pending-only", "--json"])
+    assert code == 2
+    assert "not yet exported" in report["problems"][0]["message_en"]
+
+
+@pytest.mark.parametrize(
+    ("extra", "expected"),
+    [
+        (["--clients", "C0002,C9999"], "C9999"),
+        (["--clients", "C0002", "--print-files"], "print files"),
+    ],
+)
+def test_a_selection_that_cannot_be_exported_says_why_and_writes_nothing(
+    prepared_case: None,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    extra: list[str],
+    expected: str,
+) -> None:
+    assert main(["case", "incident", str(SAMPLE / "incident.toml")]) == 0
+    out = tmp_path / "out"
+    code, report = _json(capsys, ["export", "--out", str(out), "--json", *extra])
+    assert code == 2
+    assert expected in " ".join(p["message_en"] for p in report["problems"])
+    assert not out.exists()
+
+
+def test_a_selection_needs_the_open_case_not_a_roster_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    roster = str(SAMPLE / "roster.csv")
+    assert main(["export", roster, "--out", str(tmp_path / "out"), "--pending-only"]) == 2
+    assert "開いている事案" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()

@@ -14,10 +14,10 @@ from noticedesk.core.bundled import sample_dir
 def test_unexpected_error_gives_a_sentence_and_a_report_without_client_names(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], isolated_data_dir: Path
 ) -> None:
-    def broken(path: Path, encoding: str | None = None) -> None:
+    def broken(args: object, path: Path, encoding: str | None = None) -> None:
         raise KeyError("㈱髙橋製作所 東京都中野区中野3丁目")
 
-    monkeypatch.setattr(validate, "import_roster", broken)
+    monkeypatch.setattr(validate, "read_roster", broken)
     assert main(["validate", str(sample_dir() / "roster.csv")]) == 2
     err = capsys.readouterr().err
     assert "Traceback" not in err

@@ -13,8 +13,11 @@ from pytestqt.qtbot import QtBot
 from noticedesk.core.case import CaseStore, PassphraseKeySource
 from noticedesk.gui.app import build_window
 from noticedesk.gui.common.tasks import ThreadPoolRunner
+from noticedesk.gui.dialogs.first_case import FirstCaseDialog
 from noticedesk.gui.window.main_window import MainWindow
 from tests.helpers.windows import ROWS
+
+CASE_NAME = "2023年7月 システム障害"
 
 
 @pytest.fixture
@@ -54,15 +57,30 @@ def test_demo_opens_the_bundled_sample_case(
     assert window.state.session.office().name == "さくら台社会保険労務士法人"
 
 
-def test_a_file_on_the_command_line_makes_a_case_named_after_it_and_reopens(
+def _case_question(qtbot: QtBot, window: MainWindow) -> FirstCaseDialog:
+    qtbot.waitUntil(lambda: window.roster_loading.new_case.dialog is not None)
+    dialog = window.roster_loading.new_case.dialog
+    assert dialog is not None and dialog.isVisible()
+    return dialog
+
+
+def _ok(dialog: FirstCaseDialog) -> None:
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+
+def test_a_file_on_the_command_line_asks_for_a_case_and_reopens_it(
     qtbot: QtBot, app: QApplication, data_dir: Path, roster_file: Path, started: list[MainWindow]
 ) -> None:
     window = _start(qtbot, app, data_dir, started, roster=str(roster_file))
+    dialog = _case_question(qtbot, window)
+    assert dialog.name.text() == ""  # never the file's name by default
+    dialog.name.setText(CASE_NAME)
+    _ok(dialog)
     qtbot.waitUntil(lambda: window.model.rowCount() == len(ROWS), timeout=10_000)
-    assert window.windowTitle() == "NoticeDesk — 顧問先一覧"
-    dialog = window.case_commands.recovery_dialog  # shown once, to write down
-    assert dialog.isVisible()
-    assert re.fullmatch(r"([0-9A-Z]{5}-){4}[0-9A-Z]{5}", dialog.code_field.text())
+    assert window.windowTitle() == f"NoticeDesk — {CASE_NAME}"
+    recovery = window.case_commands.recovery_dialog  # shown once, to write down
+    assert recovery is not None and recovery.isVisible()
+    assert re.fullmatch(r"([0-9A-Z]{5}-){4}[0-9A-Z]{5}", recovery.code_field.text())
     assert (
         window.state.session is not None and window.state.session.recovery_code is None
     )  # not kept
@@ -71,7 +89,7 @@ def test_a_file_on_the_command_line_makes_a_case_named_after_it_and_reopens(
     qtbot.waitUntil(lambda: again.model.rowCount() == len(ROWS))  # the last case, by keyring
 
 
-def test_without_a_credential_store_a_passphrase_is_asked_once(
+def test_without_a_credential_store_only_a_passphrase_is_left_to_choose(
     qtbot: QtBot,
     app: QApplication,
     data_dir: Path,
@@ -81,16 +99,20 @@ def test_without_a_credential_store_a_passphrase_is_asked_once(
 ) -> None:
     memory_keyring.locked = True  # type: ignore[attr-defined]
     window = _start(qtbot, app, data_dir, started, roster=str(roster_file))
-    opener = window.case_commands.opener
-    qtbot.waitUntil(lambda: opener.dialog is not None)
-    dialog = opener.dialog
-    assert "credential store" in dialog.findChildren(type(dialog.errors))[0].text()
-    dialog.passphrase.setText("さくら台2023")
-    dialog.confirm.setText("さくら台2023")
-    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    dialog = _case_question(qtbot, window)
+    dialog.name.setText(CASE_NAME)
+    _ok(dialog)  # the key kept on this computer: refused here
+    qtbot.waitUntil(lambda: window.roster_loading.new_case.dialog is dialog)
+    assert dialog.isVisible() and dialog.name.text() == CASE_NAME
+    assert not dialog.store_problem.isHidden()
+    assert not dialog.protection.keep_button.isEnabled()
+    assert CaseStore.list_cases(data_dir) == []  # nothing made yet
+    dialog.protection.passphrase.setText("さくら台2023")
+    dialog.protection.confirm.setText("さくら台2023")
+    _ok(dialog)
     qtbot.waitUntil(lambda: window.model.rowCount() == len(ROWS), timeout=10_000)
     window.close()
-    store = CaseStore.open(data_dir, "顧問先一覧", PassphraseKeySource("さくら台2023"))
+    store = CaseStore.open(data_dir, CASE_NAME, PassphraseKeySource("さくら台2023"))
     try:
         assert len(store.clients()) == len(ROWS)
     finally:

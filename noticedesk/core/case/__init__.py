@@ -29,6 +29,7 @@ from noticedesk.core.case.records import (
     RosterIssue,
     StatusEntry,
 )
+from noticedesk.core.case.resolutions import Decision, Resolution
 from noticedesk.core.case.store import CaseStore
 from noticedesk.core.secrets import SecretStoreUnavailable
 
@@ -42,6 +43,7 @@ __all__ = [
     "CaseStore",
     "CaseSummary",
     "CaseTampered",
+    "Decision",
     "DocumentStatus",
     "EphemeralKeySource",
     "Finding",
@@ -51,6 +53,7 @@ __all__ = [
     "KeyringKeySource",
     "PassphraseKeySource",
     "RecoveryCodeKeySource",
+    "Resolution",
     "RosterIssue",
     "SecretStoreUnavailable",
     "StatusEntry",

@@ -34,6 +34,8 @@ ACTION_LABELS: dict[str, str] = {
     "key": "鍵の追加",
     "seal": "改ざん検知の開始",
     "accept": "不一致の確認と再封印",
+    "resolve": "一覧の問題への決定",
+    "withdraw": "決定の取り消し",
 }
 
 NO_UPDATE = """CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit
@@ -80,6 +82,22 @@ class AuditEntry:
                 f"継続 {d.get('kept', 0)}件"
                 + (f" / 一覧のエラー {d['errors']}件" if d.get("errors") else "")
                 + (f" / 警告 {d['warnings']}件" if d.get("warnings") else "")
+                + (f" / 引き継いだ決定 {d['decisions_kept']}件" if d.get("decisions_kept") else "")
+                + (
+                    f" / 問題がなくなり取り下げた決定 {_names(d['decisions_dropped'])}"
+                    if d.get("decisions_dropped")
+                    else ""
+                )
+            )
+        if self.action in ("resolve", "withdraw"):
+            where = f"行 {d.get('row')}" + (f"「{d['column']}」" if d.get("column") else "")
+            client = f" ({d['client']})" if d.get("client") else ""
+            if self.action == "withdraw":
+                return f"{where}{client}: 「{d.get('decision_label', '')}」を取り消し — {d.get('problem', '')}"
+            replaced = f"「{d['replaced']}」から変更: " if d.get("replaced") else ""
+            return (
+                f"{where}{client}: {replaced}{d.get('decision_label', '')} — {d.get('problem', '')}"
+                f" → {d.get('effect', '')}"
             )
         if self.action in ("tick", "untick"):
             return "、".join(d.get("clients", []))

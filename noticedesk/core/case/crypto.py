@@ -13,7 +13,6 @@ that opens the case is the only key that can re-seal it.
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import json
 import os
@@ -74,7 +73,9 @@ class FieldCipher:
 
     def lookup_id(self, text: str) -> bytes:
         """A stable, unreadable 16-byte id for a client key."""
-        return hmac.new(self._mac_key, text.encode("utf-8"), hashlib.sha256).digest()[:16]
+        # hmac.digest: the same value as hmac.new(...).digest(), in one call (a decision and
+        # an import look up every client of the roster).
+        return hmac.digest(self._mac_key, text.encode("utf-8"), "sha256")[:16]
 
 
 MAC_BYTES = 32

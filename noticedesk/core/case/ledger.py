@@ -289,6 +289,15 @@ class Ledger:
             (name, data),
         )
 
+    def delete_record(self, name: str) -> None:
+        old = self.record(name)
+        if old is None:
+            return
+        self.seal.add(None, record_mac(self._sealer, name, old))
+        self.seal.records -= 1
+        self._dirty = True
+        self.conn.execute("DELETE FROM records WHERE name = ?", (name,))
+
     def audit(self, action: str, details: dict[str, Any]) -> None:
         """Append one entry to the log, chained to the last one."""
         at = now().isoformat()
@@ -375,13 +384,18 @@ def reseal(
     contents: CaseContents,
 ) -> None:
     """Seal the file as it is, after its office accepted ``contents.findings``: rows no one
-    can read any more go first, then everything is sealed and the findings are logged."""
+    can read any more go first (a decision among them: its problem is open again), then
+    everything is sealed and the findings are logged."""
     conn.executemany(
         "DELETE FROM statuses WHERE client = ? AND kind = ?", contents.unreadable_statuses
     )
     gone = [(cid,) for cid in contents.unreadable_clients]
     conn.executemany("DELETE FROM statuses WHERE client = ?", gone)
     conn.executemany("DELETE FROM clients WHERE id = ?", gone)
+    # A decision no one can read decides nothing: its problem blocks the export again.
+    conn.executemany(
+        "DELETE FROM records WHERE name = ?", [(name,) for name in contents.unreadable_resolutions]
+    )
     details = {
         "text": "記録の不一致を確認し、現在の内容で封印し直しました",
         "findings": [f.message for f in contents.findings],

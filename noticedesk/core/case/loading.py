@@ -13,7 +13,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
-from noticedesk.core.case import audit, verification
+from noticedesk.core.case import audit, decision_records, verification
 from noticedesk.core.case.crypto import FieldCipher, RowSealer
 from noticedesk.core.case.errors import Finding
 from noticedesk.core.case.ledger import audit_context, client_data_context
@@ -27,6 +27,7 @@ from noticedesk.core.case.records import (
     incident_from_stored,
     issues_from_stored,
 )
+from noticedesk.core.case.resolutions import Resolution
 from noticedesk.core.case.seal import (
     CLIENT_COLUMNS,
     SEAL_RECORD,
@@ -49,6 +50,10 @@ _RECORD_NAMES = {
     "incident": ("事案情報", "incident"),
     "roster_source": ("取り込んだ顧問先一覧の情報", "record of the imported client list"),
     "roster_issues": ("顧問先一覧の問題の記録", "record of the client list's problems"),
+    decision_records.ROSTER_ROWS: (
+        "取り込んだ顧問先一覧の行の記録",
+        "record of the client list's rows as imported",
+    ),
 }
 
 
@@ -58,6 +63,7 @@ class CaseContents:
     incident: Incident | None = None
     roster_source: dict[str, Any] | None = None
     roster_issues: list[RosterIssue] = field(default_factory=list)
+    resolutions: dict[str, Resolution] = field(default_factory=dict)  # by problem id
     findings: list[Finding] = field(default_factory=list)
     last_seq: int = 0  # the log's last entry
     entries: int = 0  # entries checked (0 when the log was not checked)
@@ -65,6 +71,7 @@ class CaseContents:
     since: int = 0  # from the head: the entry the chain vouches from
     unreadable_clients: list[bytes] = field(default_factory=list)
     unreadable_statuses: list[tuple[bytes, str]] = field(default_factory=list)
+    unreadable_resolutions: list[str] = field(default_factory=list)  # record names
 
 
 class _Checker:
@@ -183,16 +190,23 @@ def _read_statuses(
 def _read_records(
     cursor: sqlite3.Cursor, cipher: FieldCipher, check: _Checker, out: CaseContents
 ) -> None:
+    decisions: list[tuple[str, Any]] = []
     for name, data in cursor:
         if name == SEAL_RECORD:
             continue
         if check.sealer is not None:
             check.add("records", record_mac(check.sealer, name, data))
+        if str(name).startswith(decision_records.RESOLUTION_PREFIX):
+            decisions.append((str(name), data))
+            continue
         if name not in _RECORD_NAMES:
             continue
         try:
             if not isinstance(data, bytes):
                 raise TypeError("not a sealed value")
+            if name == decision_records.ROSTER_ROWS:
+                cipher.open(data, decision_records.context(name))  # read when a decision needs it
+                continue
             value = cipher.open_json(data, f"record|{name}")
             if name == "incident":
                 out.incident = incident_from_stored(value)
@@ -204,6 +218,21 @@ def _read_records(
                 out.roster_issues = issues_from_stored(value)
         except _UNREADABLE:
             out.findings.append(verification.unreadable_row(*_RECORD_NAMES[name]))
+    # After the problems are read: an unreadable decision is named by its problem.
+    for name, data in decisions:
+        try:
+            resolution = decision_records.open_resolution(cipher, name, data)
+            out.resolutions[resolution.issue_id] = resolution
+        except _UNREADABLE:
+            out.unreadable_resolutions.append(name)
+            out.findings.append(verification.decision_unreadable(_problem_named(cipher, name, out)))
+
+
+def _problem_named(cipher: FieldCipher, name: str, out: CaseContents) -> RosterIssue | None:
+    for kept in out.roster_issues:
+        if decision_records.resolution_name(cipher, kept.id) == name:
+            return kept
+    return None
 
 
 def audit_entry(

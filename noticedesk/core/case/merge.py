@@ -11,15 +11,19 @@ Decisions:
 - A client that gains a code (or loses it) on re-import changes identity; it is matched by
   name and address to a present row that nothing else matched, on the other side of the
   code's presence, and keeps its tick and statuses under the new identity (``moved``). The old
-  row is then dropped (``retired``), so the old identity is free if the list changes back.
+  row is then dropped (``retired``), so the old identity is free if the list changes back. A
+  client with neither code nor address (a name entered for a row without one) is matched by
+  its name alone.
 - The individual-report answer in the file is the tick when a client first appears (also on
   the first import). After that the case's tick wins (the case is where staff record the
   client's answer; the file is often an old copy), and the clients whose file answer differs
   are listed as ``disagreements``.
 - A client missing from the roster is kept, marked not present (``gone``), and gets its tick
   and statuses back when a later roster brings it back.
-- Two rows of one roster with the same identity are refused (``refuse_repeated_clients``):
-  they would be stored as one client.
+- A client's place (``seq``) is the row Excel shows for it, so a row added or left out by a
+  decision (``resolutions``) moves no other client.
+- ``incoming`` has each identity once: which of two rows with one identity is the client is
+  decided before (``resolutions.case_rows``: the first, unless the office decides).
 """
 
 from __future__ import annotations
@@ -28,7 +32,6 @@ from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Generic, TypeVar
 
-from noticedesk.core.case.errors import CaseError
 from noticedesk.core.case.records import ImportDiff, StatusEntry
 from noticedesk.core.clients import Client
 
@@ -40,7 +43,7 @@ class StoredClient:
     """One client row as the case holds it (the store's in-memory copy, decrypted)."""
 
     client: Client
-    seq: int  # place in the last roster that had it
+    seq: int  # place in the last roster that had it: its row there
     present: bool  # in the last imported roster
     individual: bool  # the case's tick: reports individually
     file_individual: bool  # what the last imported file said
@@ -78,20 +81,6 @@ class RosterMerge(Generic[Id]):
         return rows
 
 
-def refuse_repeated_clients(clients: Sequence[Client]) -> None:
-    """Raise CaseError naming both rows when two rows are the same client."""
-    seen: dict[str, int] = {}
-    for client in clients:
-        if client.key in seen:
-            raise CaseError(
-                f"顧問先一覧の {seen[client.key]} 行目と {client.row} 行目は同じ顧問先です "
-                "(顧問先コード、またはコードがなければ名称と所在地が同じ)。",
-                f"Rows {seen[client.key]} and {client.row} of the roster are the same client "
-                "(same client code, or same name and address).",
-            )
-        seen[client.key] = client.row
-
-
 def merge_roster(
     stored: Mapping[Id, StoredClient], incoming: Sequence[tuple[Id, Client]]
 ) -> RosterMerge[Id]:
@@ -102,7 +91,7 @@ def merge_roster(
     kept: list[Client] = []
     disagreements: list[Client] = []
     rows: dict[Id, StoredClient] = {}
-    for seq, (cid, client) in enumerate(incoming):
+    for cid, client in incoming:
         old = stored.get(moved.get(cid, cid))
         if old is None or not old.present:
             added.append(client)
@@ -112,7 +101,7 @@ def merge_roster(
                 disagreements.append(client)
         individual = client.individual if old is None else old.individual
         statuses = {} if old is None else dict(old.statuses)
-        rows[cid] = StoredClient(client, seq, True, individual, client.individual, statuses)
+        rows[cid] = StoredClient(client, client.row, True, individual, client.individual, statuses)
     retired = set(moved.values())
     gone = [
         cid
@@ -142,8 +131,10 @@ def _moved_identities(
     return moved
 
 
-def _same_place(a: Client, b: Client) -> bool:
-    return a.name == b.name and a.address == b.address
+def _same_place(old: Client, new: Client) -> bool:
+    """The same name and address; a client known by its name alone (a name the office
+    entered for a row without one: nothing else of the row was read) by its name."""
+    return old.name == new.name and (old.address == new.address or not old.address)
 
 
-__all__ = ["RosterMerge", "StoredClient", "merge_roster", "refuse_repeated_clients"]
+__all__ = ["RosterMerge", "StoredClient", "merge_roster"]

@@ -5,6 +5,12 @@ Decisions:
 - Nothing is written while ``export_rule.export_blockers`` names a reason (today: the roster
   kept with the case has errors); the refusal is an ``ExportProblem`` like any other.
 - The case's clients are exported with the case's ticks (not a roster file's answers).
+- What is exported can be narrowed (``clients``: keys; ``pending_only``: the documents still
+  未作成), as ``export_selection`` decides; ``export_blockers`` applies to every selection, and
+  a selection that names no document, or a client the case lacks, writes nothing. The
+  regulator's list is written for the whole case every time, so a partial export (one client
+  re-exported after its data was fixed) never leaves a list without the other clients; an
+  export into a folder that holds the list asks to overwrite it like any other file.
 - Whatever was written is recorded, whether the export finished, failed part-way or was
   cancelled: the status columns and the audit log must say what is on disk.
 - Recording happens after the files are written; when the case cannot record (a locked or
@@ -14,10 +20,15 @@ Decisions:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 
 from noticedesk.core.case.export_rule import export_blockers
+from noticedesk.core.case.export_selection import (
+    ExportSelection,
+    chosen_documents,
+    selection_problems,
+)
 from noticedesk.core.case.store import CaseStore
 from noticedesk.core.documents.export import ExportProblem, ExportResult, export_case
 from noticedesk.core.incident import Incident
@@ -46,6 +57,8 @@ def export_and_record(
     out_dir: Path,
     kinds: Sequence[str],
     *,
+    clients: Collection[str] | None = None,
+    pending_only: bool = False,
     templates_dir: Path | None = None,
     force: bool = False,
     print_files: bool = False,
@@ -53,18 +66,28 @@ def export_and_record(
     cancelled: Callable[[], bool] | None = None,
     workers: int | None = None,
 ) -> ExportResult:
-    """Export every client of ``store`` and record what was written (see the module notes).
+    """Export the clients of ``store`` and record what was written (see the module notes).
+
+    ``clients`` (keys) narrows the export to those clients, ``pending_only`` to the documents
+    not yet exported; by default every document of every client.
 
     Raises ExportProblem (with ``written`` recorded already, or before anything is written
-    when the case may not be exported) or ExportNotRecorded.
+    when the case or the selection may not be exported) or ExportNotRecorded.
     """
     blockers = export_blockers(store)
     if blockers:
         raise ExportProblem(blockers)
-    clients = [entry.client for entry in store.clients()]
+    entries = store.clients()
+    selection = ExportSelection.of(clients, pending_only)
+    chosen = None
+    if not selection.whole:
+        chosen = chosen_documents(entries, kinds, selection)
+        problems = selection_problems(entries, selection, chosen, print_files=print_files)
+        if problems:
+            raise ExportProblem(problems)
     try:
         result = export_case(
-            clients,
+            [entry.client for entry in entries],
             office,
             incident,
             Path(out_dir),
@@ -75,6 +98,7 @@ def export_and_record(
             print_files=print_files,
             cancelled=cancelled,
             workers=workers,
+            chosen=chosen,
         )
     except ExportProblem as exc:
         if exc.written or exc.ppc_list is not None:

@@ -27,8 +27,10 @@ then lets the office record in the log what was found and seal the file as it is
 Re-import: which stored client a roster row is, and what it keeps (the case's tick wins over
 a re-imported file, disagreements are listed, a removed client keeps its rows and gets them
 back on its return), is decided in ``merge``, a pure function; this module writes the outcome.
-The roster's problems are kept with the case (``roster_issues``); ``export_rule`` decides
-from them whether the case may be exported.
+The roster's problems are kept with the case (``roster_issues``), and so are the office's
+decisions on them (``resolve``, ``withdraw``, ``resolutions``: see ``resolutions`` for what
+each decision does, ``deciding`` for how it is written); ``export_rule`` decides from both
+whether the case may be exported.
 
 Threads: one store may be used from the GUI thread and a worker at once; a lock serialises
 access, and an import seals its rows before taking the lock, so a tick waits only for the
@@ -42,12 +44,21 @@ import contextlib
 import secrets as token
 import sqlite3
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from noticedesk.core.case import audit, database, importing, index, opening, presence
+from noticedesk.core.case import (
+    audit,
+    database,
+    deciding,
+    decision_records,
+    importing,
+    index,
+    opening,
+    presence,
+)
 from noticedesk.core.case.crypto import FieldCipher, RowSealer, new_dek
 from noticedesk.core.case.errors import CaseError, CaseInUse, CaseTampered, Finding
 from noticedesk.core.case.keys import KeySource, RecoveryCodeKeySource, describe_protection
@@ -64,7 +75,8 @@ from noticedesk.core.case.records import (
     StatusEntry,
     now,
 )
-from noticedesk.core.clients import Roster
+from noticedesk.core.case.resolutions import Decision, Resolution
+from noticedesk.core.clients import Client, Roster
 from noticedesk.core.incident import Incident, incident_to_mapping
 
 
@@ -93,6 +105,9 @@ class CaseStore:
         self._incident: Incident | None = None
         self._roster_source: dict[str, Any] | None = None
         self._roster_issues: list[RosterIssue] = []
+        self._resolutions: dict[str, Resolution] = {}
+        # The roster's rows by row, with the source record they were read for (``file_row``).
+        self._file_rows: tuple[object, tuple[Sequence[Client], dict[int, Client]]] | None = None
         self._findings: list[Finding] = []
         self._read_only: CaseError | None = None
         self._seen_seq = 0  # the log's last entry when this copy was read
@@ -263,6 +278,7 @@ class CaseStore:
         self._incident = contents.incident
         self._roster_source = contents.roster_source
         self._roster_issues = contents.roster_issues
+        self._resolutions = contents.resolutions
         self._seen_seq = contents.last_seq
 
     @property
@@ -340,6 +356,41 @@ class CaseStore:
         """The problems of the roster last imported (errors and warnings), as kept with the case."""
         with self._lock:
             return list(self._roster_issues)
+
+    def resolutions(self) -> dict[str, Resolution]:
+        """The office's decisions on those problems, by problem id (``RosterIssue.id``)."""
+        with self._lock:
+            return dict(self._resolutions)
+
+    def file_row(self, row: int) -> Client | None:
+        """The client the roster last imported read from ``row``, as the file has it (also a
+        row the case does not hold: one waiting for a decision, or left out); None when that
+        row was not read as a client."""
+        try:
+            return self._file_clients()[1].get(row)
+        except CaseError:
+            return None  # named when the case was opened; nothing to show here
+
+    def _file_clients(self) -> tuple[Sequence[Client], dict[int, Client]]:
+        """The roster's clients as the file had them, read from the case once per import."""
+        with self._lock:
+            if self._file_rows is None or self._file_rows[0] is not self._roster_source:
+                try:
+                    data = self._conn.execute(
+                        "SELECT data FROM records WHERE name = ?", (decision_records.ROSTER_ROWS,)
+                    ).fetchone()
+                    clients = decision_records.file_clients(
+                        self._cipher, data[0] if data else None, self._rows
+                    )
+                except (sqlite3.Error, CaseError, ValueError, TypeError, KeyError):
+                    raise CaseError(
+                        "取り込んだ顧問先一覧の行の記録が読めないため、決定できません。"
+                        "顧問先一覧を取り込み直してください。",
+                        "The record of the client list as imported cannot be read, so nothing "
+                        "can be decided; import the client list again.",
+                    ) from None
+                self._file_rows = (self._roster_source, (clients, {c.row: c for c in clients}))
+            return self._file_rows[1]
 
     def counts(self) -> dict[str, Any]:
         """clients, individual, joint, and per document kind the number in each status."""
@@ -520,19 +571,54 @@ class CaseStore:
     def import_roster(self, roster: Roster) -> ImportDiff:
         """Bring in a (re-)imported roster and keep its problems with the case; ``merge``
         decides what is kept, ``importing`` writes it. An import with errors is stored (the
-        office sees its clients), and the case cannot be exported until a corrected one is
-        imported (``export_rule``)."""
+        office sees its clients, and a row whose identity an earlier row has waits for a
+        decision); the case cannot be exported until each error is decided or a corrected
+        list is imported (``export_rule``). The decisions on problems the new roster still has
+        are kept; the others are dropped, and the log says which."""
         # Sealing is the slow part; done before taking the lock so ticks are not held up.
         prepared = importing.prepare(self._cipher, roster)
         with self._lock:
             with self._write() as tx:
-                if tx.start_seq != self._seen_seq:  # changed outside: decide on the file
-                    self._take(read_contents(tx.conn, self._cipher, None))
-                merge = importing.write(tx, self._rows, prepared)
-            self._rows = merge.applied_to(self._rows)
+                self._read_again_if_changed(tx)
+                imported = importing.write(
+                    tx, self._cipher, self._rows, self._resolutions, prepared
+                )
+            self._rows = imported.merge.applied_to(self._rows)
             self._roster_source = prepared.source
             self._roster_issues = prepared.issues
-        return merge.diff
+            self._resolutions = imported.resolutions
+        return imported.merge.diff
+
+    def resolve(self, issue_id: str, decision: Decision | str, name: str = "") -> Resolution:
+        """Decide a problem of the roster (``resolutions.Decision``; ``name`` for a row
+        without one): kept in the case, sealed and logged with who and when, and the case's
+        clients follow at once. ``issue_id`` is ``RosterIssue.id`` (a unique start of it will
+        do). Deciding again replaces the decision. Raises CaseError with the reason when the
+        problem does not offer that decision or it would make two clients one."""
+        wanted = Decision(decision)
+        return self._decide(lambda case: deciding.resolve(case, issue_id, wanted, name))
+
+    def withdraw(self, issue_id: str) -> Resolution:
+        """Withdraw the decision on a problem (logged): the problem blocks the export again and
+        the case's clients are as the roster alone makes them. Returns what was withdrawn."""
+        return self._decide(lambda case: deciding.withdraw(case, issue_id))
+
+    def _decide(self, step: Callable[[deciding.CaseNow], deciding.Decided]) -> Resolution:
+        with self._lock:
+            with self._write() as tx:
+                self._read_again_if_changed(tx)
+                files = self._file_clients()[0]
+                case = deciding.CaseNow(
+                    tx, self._cipher, self._rows, files, self._roster_issues, self._resolutions
+                )
+                decided = step(case)
+            self._rows = decided.merge.applied_to(self._rows)
+            self._resolutions = decided.resolutions
+            return decided.resolution
+
+    def _read_again_if_changed(self, tx: Ledger) -> None:
+        if tx.start_seq != self._seen_seq:  # changed outside: decide on the file
+            self._take(read_contents(tx.conn, self._cipher, None))
 
     # --- when the file does not fit its seal ---------------------------------------------
 

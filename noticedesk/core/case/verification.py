@@ -20,7 +20,7 @@ from typing import Any
 
 from noticedesk.core.case.crypto import RowSealer
 from noticedesk.core.case.errors import Finding
-from noticedesk.core.case.records import STATUS_LABELS, DocumentStatus
+from noticedesk.core.case.records import STATUS_LABELS, DocumentStatus, RosterIssue
 from noticedesk.core.case.seal import ClientRow, Seal, StatusRow
 
 AuditRow = tuple[Any, Any, Any, Any, Any, Any]  # seq, at, user, action, details, mac
@@ -167,10 +167,31 @@ def unreadable_row(what_ja: str, what_en: str) -> Finding:
     return Finding(f"{what_ja}が読めません。", f"The {what_en} cannot be read.")
 
 
+def decision_unreadable(problem: RosterIssue | None) -> Finding:
+    """A decision on a roster problem that no longer opens: edited, or copied from elsewhere."""
+    if problem is None:
+        return Finding(
+            "顧問先一覧の問題への決定の記録が読めません (書き換えられたか、壊れています)。",
+            "A decision on a client-list problem cannot be read (changed, or damaged).",
+        )
+    issue = problem.issue
+    where_ja = f"行 {issue.row}" if issue.row is not None else "ファイル全体"
+    where_en = f"row {issue.row}" if issue.row is not None else "the whole file"
+    return Finding(
+        f"顧問先一覧の問題 ({where_ja}: {issue.message}) への決定の記録が読めません "
+        "(書き換えられたか、壊れています)。",
+        f"The decision on the client-list problem ({where_en}: {issue.text('en')}) cannot be "
+        "read (changed, or damaged).",
+    )
+
+
 _TABLES = {
     "clients": ("顧問先の行", "client rows"),
     "statuses": ("書類の状況の行", "document status rows"),
-    "records": ("事案情報などの記録", "case records (incident, roster source, problems)"),
+    "records": (
+        "事案情報・顧問先一覧の問題への決定などの記録",
+        "case records (incident, roster source, problems, decisions on them)",
+    ),
 }
 
 

@@ -22,6 +22,11 @@ Decisions:
   with coarse times (FAT on a USB stick).
 - With a pool, the regulator's list is written here while the workers start; without one,
   after the documents.
+- A partial export (``chosen``: per client, the kinds to write) plans every client's folder as
+  a whole export would, so a client's files land where they always do (two clients whose
+  names clash keep their `` (2)``), then writes only the chosen documents. The regulator's
+  list is written for every client given, whatever is chosen: a list that lacked the clients
+  not chosen this time would be wrong, and it is one file the office attaches whole.
 - The output folder is checked first like every other input (a link to nowhere, a file, a
   read-only folder: a sentence, nothing written); what stands inside it where the export
   writes is looked at before writing (``export_plan.find_existing``): a link there is refused
@@ -32,8 +37,8 @@ Decisions:
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from noticedesk.core.clients import Client
@@ -116,8 +121,13 @@ def export_case(
     progress: Progress | None = None,
     print_files: bool = False,
     cancelled: Cancelled | None = None,
+    chosen: Mapping[str, Collection[str]] | None = None,
 ) -> ExportResult:
     """Write every client's documents and the regulator's list into ``out_dir``.
+
+    With ``chosen`` (per Client.key, the kinds to write for that client), only those documents
+    are written, in the folders a whole export gives them; the regulator's list still names
+    every client of ``clients``, and the print files hold only the documents written.
 
     With ``print_files``, also one file per kind holding every client's document of that
     kind, merged from the files just written (``ExportResult.print_files``).
@@ -149,6 +159,8 @@ def export_case(
         raise ExportProblem(problems)
 
     plans = plan_export(clients, out_dir, kinds)
+    if chosen is not None:
+        plans = _only_chosen(plans, chosen)
     ppc_path = out_dir / PPC_LIST_NAME
     print_plans = (
         plan_print_files(out_dir, [p.documents for p in plans], kinds) if print_files else []
@@ -184,6 +196,19 @@ def export_case(
         raise problem from None
     finally:
         job.output.remove_temporaries()
+
+
+def _only_chosen(
+    plans: Sequence[PlannedClient], chosen: Mapping[str, Collection[str]]
+) -> list[PlannedClient]:
+    """The plans narrowed to the chosen documents; a client with none is left out."""
+    narrowed = []
+    for plan in plans:
+        wanted = chosen.get(plan.client.key, ())
+        documents = tuple((kind, target) for kind, target in plan.documents if kind in wanted)
+        if documents:
+            narrowed.append(replace(plan, documents=documents))
+    return narrowed
 
 
 def _written_since(

@@ -15,6 +15,10 @@ Decisions:
   headcount would understate report item (3). A roster with both keeps them apart.
 - A column with content but no header is kept as an extra column named after its Excel letter
   ("M列"), and a repeated header gets its letter appended, so no value is dropped or merged.
+  These names (``column_names``) are also how a column mapping and the window name a column.
+- Only a header that is one of a field's known names is read automatically. A header that only
+  looks like one (個別報告する, 顧問先No, 住所1: ``guess_field``) is a guess: it is proposed to the
+  user (the window's column step, the command line's hint), never used unasked.
 """
 
 from __future__ import annotations
@@ -197,6 +201,39 @@ def field_for(header: str) -> str | None:
     return _LOOKUP.get(header_key(header))
 
 
+# A client code's column as offices head it beyond the known names: 顧問先No, 会社CD, No.
+_CODE_GUESS = re.compile(
+    r"^(顧問先|顧客|事業所|会社|取引先|得意先|client|company|customer)?"
+    r"(no|番号|コード|cd|id|code|number|#)$"
+)
+_TRAILING_NUMBER = re.compile(r"[0-9]+$")
+# Longest first, so 事業所所在地 is read as 事業所所在地 and not as 事業所.
+_PREFIXES: tuple[tuple[str, str], ...] = tuple(
+    sorted(((a, f) for a, f in _LOOKUP.items() if len(a) >= 2), key=lambda p: -len(p[0]))
+)
+
+
+def guess_field(header: str) -> str | None:
+    """The field a header that is none of the known names looks like, or None.
+
+    住所1 and 電話2 (a number after a known name), 顧問先No and 会社CD (a code), and a header
+    that starts with a known name (個別報告する, 会社名カナ): each could be something else, so a
+    guess is only ever proposed.
+    """
+    key = header_key(header)
+    if not key or key in _LOOKUP:
+        return None
+    bare = _TRAILING_NUMBER.sub("", key)
+    if bare != key and bare in _LOOKUP:
+        return _LOOKUP[bare]
+    if _CODE_GUESS.match(key):
+        return "code"
+    for alias, name in _PREFIXES:
+        if key.startswith(alias):
+            return name
+    return None
+
+
 def column_letter(index: int) -> str:
     """Excel's name for a 0-based column index: 0 -> A, 25 -> Z, 26 -> AA."""
     letters = ""
@@ -236,47 +273,63 @@ def match_row(cells: list[str]) -> HeaderMatch | None:
     return HeaderMatch(row=-1, fields=fields, headers={i: c.strip() for i, c in enumerate(cells)})
 
 
-def find_header(frame: pd.DataFrame) -> HeaderMatch | None:
-    """The header among the first rows of a table, with its extra columns resolved."""
-    best: HeaderMatch | None = None
+def candidate_rows(frame: pd.DataFrame) -> list[tuple[int, list[str]]]:
+    """The rows that may be the header, as (row index, cells): each of the first rows alone,
+    then each two-row header, as merged cells make it (連絡先 above 電話番号 and FAX, 事業所名
+    merged down over both rows), read as one row: the lower cell where it has text."""
     rows = [[str(v) for v in frame.iloc[i].tolist()] for i in range(min(SCAN_ROWS, len(frame)))]
-    for row_index, cells in enumerate(rows):
-        match = match_row(cells)
-        if match is not None and (best is None or match.score > best.score):
-            best = HeaderMatch(row=row_index, fields=match.fields, headers=match.headers)
-    # A two-row header, as merged cells make it: 連絡先 above 電話番号 and FAX, 事業所名 merged
-    # down over both rows. Read as one row (the lower cell where it has text), and taken only
-    # when it recognises more than any single row, so a title line never renames a column.
+    candidates = list(enumerate(rows))
     for row_index in range(len(rows) - 1):
         upper, lower = rows[row_index], rows[row_index + 1]
         cells = [low if low.strip() else up for up, low in zip(upper, lower, strict=True)]
+        candidates.append((row_index + 1, cells))
+    return candidates
+
+
+def find_header(frame: pd.DataFrame) -> HeaderMatch | None:
+    """The header among the first rows of a table, with its extra columns resolved.
+
+    A two-row header is taken only when it recognises more than any single row, so a title
+    line never renames a column.
+    """
+    best: HeaderMatch | None = None
+    for row_index, cells in candidate_rows(frame):
         match = match_row(cells)
         if match is not None and (best is None or match.score > best.score):
-            best = HeaderMatch(row=row_index + 1, fields=match.fields, headers=match.headers)
+            best = HeaderMatch(row=row_index, fields=match.fields, headers=match.headers)
     if best is None:
         return None
-    return _with_extras(best, frame)
+    return with_extras(best, frame)
 
 
-def _with_extras(match: HeaderMatch, frame: pd.DataFrame) -> HeaderMatch:
-    used = set(match.fields.values())
-    below = frame.iloc[match.row + 1 :]
-    extras: dict[int, str] = {}
-    seen: set[str] = set(match.headers[i] for i in used)
-    for index, header in match.headers.items():
-        if index in used:
-            continue
+def column_names(cells: list[str], below: pd.DataFrame | None) -> list[str]:
+    """What each column is called, by index: its header as written; "M列" for a blank header
+    over a column with content ("" over an empty one; with ``below`` None, every blank header
+    is named); "X（M列）" for a header repeated."""
+    names: list[str] = []
+    seen: set[str] = set()
+    for index, cell in enumerate(cells):
+        header = cell.strip()
         if not header:
-            # A blank header is kept only when the column holds something.
-            if not below[index].str.strip().astype(bool).any():
-                continue
-            key = f"{column_letter(index)}列"
+            filled = below is None or (
+                index in below.columns and below[index].str.strip().astype(bool).any()
+            )
+            name = f"{column_letter(index)}列" if filled else ""
         elif header in seen:
-            key = f"{header}（{column_letter(index)}列）"
+            name = f"{header}（{column_letter(index)}列）"
         else:
-            key = header
-        seen.add(key)
-        extras[index] = key
+            name = header
+        seen.add(name)
+        names.append(name)
+    return names
+
+
+def with_extras(match: HeaderMatch, frame: pd.DataFrame) -> HeaderMatch:
+    """``match`` with every column no field takes kept as an extra, by its ``column_names``."""
+    used = set(match.fields.values())
+    cells = [match.headers[i] for i in sorted(match.headers)]
+    names = column_names(cells, frame.iloc[match.row + 1 :])
+    extras = {i: name for i, name in enumerate(names) if name and i not in used}
     headers = dict(match.headers)
     for index, key in extras.items():
         if not headers[index]:

@@ -8,6 +8,15 @@ Decisions:
   one other known field; sheets named like notes or filled-in examples (注意事項, 記入例, …) are
   tried last. A sheet whose header names only a client column is used when nothing better exists.
 - ``encoding`` applies to CSV/TXT only; workbooks carry their own.
+- ``columns`` (a ``ColumnMapping``) says which column holds which field; in a workbook the
+  roster is then the first sheet, in the order above, whose header holds every column it names.
+- Reading the file and deciding its columns are two steps (``read_table``, then
+  ``RosterTable.roster``), so the window can show the columns and ask between them without
+  reading the file twice.
+- Every column no field takes is listed in ``Roster.unused_columns``. One whose header looks
+  like a field the list otherwise lacks (個別報告する with no 個別報告 column) is also a warning,
+  ``column_not_read``, unless the mapping said what that field's column is: its answers would
+  otherwise be silently ignored.
 """
 
 from __future__ import annotations
@@ -28,7 +37,15 @@ from noticedesk.core.clients import (
     Severity,
 )
 from noticedesk.core.roster import cells, rules
-from noticedesk.core.roster.headers import FIELD_LABELS, FIELDS, HeaderMatch, find_header
+from noticedesk.core.roster.headers import (
+    FIELD_LABELS,
+    FIELDS,
+    HeaderMatch,
+    find_header,
+    guess_field,
+)
+from noticedesk.core.roster.layout import ColumnLayout, layout_of, match_mapping
+from noticedesk.core.roster.mapping import ColumnMapping, MappingError
 from noticedesk.core.roster.reading import (
     REPLACEMENT,
     RawFile,
@@ -48,36 +65,95 @@ PRIVATE_USE = "[\ue000-\uf8ff]"
 _EXCEL_MIDNIGHT = r"^([0-9]{4}-[0-9]{2}-[0-9]{2}) 00:00:00$"
 
 
-def import_roster(path: Path, encoding: str | None = None) -> Roster:
-    """Read a roster file (CSV/TXT, XLSX/XLSM, XLS, ODS). Raises RosterError when it is none."""
+def import_roster(
+    path: Path, encoding: str | None = None, columns: ColumnMapping | None = None
+) -> Roster:
+    """Read a roster file (CSV/TXT, XLSX/XLSM, XLS, ODS). Raises RosterError when it is none,
+    and MappingError (a RosterError) when ``columns`` names what the file does not hold."""
+    return read_table(path, encoding, columns).roster(columns)
+
+
+class RosterTable:
+    """A roster file read into a table whose columns are not decided yet."""
+
+    def __init__(
+        self,
+        raw: RawFile,
+        frame: pd.DataFrame,
+        *,
+        sheet: str | None,
+        encoding: str | None,
+        replaced: bool,
+        private_use: bool,
+    ) -> None:
+        self.path = raw.path
+        self.sha256 = raw.sha256
+        self.file_format = raw.file_format
+        self.frame = frame
+        self.sheet = sheet
+        self.encoding = encoding
+        self.replaced = replaced
+        self.private_use = private_use
+        self._layout: ColumnLayout | None = None
+
+    @property
+    def layout(self) -> ColumnLayout:
+        """The header row, the columns and the automatic proposal, with how sure it is."""
+        if self._layout is None:
+            self._layout = layout_of(self.frame, self.path.name, self.sheet)
+        return self._layout
+
+    def roster(self, columns: ColumnMapping | None = None) -> Roster:
+        """The clients and problems, reading the columns as ``columns`` says (None: the known
+        header names)."""
+        if columns:
+            header = match_mapping(self.frame, columns, self.path.name)
+        else:
+            found = find_header(self.frame)
+            if found is None:
+                raise _no_name_column(self.path)
+            header = found
+        source = RosterSource(
+            path=self.path,
+            sha256=self.sha256,
+            file_format=self.file_format,
+            encoding=self.encoding,
+            sheet=self.sheet,
+            header_row=header.row + 1,
+        )
+        explicit = set(columns.columns) if columns else set()
+        return _build(
+            self.frame,
+            header,
+            source,
+            explicit=explicit,
+            replaced=self.replaced,
+            private_use=self.private_use,
+        )
+
+
+def read_table(
+    path: Path, encoding: str | None = None, columns: ColumnMapping | None = None
+) -> RosterTable:
+    """Read the file into a table (``columns`` chooses the sheet of a workbook); RosterError
+    when it cannot be read at all."""
     raw = open_roster_file(Path(path).absolute())
-    replaced = False
-    sheet: str | None = None
     if raw.file_format == "csv":
         decoded = decode_text(raw, encoding)
-        frame = parse_delimited(decoded.text, raw.path.name)
-        header = find_header(frame)
-        used_encoding: str | None = decoded.encoding
-        replaced = decoded.replaced
-        private_use = re.search(PRIVATE_USE, decoded.text) is not None
-    else:
-        sheet, frame, header = _roster_sheet(raw)
-        used_encoding = None
-        private_use = True  # checked per column; a workbook has no text to search at once
-    if header is None:
-        raise _no_name_column(raw)
-    source = RosterSource(
-        path=raw.path,
-        sha256=raw.sha256,
-        file_format=raw.file_format,
-        encoding=used_encoding,
-        sheet=sheet,
-        header_row=header.row + 1,
-    )
-    return _build(frame, header, source, replaced=replaced, private_use=private_use)
+        return RosterTable(
+            raw,
+            parse_delimited(decoded.text, raw.path.name),
+            sheet=None,
+            encoding=decoded.encoding,
+            replaced=decoded.replaced,
+            private_use=re.search(PRIVATE_USE, decoded.text) is not None,
+        )
+    sheet, frame = _roster_sheet(raw, columns)
+    # A workbook has no text to search at once: private-use characters are looked for per column.
+    return RosterTable(raw, frame, sheet=sheet, encoding=None, replaced=False, private_use=True)
 
 
-def _roster_sheet(raw: RawFile) -> tuple[str | None, pd.DataFrame, HeaderMatch | None]:
+def _roster_sheet(raw: RawFile, columns: ColumnMapping | None) -> tuple[str | None, pd.DataFrame]:
     book = Workbook(raw)
     try:
         hidden = book.hidden_sheets
@@ -85,22 +161,37 @@ def _roster_sheet(raw: RawFile) -> tuple[str | None, pd.DataFrame, HeaderMatch |
         ordered = [n for n in names if not _NOTES_SHEET.search(n)]
         ordered += [n for n in names if _NOTES_SHEET.search(n)]
         ordered += [n for n in book.sheet_names if n in hidden]
-        fallback: tuple[str, pd.DataFrame, HeaderMatch] | None = None
+        fallback: tuple[str, pd.DataFrame] | None = None
+        filled: tuple[str, pd.DataFrame] | None = None  # where no sheet has a name column
+        refused: MappingError | None = None
         for name in ordered:
             frame = book.read_sheet(name)
+            if columns:
+                try:
+                    match_mapping(frame, columns, raw.path.name)
+                except MappingError as exc:
+                    refused = refused or exc
+                    continue
+                return name, _dates_without_midnight(frame)
             header = find_header(frame)
             if header is None:
+                if filled is None and (frame != "").to_numpy().any():
+                    filled = (name, frame)
                 continue
             frame = _dates_without_midnight(frame)
             if header.score >= 2:
-                return name, frame, header
+                return name, frame
             if fallback is None:
-                fallback = (name, frame, header)
+                fallback = (name, frame)
     finally:
         book.close()
+    if refused is not None:
+        raise refused
     if fallback is not None:
         return fallback
-    return None, pd.DataFrame(), None
+    if filled is not None:  # for the user to say which column is which
+        return filled[0], _dates_without_midnight(filled[1])
+    return None, pd.DataFrame()
 
 
 def _dates_without_midnight(frame: pd.DataFrame) -> pd.DataFrame:
@@ -112,12 +203,14 @@ def _dates_without_midnight(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def _no_name_column(raw: RawFile) -> RosterError:
+def _no_name_column(path: Path) -> RosterError:
     return RosterError(
-        f"「{raw.path.name}」に事業所名の列が見つかりません。"
-        "見出しの行に「事業所名」「会社名」「名称」などの列名を入れてください。",
-        f"No client-name column was found in “{raw.path.name}”; "
-        "the header row needs a column such as 事業所名, 会社名, 名称 or name.",
+        f"「{path.name}」に事業所名の列が見つかりません。"
+        "見出しの行に「事業所名」「会社名」「名称」などの列名を入れるか、"
+        "どの列が事業所名かを指定してください（列の対応、--columns name=見出し）。",
+        f"No client-name column was found in “{path.name}”; "
+        "the header row needs a column such as 事業所名, 会社名, 名称 or name, "
+        "or say which column holds it (the column mapping, --columns name=HEADER).",
     )
 
 
@@ -138,6 +231,7 @@ def _build(
     header: HeaderMatch,
     source: RosterSource,
     *,
+    explicit: set[str],
     replaced: bool,
     private_use: bool,
 ) -> Roster:
@@ -226,6 +320,7 @@ def _build(
     for field in ("address", "phone"):
         if field not in header.fields:
             issues.append(rules.missing_column(*FIELD_LABELS[field]))
+    issues += _columns_not_read(header, explicit)
     issues.sort(key=lambda i: (i.row or 0, _column_position(header, i.column), i.code))
 
     values = {
@@ -248,7 +343,21 @@ def _build(
         clients=_clients(body[has_name], rows[has_name], values, answer.yes, header),
         issues=issues,
         columns={f: header.header_of(f) for f in FIELDS if f in header.fields},
+        unused_columns=list(header.extras.values()),
     )
+
+
+def _columns_not_read(header: HeaderMatch, explicit: set[str]) -> list[Issue]:
+    """A warning per column that looks like a field the list otherwise lacks (see decisions)."""
+    issues: list[Issue] = []
+    wanted: set[str] = set()
+    for index, name in header.extras.items():
+        field = guess_field(header.headers[index])
+        if field is None or field in header.fields or field in explicit or field in wanted:
+            continue
+        wanted.add(field)
+        issues.append(rules.column_not_read(name, *FIELD_LABELS[field]))
+    return issues
 
 
 def _before_after(before: pd.Series, checked: cells.Checked) -> pd.Series:

@@ -14,7 +14,8 @@ Severities, decided by what the office can still do with the row:
   not a count, kept as written), ``self_reference_unreadable`` (a 自称 that is not one word
   starting with 当 or 弊, dropped so the legal form decides), ``email_invalid``,
   ``private_use_character`` (a 外字 that will not print as meant), and the file-wide
-  ``missing_column`` for an absent address or phone column.
+  ``missing_column`` for an absent address or phone column and ``column_not_read`` for a
+  column that looks like a field the list lacks but is not read as it (個別報告する).
 Every message names the value it is about, in Japanese and in English.
 """
 
@@ -199,6 +200,19 @@ def missing_column(label_ja: str, label_en: str) -> Issue:
     )
 
 
+def column_not_read(header: str, label_ja: str, label_en: str) -> Issue:
+    return Issue(
+        None,
+        header,
+        Severity.WARNING,
+        "column_not_read",
+        f"「{header}」の列は読み込んでいません。{label_ja}の列であれば、"
+        f"列の対応でこの列を「{label_ja}」に指定してください。",
+        f"The column “{header}” was not read. If it holds the {label_en}, "
+        f"map it to “{label_en}” in the column mapping.",
+    )
+
+
 # --- duplicates ----------------------------------------------------------------------------
 
 _LEGAL_FORMS = {
@@ -233,20 +247,28 @@ def _canonical(names: pd.Series, addresses: pd.Series) -> pd.Series:
 
 
 def duplicates(names: pd.Series, addresses: pd.Series, rows: pd.Series, column: str) -> list[Issue]:
-    """Later rows with the same name and address as an earlier row; each names the first."""
+    """Later rows with the same name and address as an earlier row; each names the first.
+
+    The message says what is the same, not that the rows are one client: two branches at
+    one address are two clients, and the office decides (a row left out, or both kept)."""
     key = _canonical(names, addresses)
-    return _repeats(key, rows, names != "", column, "duplicate_client", _same_client)
+    return _repeats(key, rows, names != "", column, "duplicate_client", _same_place)
 
 
 def duplicate_codes(codes: pd.Series, rows: pd.Series, column: str) -> list[Issue]:
+    """Later rows with the client code of an earlier row; each names the first.
+
+    A code is what a re-import knows a client by, so one code on two rows blocks the export
+    until the office decides. The message names the code and the first row and never calls
+    the rows one client: two different clients given one code is the usual cause."""
     key = codes.str.normalize("NFKC").str.casefold()
     return _repeats(key, rows, codes != "", column, "duplicate_code", _same_code(codes))
 
 
-def _same_client(first: int, _: int) -> tuple[str, str]:
+def _same_place(first: int, _: int) -> tuple[str, str]:
     return (
-        f"行 {first} と同じ顧問先です（事業所名と所在地が同じ）。どちらか一方を削除してください。",
-        f"Same client as row {first} (same name and address); delete one of them.",
+        f"行 {first} と事業所名・所在地が同じです。同じ顧問先であれば、どちらか一方を削除してください。",
+        f"Same name and address as row {first}; if it is the same client, delete one of them.",
     )
 
 

@@ -1,10 +1,13 @@
 """The Case menu's commands: new case, open a case, open with the recovery code, audit log; and
 a new case's recovery code, shown once when that case becomes the open one.
 
-Keys come from the ``CaseOpener`` made here (the OS credential store, or the passphrase of this
-session where there is none). After a case is opened with its recovery code, its key is saved
-on this PC (``protect_with``): in the credential store, or, where there is none, under a
-passphrase chosen then, so the case opens normally from the next start.
+A new case is protected as its dialog chose: its key kept on this computer (the system's own
+store; where that fails, one dialog explains and takes a passphrase instead), or the passphrase
+typed in the dialog. Cancelling the dialog says that no case was made. Keys for opening come
+from the ``CaseOpener`` made here. After a case is opened with its recovery code, its key is
+saved on this PC (``protect_with``): kept on this computer, or, where that is not possible,
+under a passphrase chosen then, so the case opens normally from the next start. The place is
+named in the system's words (``common.key_storage_text``).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from noticedesk.core.case import (
     CaseStore,
     CaseSummary,
     KeyringKeySource,
+    KeySource,
     PassphraseKeySource,
     RecoveryCodeKeySource,
     SecretStoreUnavailable,
@@ -28,7 +32,9 @@ from noticedesk.core.case import (
 from noticedesk.core.documents.filenames import safe_name
 from noticedesk.gui.case.opener import CaseOpener
 from noticedesk.gui.common.file_chooser import FileChooser
+from noticedesk.gui.common.key_storage_text import key_storage_name
 from noticedesk.gui.dialogs.case_dialogs import (
+    PASSPHRASE,
     NewCaseDialog,
     OpenCaseDialog,
     RecoveryCodeDialog,
@@ -103,15 +109,26 @@ class CaseCommands(QObject):
     # -- new case --------------------------------------------------------------------------
     def new_case(self) -> None:
         dialog = NewCaseDialog([c.name for c in self._cases()], self.host.window())
-        dialog.accepted.connect(lambda: self.create(dialog.case_name()))
+        dialog.accepted.connect(partial(self._create_from, dialog))
+        dialog.rejected.connect(
+            lambda: self.host.show_status(self.tr("No case was created."), 8000)
+        )
         self._show(dialog)
 
-    def create(self, name: str) -> None:
-        """Create the case, show it, and show its recovery code once."""
+    def _create_from(self, dialog: NewCaseDialog) -> None:
+        if dialog.protection.protection() == PASSPHRASE:
+            self.create(dialog.case_name(), PassphraseKeySource(dialog.protection.value()))
+        else:
+            self.create(dialog.case_name(), KeyringKeySource())
+
+    def create(self, name: str, key_source: KeySource | None = None) -> None:
+        """Create the case (with ``key_source``, else the key kept on this computer), show
+        it, and show its recovery code once."""
         try:
-            session = create_case(self.data_dir, name, self.opener.key_source())
+            session = create_case(self.data_dir, name, key_source or self.opener.key_source())
         except SecretStoreUnavailable as exc:
-            # No credential store: one dialog explains it and takes a passphrase, then again.
+            # The key cannot be kept on this computer: one dialog explains it and takes a
+            # passphrase, then again.
             self.opener.ask_new_passphrase(exc, partial(self.create, name))
             return
         except Exception as exc:
@@ -187,9 +204,9 @@ class CaseCommands(QObject):
             QMessageBox.Icon.Information,
             self.tr("Case opened"),
             self.tr(
-                "The case was opened with its recovery code, and its key is now kept in this "
-                "PC's credential store: from now on it opens here by itself."
-            ),
+                "The case was opened with its recovery code, and its key is now kept in %1: "
+                "from now on it opens here by itself."
+            ).replace("%1", key_storage_name()),
         )
 
     def _protect_with_passphrase(self, session: CaseSession, exc: SecretStoreUnavailable) -> None:

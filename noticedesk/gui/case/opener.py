@@ -6,6 +6,10 @@ which is then used for the rest of the session (never stored). A case protected 
 asks for it directly. ``--demo`` opens the bundled sample with a throwaway key. Every dialog is
 shown with ``open()``; the next step runs from its ``finished`` signal.
 
+A case for a client list opened with no case open is not made here: the office names it and
+chooses its protection first (``clients.new_case``). A failure to open is told once a new
+case's recovery code is off the screen, never on top of it.
+
 Which key opens a case is the core's rule (``needs_passphrase``), as the command line applies
 it: the session's passphrase opens only a case a passphrase protects; a case the credential
 store protects opens from the store, or, while the store is unavailable, not at all (a
@@ -31,9 +35,10 @@ from noticedesk.core.case import (
 from noticedesk.core.case.index import case_to_open, needs_passphrase
 from noticedesk.core.secrets import SecretStoreUnavailable
 from noticedesk.core.user_error import error_text
+from noticedesk.gui.dialogs.first_case import after_recovery_code
 from noticedesk.gui.dialogs.passphrase import PassphraseDialog
 from noticedesk.gui.shared.host import WindowHost
-from noticedesk.gui.shared.session import CaseSession, case_name_for, create_case, open_case
+from noticedesk.gui.shared.session import CaseSession, open_case
 from noticedesk.gui.shared.state import WindowState
 
 Next = Callable[[], None]
@@ -41,6 +46,10 @@ Next = Callable[[], None]
 
 class CaseOpener:
     """Opens cases with the key each needs; ``recover(name)`` offers the recovery code."""
+
+    # What the window hands the list loading to make a case for a list without asking; None:
+    # the office is asked (``clients.new_case``). Tests give the window a factory instead.
+    new_session_for: Callable[[Path], CaseSession] | None = None
 
     def __init__(
         self, state: WindowState, host: WindowHost, recover: Callable[[str], None]
@@ -148,20 +157,19 @@ class CaseOpener:
         dialog.finished.connect(done)
         dialog.open()
 
-    # -- a new case for a file when none is open -------------------------------------------
+    # -- a new case's key where the credential store refuses it ----------------------------
     def ask_new_passphrase(self, exc: SecretStoreUnavailable, then: Next) -> None:
         """The store refused the new case's key: explain, take a passphrase, then retry."""
         self._ask("", exc.text(self.state.language), new=True, then=then)
 
-    def new_session_for(self, path: Path) -> CaseSession:
-        session = create_case(self.data_dir, case_name_for(path), self.key_source())
-        self.state.settings.set_last_case(session.name)
-        return session
-
     def report_failure(self, exc: BaseException, then: Next) -> None:
-        self.host.show_message(
-            QMessageBox.Icon.Warning,
-            QCoreApplication.translate("CaseOpener", "The case could not be opened"),
-            error_text(exc, self.state.language),
+        text = error_text(exc, self.state.language)
+        after_recovery_code(
+            self.host.window(),
+            lambda: self.host.show_message(
+                QMessageBox.Icon.Warning,
+                QCoreApplication.translate("CaseOpener", "The case could not be opened"),
+                text,
+            ),
         )
         then()

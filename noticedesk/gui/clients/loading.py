@@ -1,15 +1,25 @@
 """Getting a client list into the case: File → Open, a file dropped on the window, recent files.
 
-The read and the import (the slow sealing of every client) run as one task on the state's
-runner and come back by signal; a file that cannot be read leaves the case as it was. While
-they run the state is ``busy`` (the window greys what would change the case). With no case
-open, a case named after the file is made on the GUI thread once the file proved readable
-(``new_session_for``; where the credential store refuses the key, ``ask_passphrase`` explains
-and asks, then the same file is taken again).
+The read and the import (the slow sealing of every client) run on the state's runner and come
+back by signal; a file that cannot be read leaves the case as it was. While they run the state
+is ``busy`` (the window greys what would change the case). The steps, each asking only when it
+must:
+
+1. the file is read into a table and its columns decided (``column_step``): a mapping chosen
+   before for the same header row is used, a header NoticeDesk is sure of is read as it is,
+   else the column step asks, and its answer is remembered; cancelling imports nothing and
+   says so;
+2. with no case open, the office names a case and chooses its protection (``new_case``) once
+   the file proved readable; cancelling says the list was not imported (a test may give a
+   ``new_session_for`` that makes the case without asking, and ``ask_passphrase`` for where
+   the credential store refuses its key);
+3. the clients are imported.
 
 Once a list is in the case, ``roster_loaded`` carries it: the window shows the rows and the
 problems from that signal. What a re-import changed is reported in a message
-(``import_report``).
+(``import_report``); the status bar says how many clients were read, whether remembered columns
+were used, and which columns were not. No message of this flow opens on top of a new case's
+recovery code: it waits until that dialog is closed (``after_recovery_code``).
 
 The texts keep the translation context "MainWindow" (the shipped Japanese is filed under it).
 """
@@ -17,6 +27,7 @@ The texts keep the translation context "MainWindow" (the shipped Japanese is fil
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -25,26 +36,37 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from noticedesk.core.case import ImportDiff
-from noticedesk.core.clients import Roster
+from noticedesk.core.roster import ColumnMapping, RosterTable
 from noticedesk.core.secrets import SecretStoreUnavailable
 from noticedesk.core.user_error import error_text
+from noticedesk.gui.clients.column_step import (
+    ColumnStep,
+    ColumnsToAsk,
+    Imported,
+    import_with,
+    read_columns,
+)
 from noticedesk.gui.clients.drop import ROSTER_SUFFIXES, first_roster, roster_paths
 from noticedesk.gui.clients.import_report import reimport_details, reimport_summary
+from noticedesk.gui.clients.new_case import CaseForList
+from noticedesk.gui.dialogs.first_case import after_recovery_code
 from noticedesk.gui.shared.host import WindowHost
 from noticedesk.gui.shared.session import CaseSession
 from noticedesk.gui.shared.state import WindowState
 
-RosterReader = Callable[[Path], Roster]
+# Reads a file into a table whose columns are decided next (``read_roster_file``).
+RosterReader = Callable[[Path], RosterTable]
+# Makes the case for a list without asking (tests); None: the office is asked (``new_case``).
 SessionFactory = Callable[[Path], CaseSession]
 # Explains why the credential store refused a new case's key, takes a passphrase, then runs
-# the callback (the case opener's ``ask_new_passphrase``).
+# the callback (the case opener's ``ask_new_passphrase``); used with a ``SessionFactory``.
 AskPassphrase = Callable[[SecretStoreUnavailable, Callable[[], None]], None]
 
 
-def read_roster_file(path: Path) -> Roster:
-    from noticedesk.core.roster import import_roster
+def read_roster_file(path: Path) -> RosterTable:
+    from noticedesk.core.roster import read_table
 
-    return import_roster(path)
+    return read_table(path)
 
 
 class RosterLoading(QObject):
@@ -56,15 +78,17 @@ class RosterLoading(QObject):
         state: WindowState,
         host: WindowHost,
         read_roster: RosterReader,
-        new_session_for: SessionFactory,
+        new_session_for: SessionFactory | None = None,
         ask_passphrase: AskPassphrase | None = None,
     ) -> None:
         super().__init__(state)
         self.state = state
         self.host = host
         self._read_roster = read_roster
-        self._new_session_for = new_session_for
+        self.new_session_for = new_session_for
         self._ask_passphrase = ask_passphrase
+        self.columns = ColumnStep(host, self)  # which column is which, when unsure
+        self.new_case = CaseForList(state, host, self)  # a case for a list when none is open
         self.last_diff: ImportDiff | None = None  # what the last import changed
         self.recent_menu = QMenu(host.window())  # File → Open recent
         state.busy_changed.connect(self.enable_recent_menu)
@@ -97,14 +121,13 @@ class RosterLoading(QObject):
             )
             return False
         self._set_busy(True, path)
-        reader, session = self._read_roster, state.session
+        reader, session, folder = self._read_roster, state.session, state.data_dir
 
-        def read_and_import() -> tuple[Roster, ImportDiff | None]:
-            roster = reader(path)
-            return roster, (session.import_roster(roster) if session is not None else None)
+        def read() -> Imported | ColumnsToAsk:
+            return read_columns(reader(path), session, folder)
 
         state.runner.run(
-            read_and_import, partial(self._roster_read, path), partial(self._roster_failed, path)
+            read, partial(self._columns_read, path), partial(self._roster_failed, path)
         )
         return True
 
@@ -117,10 +140,45 @@ class RosterLoading(QObject):
         else:
             self.host.show_status("")
 
-    def _roster_read(self, path: Path, outcome: tuple[Roster, ImportDiff | None]) -> None:
-        roster, diff = outcome
+    # -- which column is which ---------------------------------------------------------------
+    def _columns_read(self, path: Path, outcome: Imported | ColumnsToAsk) -> None:
+        if isinstance(outcome, Imported):
+            self._roster_read(path, outcome)
+            return
+        self._set_busy(False)  # the question may take a while; it may be cancelled
+        table = outcome.table
+        self.columns.ask(
+            table,
+            partial(self._import_with, path, table),
+            partial(self._not_imported, path),
+        )
+
+    def _import_with(self, path: Path, table: RosterTable, mapping: ColumnMapping) -> None:
+        state = self.state
+        if state.busy or state.exporting:  # cannot happen behind the modal step; never twice
+            self._not_imported(path)
+            return
+        self._set_busy(True, path)
+        session, folder = state.session, state.data_dir
+        state.runner.run(
+            lambda: import_with(table, mapping, session, folder),
+            partial(self._roster_read, path),
+            partial(self._roster_failed, path),
+        )
+
+    def _not_imported(self, path: Path) -> None:
+        self.host.show_status(
+            QCoreApplication.translate(
+                "MainWindow", "%1 was not imported: the columns were not confirmed."
+            ).replace("%1", path.name),
+            8000,
+        )
+
+    # -- into the case -----------------------------------------------------------------------
+    def _roster_read(self, path: Path, outcome: Imported) -> None:
+        roster, diff = outcome.roster, outcome.diff
         if self.state.session is None:
-            self._start_case_with(path, roster)
+            self._start_case_with(path, outcome)
             return
         self._set_busy(False)
         self.last_diff = diff
@@ -135,48 +193,107 @@ class RosterLoading(QObject):
             details = reimport_details(diff)
             if details:
                 box.setDetailedText(details)
-        self.host.show_status(
+        self.host.show_status(self._read_text(path, outcome), 8000)
+
+    def _read_text(self, path: Path, outcome: Imported) -> str:
+        """The status line after a read: how many clients, and what of the columns."""
+        parts = [
             QCoreApplication.translate("MainWindow", "Read %1: %2 client(s).")
             .replace("%1", path.name)
-            .replace("%2", str(len(roster.clients))),
-            8000,
-        )
+            .replace("%2", str(len(outcome.roster.clients)))
+        ]
+        if outcome.remembered:
+            parts.append(
+                QCoreApplication.translate(
+                    "MainWindow", "Columns as chosen before for this header row."
+                )
+            )
+        if outcome.not_remembered:
+            parts.append(
+                QCoreApplication.translate(
+                    "MainWindow", "The column choice could not be remembered (%1)."
+                ).replace("%1", outcome.not_remembered)
+            )
+        unused = outcome.roster.unused_columns
+        if unused:
+            parts.append(
+                QCoreApplication.translate("MainWindow", "Columns not used: %1.").replace(
+                    "%1", ("、" if self.state.language == "ja" else ", ").join(unused)
+                )
+            )
+        return ("" if self.state.language == "ja" else " ").join(parts)  # 。 ends a sentence
 
-    def _start_case_with(self, path: Path, roster: Roster) -> None:
-        """No case was open: make one named after the file, then import into it."""
-        self._set_busy(False)  # a passphrase dialog may come first; it may be cancelled
+    def _start_case_with(self, path: Path, outcome: Imported) -> None:
+        """No case was open: the office names one (or a test's factory makes one), then the
+        list read is imported into it."""
+        self._set_busy(False)  # a dialog comes first; it may be cancelled
+        if self.new_session_for is None:
+            self.new_case.ask(
+                path,
+                partial(self._import_into_new, path, outcome),
+                partial(self._case_not_made, path),
+            )
+            return
         try:
-            session = self._new_session_for(path)
+            session = self.new_session_for(path)
         except SecretStoreUnavailable as exc:
             if self._ask_passphrase is None:
                 self._roster_failed(path, exc)
                 return
             # No credential store: one dialog explains and takes a passphrase, then retry.
-            self._ask_passphrase(exc, partial(self._start_case_with, path, roster))
+            self._ask_passphrase(exc, partial(self._start_case_with, path, outcome))
             return
         except Exception as exc:
             self._roster_failed(path, exc)
             return
+        self._import_into_new(path, outcome, session)
+
+    def _import_into_new(self, path: Path, outcome: Imported, session: CaseSession) -> None:
         self.state.set_session(session)  # a new case's recovery code is shown from here
         self._set_busy(True, path)
         self.state.runner.run(
-            lambda: (roster, session.import_roster(roster)),
+            lambda: replace(outcome, diff=session.import_roster(outcome.roster)),
             partial(self._roster_read, path),
             partial(self._roster_failed, path),
         )
 
-    def _roster_failed(self, path: Path, exc: BaseException) -> None:
-        self._set_busy(False)
+    def _case_not_made(self, path: Path, exc: BaseException | None) -> None:
+        if exc is None:
+            self.host.show_status(
+                QCoreApplication.translate(
+                    "MainWindow", "No case was made, so %1 was not imported."
+                ).replace("%1", path.name),
+                8000,
+            )
+            return
         text = error_text(exc, self.state.language)
         self.host.show_message(
             QMessageBox.Icon.Warning,
-            QCoreApplication.translate("MainWindow", "The file could not be read"),
-            QCoreApplication.translate(
-                "MainWindow", "%1 could not be read as a client list. The case is unchanged."
-            ).replace("%1", path.name)
+            QCoreApplication.translate("MainWindow", "The case could not be made"),
+            QCoreApplication.translate("MainWindow", "%1 was not imported.").replace(
+                "%1", path.name
+            )
             + "\n\n"
             + text,
         )
+        self.roster_failed.emit(text)
+
+    def _roster_failed(self, path: Path, exc: BaseException) -> None:
+        self._set_busy(False)
+        text = error_text(exc, self.state.language)
+
+        def tell() -> None:
+            self.host.show_message(
+                QMessageBox.Icon.Warning,
+                QCoreApplication.translate("MainWindow", "The file could not be read"),
+                QCoreApplication.translate(
+                    "MainWindow", "%1 could not be read as a client list. The case is unchanged."
+                ).replace("%1", path.name)
+                + "\n\n"
+                + text,
+            )
+
+        after_recovery_code(self.host.window(), tell)  # never on top of a recovery code
         self.roster_failed.emit(text)
 
     # -- recent files ------------------------------------------------------------------------

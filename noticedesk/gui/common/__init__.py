@@ -8,5 +8,6 @@
 - ``i18n``: choosing and loading the interface language;
 - ``crash_handler``: an unforeseen error: a report on disk and one clear box;
 - ``deadline_text``: how a PPC deadline and its rule read in the window;
+- ``key_storage_text``: how the place a case's key is kept is named on each system;
 - ``form_parts``: hints, text boxes sized in lines, scrolling pages for the dialogs.
 """

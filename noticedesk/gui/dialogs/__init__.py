@@ -6,5 +6,10 @@
 - ``association_table``: the labour-insurance associations and their recovery status;
 - ``date_fields``: dates that may be unset or unknown;
 - ``case_dialogs``: new case, its recovery code, open a case, open with the recovery code;
-- ``passphrase``: a passphrase where the credential store cannot hold the key.
+- ``first_case``: the case a client list needs when none is open (name, protection), and
+  holding a message back while a recovery code is on screen;
+- ``column_mapping``: the column step, which column of a client list holds which field, with
+  ``column_preview``, the list's first rows under its own headers;
+- ``passphrase``: a passphrase where the key cannot be kept on this computer;
+- ``about``: the Help menu's dialogs: version information, the guide, the licences.
 """

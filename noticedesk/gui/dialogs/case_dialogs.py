@@ -4,26 +4,34 @@ Like the other dialogs they only ask and check; ``case_commands`` does the work.
 code is shown once, in a dialog of its own with a copy button, because it is the only way into
 the case on another PC and is kept nowhere else.
 
+A new case asks for its name (empty, with an example: an incident, never a client) and how it
+is protected, in the system's own words (``common.key_storage_text``): the key kept on this
+computer, or a passphrase typed twice here. ``ProtectionChoice`` is that choice as one widget,
+for any dialog that makes a case.
+
 Times in the case list read as Windows writes them in Japan (2023/07/28 14:05), whatever the
 language; each dialog leaves spare height above its buttons, never between its lines.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QRadioButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -31,21 +39,100 @@ from PySide6.QtWidgets import (
 )
 
 from noticedesk.core.case import CaseSummary
-from noticedesk.gui.common.form_parts import dialog_buttons, error_label
+from noticedesk.gui.common.form_parts import dialog_buttons, error_label, hint
+from noticedesk.gui.common.key_storage_text import (
+    keep_on_this_computer_hint,
+    keep_on_this_computer_text,
+    passphrase_hint,
+    passphrase_text,
+    protection_name,
+)
+from noticedesk.gui.dialogs.passphrase import MIN_LENGTH
 
 TIME_FORMAT = "%Y/%m/%d %H:%M"
 
+KEEP_ON_THIS_COMPUTER, PASSPHRASE = "keyring", "passphrase"  # as ``CaseSummary.protection``
+
+
+class ProtectionChoice(QGroupBox):
+    """How a new case is protected: its key kept on this computer (the default), or a
+    passphrase, typed twice here. ``problem()`` says what is still wrong ("" when nothing)."""
+
+    def __init__(self, parent: QWidget | None = None, *, platform: str | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("How the case is protected"))
+        self.keep_button = QRadioButton(keep_on_this_computer_text(platform), self)
+        self.keep_button.setObjectName(KEEP_ON_THIS_COMPUTER)
+        self.keep_button.setChecked(True)
+        self.passphrase_button = QRadioButton(passphrase_text(), self)
+        self.passphrase_button.setObjectName(PASSPHRASE)
+        self.buttons = QButtonGroup(self)
+        self.buttons.addButton(self.keep_button)
+        self.buttons.addButton(self.passphrase_button)
+        self.passphrase = QLineEdit(self)
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setPlaceholderText(
+            self.tr("At least %1 characters").replace("%1", str(MIN_LENGTH))
+        )
+        self.confirm = QLineEdit(self)
+        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
+        fields = QFormLayout()
+        fields.setContentsMargins(24, 0, 0, 0)  # under its option
+        fields.addRow(self.tr("&Passphrase"), self.passphrase)
+        fields.addRow(self.tr("A&gain"), self.confirm)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.keep_button)
+        layout.addWidget(_indented(hint(keep_on_this_computer_hint(), self)))
+        layout.addWidget(self.passphrase_button)
+        layout.addWidget(_indented(hint(passphrase_hint(), self)))
+        layout.addLayout(fields)
+        self.passphrase_button.toggled.connect(self._follow)
+        self._follow(False)
+
+    def _follow(self, passphrase: bool) -> None:
+        self.passphrase.setEnabled(passphrase)
+        self.confirm.setEnabled(passphrase)
+        if passphrase:
+            self.passphrase.setFocus()
+
+    def protection(self) -> str:
+        """``KEEP_ON_THIS_COMPUTER`` or ``PASSPHRASE``."""
+        return PASSPHRASE if self.passphrase_button.isChecked() else KEEP_ON_THIS_COMPUTER
+
+    def value(self) -> str:
+        """The passphrase typed ("" when the key is kept on this computer)."""
+        return self.passphrase.text() if self.protection() == PASSPHRASE else ""
+
+    def problem(self) -> str:
+        if self.protection() != PASSPHRASE:
+            return ""
+        if len(self.passphrase.text()) < MIN_LENGTH:
+            return self.tr("The passphrase must have at least %1 characters.").replace(
+                "%1", str(MIN_LENGTH)
+            )
+        if self.passphrase.text() != self.confirm.text():
+            return self.tr("The two passphrases differ.")
+        return ""
+
+
+def _indented(widget: QWidget) -> QWidget:
+    widget.setContentsMargins(24, 0, 0, 0)
+    return widget
+
 
 class NewCaseDialog(QDialog):
-    """The name of a new case, with the warning that names are stored readable."""
+    """The name of a new case (with the warning that names are stored readable) and how it is
+    protected."""
 
-    def __init__(self, existing: Sequence[str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, existing: Sequence[str], parent: QWidget | None = None, *, platform: str | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("New case"))
         self.setMinimumWidth(520)
         self._existing = {name.strip() for name in existing}
         self.name = QLineEdit(self)
-        self.name.setPlaceholderText(self.tr("e.g. 2023-06 payroll system outage"))
+        self.name.setPlaceholderText(self.tr("e.g. July 2023 system outage"))
         warning = QLabel(
             self.tr(
                 "The case name is stored unencrypted so that the list of cases can be shown "
@@ -57,12 +144,14 @@ class NewCaseDialog(QDialog):
         warning.setObjectName("nameWarning")
         warning.setWordWrap(True)
         warning.setStyleSheet("color: #8a5a00;")
+        self.protection = ProtectionChoice(self, platform=platform)
         self.errors = error_label(self)
         form = QFormLayout()
         form.addRow(self.tr("Case &name"), self.name)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(warning)
+        layout.addWidget(self.protection)
         layout.addWidget(self.errors)
         layout.addStretch(1)
         layout.addWidget(dialog_buttons(self, accept_text=self.tr("&Create")))
@@ -71,17 +160,22 @@ class NewCaseDialog(QDialog):
         return self.name.text().strip()
 
     def accept(self) -> None:
-        name = self.case_name()
-        problem = ""
-        if not name:
-            problem = self.tr("Please enter a name for the case.")
-        elif name in self._existing:
-            problem = self.tr("A case with this name already exists.")
+        problem = new_case_problem(self.case_name(), self._existing, self.protection)
         if problem:
             self.errors.setText(problem)
             self.errors.show()
             return
         super().accept()
+
+
+def new_case_problem(name: str, existing: Collection[str], protection: ProtectionChoice) -> str:
+    """What stops a new case from being made with this name and protection ("" when nothing):
+    every dialog that makes a case asks this."""
+    if not name:
+        return QCoreApplication.translate("NewCaseDialog", "Please enter a name for the case.")
+    if name in existing:
+        return QCoreApplication.translate("NewCaseDialog", "A case with this name already exists.")
+    return protection.problem()
 
 
 class RecoveryCodeDialog(QDialog):
@@ -94,8 +188,8 @@ class RecoveryCodeDialog(QDialog):
         intro = QLabel(
             self.tr(
                 "The case “%1” was created. Write this recovery code on paper now and keep it "
-                "in a safe place: it opens the case on another PC, or on this one if its "
-                "credential store is lost. It is shown only this once and kept nowhere else."
+                "in a safe place: it opens the case on another PC, or on this one if the key "
+                "kept here is lost. It is shown only this once and kept nowhere else."
             ).replace("%1", case_name),
             self,
         )
@@ -140,11 +234,6 @@ class OpenCaseDialog(QDialog):
         self.list = QTreeWidget(self)
         self.list.setRootIsDecorated(False)
         self.list.setHeaderLabels([self.tr("Case"), self.tr("Last opened"), self.tr("Protection")])
-        protection = {
-            "keyring": self.tr("Credential store"),
-            "passphrase": self.tr("Passphrase"),
-            "ephemeral": self.tr("Temporary key"),
-        }
         for summary in cases:
             when = summary.last_opened or summary.created
             name = summary.name
@@ -154,7 +243,7 @@ class OpenCaseDialog(QDialog):
                 [
                     name,
                     when.strftime(TIME_FORMAT),
-                    protection.get(summary.protection, summary.protection),
+                    protection_name(summary.protection),
                 ]
             )
             item.setData(0, Qt.ItemDataRole.UserRole, summary.name)

@@ -1,20 +1,27 @@
-"""Choosing where to export and which documents: the folder and one box per document kind.
+"""Choosing where to export, for which clients and which documents.
 
+The clients: all of them, the selected rows, or the rows the search shows; and, for any of
+these, only the documents not yet exported (by the status columns, per client and document).
 Every kind is ticked by default; the own-report guide goes only to clients who report
-individually whatever is ticked here (the engine decides per client). The dialog does not
-export: the window reads ``out_dir()``, ``kinds()`` and ``print_files()`` once it is accepted.
+individually whatever is ticked here (the core decides per client). A line under the choices
+says how many documents for how many clients the export will write, as the core counts them
+(``count``), and that the regulator's list is written for the whole case every time. The
+dialog does not export: the flow reads ``out_dir()``, ``kinds()``, ``client_keys()``,
+``pending_only()`` and ``print_files()`` once it is accepted.
 
 "Also make print files" adds, per ticked document, one file with every client's copy for
-printing the batch at once (``印刷用/``); the flow remembers the choice.
+printing the batch at once (``印刷用/``); the flow remembers the choice. It is offered only
+when every client's documents are exported: the files are named for every client.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -24,6 +31,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +42,12 @@ from noticedesk.gui.common.file_chooser import FileChooser
 from noticedesk.gui.common.form_parts import dialog_buttons, error_label
 from noticedesk.gui.table.model import document_titles
 
+# (client keys or None for all, only the documents not yet exported, kinds) ->
+# (clients, documents) the export would write.
+CountDocuments = Callable[[Sequence[str] | None, bool, Sequence[str]], tuple[int, int]]
+
+ALL, SELECTED, SHOWN = "all", "selected", "shown"
+
 
 class ExportDialog(QDialog):
     def __init__(
@@ -43,14 +57,25 @@ class ExportDialog(QDialog):
         *,
         kinds: Sequence[str] = DOCUMENT_KINDS,
         clients: int = 0,
+        selected: Sequence[str] = (),
+        shown: Sequence[str] | None = None,
+        count: CountDocuments | None = None,
         templates_dir: Path | None = None,
         print_files: bool = False,
         parent: QWidget | None = None,
     ) -> None:
+        """``clients``: how many the case has; ``selected``: the keys of the selected rows;
+        ``shown``: the keys of the rows the search shows (None: no search hides a row)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export documents"))
         self.setMinimumWidth(560)
         self._chooser = chooser
+        self._keys: dict[str, list[str] | None] = {
+            ALL: None,
+            SELECTED: list(selected),
+            SHOWN: list(shown) if shown is not None else [],
+        }
+        self._count = count
 
         intro = QLabel(
             self.tr(
@@ -83,6 +108,8 @@ class ExportDialog(QDialog):
         self.templates.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(self.tr("Templates"), self.templates)
 
+        who = self._clients_group(clients, len(selected), None if shown is None else len(shown))
+
         titles = document_titles()
         self.kind_boxes: dict[str, QCheckBox] = {}
         group = QGroupBox(self.tr("Documents"), self)
@@ -94,6 +121,7 @@ class ExportDialog(QDialog):
             if KINDS[kind].for_individual_only:
                 box.setToolTip(self.tr("Only for clients who report individually"))
             self.kind_boxes[kind] = box
+            box.toggled.connect(self._update)
             group_layout.addWidget(box)
 
         self.print_files_box = QCheckBox(
@@ -101,14 +129,15 @@ class ExportDialog(QDialog):
         )
         self.print_files_box.setObjectName("print_files")
         self.print_files_box.setChecked(print_files)
-        self.print_files_box.setToolTip(
-            self.tr(
-                "In the folder “%1”: each ticked document for every client in one Word file, "
-                "each client on a new page, to print the whole batch at once."
-            ).replace("%1", PRINT_FOLDER)
-        )
+        self._print_files_tip = self.tr(
+            "In the folder “%1”: each ticked document for every client in one Word file, "
+            "each client on a new page, to print the whole batch at once."
+        ).replace("%1", PRINT_FOLDER)
+        self.print_files_box.setToolTip(self._print_files_tip)
 
-        count = QLabel(self.tr("Clients: %1").replace("%1", str(clients)), self)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("summary")
+        self.summary.setWordWrap(True)
         self.errors = error_label(self)
         buttons = dialog_buttons(self, accept_text=self.tr("&Export"))
         self.export_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -116,11 +145,119 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
+        layout.addWidget(who)
         layout.addWidget(group)
         layout.addWidget(self.print_files_box)
-        layout.addWidget(count)
+        layout.addWidget(self.summary)
         layout.addWidget(self.errors)
         layout.addWidget(buttons)
+        self._update()
+
+    def _clients_group(self, clients: int, selected: int, shown: int | None) -> QGroupBox:
+        """All clients, the selected rows, the rows the search shows; only what is not yet
+        exported. A choice that names no row is offered greyed, with its count (0)."""
+        group = QGroupBox(self.tr("Clients"), self)
+        self.all_button = QRadioButton(
+            self.tr("&All clients (%1)").replace("%1", str(clients)), group
+        )
+        self.selected_button = QRadioButton(
+            self.tr("Se&lected rows (%1)").replace("%1", str(selected)), group
+        )
+        self.selected_button.setEnabled(selected > 0)
+        self.shown_button = QRadioButton(
+            self.tr("Rows the searc&h shows (%1)").replace("%1", str(shown or 0)), group
+        )
+        self.shown_button.setEnabled(bool(shown))
+        if shown is None:
+            self.shown_button.setToolTip(self.tr("Type in the search box to narrow the rows."))
+        self.all_button.setChecked(True)
+        self.scope_buttons = QButtonGroup(self)
+        for scope, button in (
+            (ALL, self.all_button),
+            (SELECTED, self.selected_button),
+            (SHOWN, self.shown_button),
+        ):
+            button.setObjectName(scope)
+            self.scope_buttons.addButton(button)
+            button.toggled.connect(self._update)
+        self.pending_box = QCheckBox(self.tr("Only documents &not yet exported"), group)
+        self.pending_box.setObjectName("pending_only")
+        self.pending_box.setToolTip(
+            self.tr(
+                "Per client and document, by the status columns: a document already exported, "
+                "printed or sent is left as it is."
+            )
+        )
+        self.pending_box.toggled.connect(self._update)
+        layout = QVBoxLayout(group)
+        for widget in (self.all_button, self.selected_button, self.shown_button):
+            layout.addWidget(widget)
+        layout.addWidget(self.pending_box)
+        return group
+
+    def scope(self) -> str:
+        """``ALL``, ``SELECTED`` or ``SHOWN``."""
+        checked = self.scope_buttons.checkedButton()
+        return checked.objectName() if checked is not None else ALL
+
+    def set_scope(self, scope: str) -> None:
+        button = {SELECTED: self.selected_button, SHOWN: self.shown_button}.get(scope)
+        (button if button is not None and button.isEnabled() else self.all_button).setChecked(True)
+
+    def client_keys(self) -> list[str] | None:
+        """The keys of the chosen clients; None for every client of the case."""
+        keys = self._keys[self.scope()]
+        return None if keys is None else list(keys)
+
+    def pending_only(self) -> bool:
+        return self.pending_box.isChecked()
+
+    def whole(self) -> bool:
+        """Every document of every client: the only export that makes the print files."""
+        return self.scope() == ALL and not self.pending_only()
+
+    def counted(self) -> tuple[int, int] | None:
+        """(clients, documents) the export would write now; None when no count was given."""
+        if self._count is None:
+            return None
+        return self._count(self.client_keys(), self.pending_only(), self.kinds())
+
+    def _update(self, *_: object) -> None:
+        self.print_files_box.setEnabled(self.whole())
+        self.print_files_box.setToolTip(
+            self._print_files_tip
+            if self.whole()
+            else self.tr(
+                "Print files hold every client's documents: they are made only when all "
+                "clients are exported. Print chosen clients with File → Print preview."
+            )
+        )
+        counted = self.counted()
+        if counted is None:
+            self.summary.hide()
+            return
+        clients, documents = counted
+        if documents == 0:
+            text = self._nothing_text()
+        else:
+            text = (
+                self.tr(
+                    "This writes %1 document(s) for %2 client(s), and the list for the "
+                    "regulator with every client of the case in the joint report."
+                )
+                .replace("%1", str(documents))
+                .replace("%2", str(clients))
+            )
+        self.summary.setText(text)
+        self.summary.show()
+
+    def _nothing_text(self) -> str:
+        if self.pending_only():
+            return self.tr(
+                "Nothing to write: every chosen document has been exported already. To write "
+                "them again, untick “Only documents not yet exported”."
+            )
+        return self.tr("Nothing to write: tick at least one document.")
 
     def _browse(self) -> None:
         start = Path(self.folder.text()) if self.folder.text().strip() else None
@@ -135,7 +272,8 @@ class ExportDialog(QDialog):
         return [kind for kind in DOCUMENT_KINDS if self.kind_boxes[kind].isChecked()]
 
     def print_files(self) -> bool:
-        return self.print_files_box.isChecked()
+        """Make the print files too: ticked, and offered (every client is exported)."""
+        return self.print_files_box.isChecked() and self.print_files_box.isEnabled()
 
     def accept(self) -> None:
         problems = []
@@ -145,6 +283,10 @@ class ExportDialog(QDialog):
             problems.append(self.tr("Give the whole path of the folder (for example C:\\…)."))
         if not self.kinds():
             problems.append(self.tr("Tick at least one document."))
+        else:
+            counted = self.counted()
+            if counted is not None and counted[1] == 0:
+                problems.append(self._nothing_text())
         if problems:
             self.errors.setText("\n".join(problems))
             self.errors.show()

@@ -5,17 +5,22 @@ The steps, each answered through a non-blocking dialog:
 1. nothing blocks the export (a case with clients and no roster errors), else say why;
 2. the office profile and the incident are complete, else say what is missing and offer to
    open the dialog that fills it in;
-3. the folder, the documents and whether to make the print files too (``ExportDialog``,
-   which names the template folder in use; the print-files choice is remembered);
+3. the folder, the clients (all, the selected rows, the rows the search shows; only the
+   documents not yet exported), the documents and whether to make the print files too
+   (``ExportDialog``, which names the template folder in use and counts what the choice
+   writes with the core's own rule, ``export_selection``; the print-files choice is
+   remembered);
    the office's own templates, if chosen, are checked for the ticked documents, and a problem
    is shown with the template's file name before anything is written;
 4. ``export_and_record`` on the worker runner, the one path the command line takes too: it
-   exports the case's clients with the case's ticks and records in the case what reached the
-   disk, whether the export finished, failed part-way or was cancelled. Its
+   exports the chosen clients with the case's ticks (the regulator's list always for the whole
+   case) and records in the case what reached the disk, whether the export finished, failed
+   part-way or was cancelled. Its
    ``progress(done, total)`` is posted back by signal to a progress dialog whose Cancel button
    sets a flag the engine reads between documents;
 5. files already there: the engine wrote nothing and lists them; ask "overwrite?" with their
-   number, and on yes export again with ``force``;
+   number, and on yes export again with ``force`` (so a client whose data was fixed is
+   exported again by selecting its row: its files and the regulator's list are replaced);
 6. on the GUI thread only what the window shows: the status columns turn to exported for what
    was recorded, and a closing message with a button that opens the folder (or what failed,
    or how much a cancelled export wrote).
@@ -25,13 +30,20 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, QUrl, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton
 
+from noticedesk.core.case import CaseClient
 from noticedesk.core.case.export_rule import export_blockers
+from noticedesk.core.case.export_selection import (
+    ExportSelection,
+    chosen_documents,
+    count_documents,
+)
 from noticedesk.core.case.recorded_export import ExportNotRecorded, export_and_record
 from noticedesk.core.documents import DOCUMENT_KINDS, ExportProblem, ExportResult
 from noticedesk.core.documents.filenames import safe_name
@@ -39,7 +51,7 @@ from noticedesk.core.incident import Incident
 from noticedesk.core.user_error import error_text
 from noticedesk.gui.case.details import CaseDetails
 from noticedesk.gui.common.file_chooser import FileChooser, OpenUrl
-from noticedesk.gui.export.dialog import ExportDialog
+from noticedesk.gui.export.dialog import CountDocuments, ExportDialog
 from noticedesk.gui.export.print_choices import PrintChoices
 from noticedesk.gui.shared.host import WindowHost
 from noticedesk.gui.shared.session import CaseSession
@@ -65,6 +77,34 @@ def missing_for_export(
         session.incident, language, individual_clients=individual_clients
     )
     return office_missing, incident_missing
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRequest:
+    """One export as chosen: asked again unchanged, with ``force``, after "Overwrite?"."""
+
+    out_dir: Path
+    kinds: tuple[str, ...]
+    print_files: bool = False
+    clients: tuple[str, ...] | None = None  # keys; None: every client
+    pending_only: bool = False
+    force: bool = False
+
+    @property
+    def whole(self) -> bool:
+        return self.clients is None and not self.pending_only
+
+
+def counter(entries: Sequence[CaseClient]) -> CountDocuments:
+    """(clients, documents) an export of ``entries`` would write for a choice: the core's rule."""
+
+    def count(
+        keys: Sequence[str] | None, pending_only: bool, kinds: Sequence[str]
+    ) -> tuple[int, int]:
+        chosen = chosen_documents(entries, kinds, ExportSelection.of(keys, pending_only))
+        return len(chosen), count_documents(chosen)
+
+    return count
 
 
 class ExportFlow(QObject):
@@ -160,12 +200,18 @@ class ExportFlow(QObject):
     # -- 3: where and what ---------------------------------------------------------------
     def _choose(self, kinds: list[str]) -> None:
         settings = self.state.settings
+        session = self.state.session
         choices = PrintChoices(settings)
+        model = self.host.model
+        shown_rows = model.shown_rows()
         dialog = ExportDialog(
-            settings.last_folder("export") or default_export_folder(self.state.session),
+            settings.last_folder("export") or default_export_folder(session),
             self.chooser,
             kinds=kinds,
-            clients=self.host.model.rowCount(),
+            clients=model.rowCount(),
+            selected=[model.row_at(row).key for row in self.host.selected_source_rows()],
+            shown=None if shown_rows is None else [model.row_at(row).key for row in shown_rows],
+            count=counter(session.store.clients()) if session is not None else None,
             templates_dir=self.templates.folder(),
             print_files=choices.print_files(),
             parent=self.host.window(),
@@ -176,9 +222,16 @@ class ExportFlow(QObject):
         def chosen() -> None:
             self.dialog = None
             settings.set_last_folder("export", dialog.out_dir())
-            choices.set_print_files(dialog.print_files())
+            if dialog.whole():  # kept while a partial export cannot make them
+                choices.set_print_files(dialog.print_files())
             if self._templates_usable(dialog.kinds()):
-                self.run(dialog.out_dir(), dialog.kinds(), print_files=dialog.print_files())
+                self.run(
+                    dialog.out_dir(),
+                    dialog.kinds(),
+                    print_files=dialog.print_files(),
+                    clients=dialog.client_keys(),
+                    pending_only=dialog.pending_only(),
+                )
 
         dialog.accepted.connect(chosen)
         dialog.rejected.connect(lambda: setattr(self, "dialog", None))
@@ -216,15 +269,29 @@ class ExportFlow(QObject):
         *,
         force: bool = False,
         print_files: bool = False,
+        clients: Sequence[str] | None = None,
+        pending_only: bool = False,
     ) -> None:
-        """Export the open case to ``out_dir`` on the runner (no questions asked first)."""
+        """Export the open case to ``out_dir`` on the runner (no questions asked first):
+        ``clients`` (keys) or every client, only what is not yet exported or everything."""
+        self._run(
+            ExportRequest(
+                Path(out_dir),
+                tuple(kinds),
+                print_files,
+                None if clients is None else tuple(clients),
+                pending_only,
+                force,
+            )
+        )
+
+    def _run(self, request: ExportRequest) -> None:
         session = self.state.session
         if session is None or self.running:
             return
         store, office, incident = session.store, session.office(), session.incident
         assert incident is not None  # checked by start(); run() alone is for tests
         templates_dir = self.templates.folder()
-        kinds = list(kinds)
         self.running = True
         self.state.set_exporting(True)
         stop = self._stop = threading.Event()
@@ -236,18 +303,18 @@ class ExportFlow(QObject):
                 store,
                 office,
                 incident,
-                out_dir,
-                kinds,
+                request.out_dir,
+                request.kinds,
+                clients=request.clients,
+                pending_only=request.pending_only,
                 templates_dir=templates_dir,
-                force=force,
-                print_files=print_files,
+                force=request.force,
+                print_files=request.print_files,
                 progress=report,
                 cancelled=stop.is_set,
             )
 
-        self.state.runner.run(
-            work, self._done, partial(self._failed, out_dir, kinds, force, print_files)
-        )
+        self.state.runner.run(work, partial(self._done, request), partial(self._failed, request))
 
     def _open_progress(self) -> None:
         progress = QProgressDialog(self.tr("Writing the documents…"), "", 0, 0, self.host.window())
@@ -306,23 +373,16 @@ class ExportFlow(QObject):
             self.progress_dialog = None
 
     # -- 5: files in the way, or other problems ------------------------------------------
-    def _failed(
-        self,
-        out_dir: Path,
-        kinds: list[str],
-        force: bool,
-        print_files: bool,
-        exc: BaseException,
-    ) -> None:
+    def _failed(self, request: ExportRequest, exc: BaseException) -> None:
         self._finish_running()
-        if isinstance(exc, ExportProblem) and exc.conflicts and not force:
-            self._ask_to_overwrite(exc.conflicts, out_dir, kinds, print_files)
+        if isinstance(exc, ExportProblem) and exc.conflicts and not request.force:
+            self._ask_to_overwrite(exc.conflicts, request)
             return
         if isinstance(exc, ExportProblem):
             # What reached the disk before it stopped is in the case already.
             self._show_exported(exc.written)
             if exc.cancelled:
-                self._say_cancelled(exc, out_dir)
+                self._say_cancelled(exc, request.out_dir)
                 return
             text = "\n".join(exc.messages(self.state.language))
         elif isinstance(exc, ExportNotRecorded):
@@ -332,9 +392,8 @@ class ExportFlow(QObject):
             text = error_text(exc, self.state.language)
         self.host.show_message(QMessageBox.Icon.Warning, self.tr("The export failed"), text)
 
-    def _ask_to_overwrite(
-        self, conflicts: list[Path], out_dir: Path, kinds: list[str], print_files: bool
-    ) -> None:
+    def _ask_to_overwrite(self, conflicts: list[Path], request: ExportRequest) -> None:
+        out_dir = request.out_dir
         shown = "\n".join(f"・{_relative(p, out_dir)}" for p in conflicts[:10])
         more = len(conflicts) - 10
         if more > 0:
@@ -349,7 +408,7 @@ class ExportFlow(QObject):
             .replace("%1", str(len(conflicts)))
             .replace("%2", str(out_dir)),
             self.tr("Overwrite"),
-            partial(self.run, out_dir, kinds, force=True, print_files=print_files),
+            partial(self._run, replace(request, force=True)),
         )
         box.setDetailedText(shown)
 
@@ -363,7 +422,7 @@ class ExportFlow(QObject):
         if count or exc.ppc_list is not None:
             text += "\n" + self.tr(
                 "They are kept in %1 and marked as exported. To make the rest, export to the "
-                "same folder again and choose Overwrite."
+                "same folder again with “Only documents not yet exported”."
             ).replace("%1", str(out_dir))
         self.host.show_message(QMessageBox.Icon.Information, self.tr("Export cancelled"), text)
 
@@ -389,7 +448,7 @@ class ExportFlow(QObject):
         for kinds, keys in groups.items():
             self.host.model.set_statuses(keys, kinds, "exported")
 
-    def _done(self, result: ExportResult) -> None:
+    def _done(self, request: ExportRequest, result: ExportResult) -> None:
         self._finish_running()
         self._show_exported(result.documents_by_client())
         text = (
@@ -402,6 +461,11 @@ class ExportFlow(QObject):
                 "%1", str(result.ppc_count)
             )
         )
+        if not request.whole:
+            text += "\n" + self.tr(
+                "Only the chosen documents were written; the list for the regulator is always "
+                "written for the whole case."
+            )
         if result.print_files:
             folder = next(iter(result.print_files.values())).parent
             text += "\n" + self.tr(

@@ -77,7 +77,20 @@ class RosterFilterModel(QSortFilterProxyModel):
         # (lazily, in filterAcceptsRow) when the proxy re-reads the rows after the reset.
         model.modelAboutToBeReset.connect(self._forget)
         model.layoutAboutToBeChanged.connect(self._forget)  # rows reordered: answers move too
+        if isinstance(old, RosterTableModel) and old.search_answer == self.shown_source_rows:
+            old.search_answer = None
+        if isinstance(model, RosterTableModel):
+            model.search_answer = self.shown_source_rows
         self._recompute()
+
+    def shown_source_rows(self) -> list[int] | None:
+        """The source rows the search shows, in source order; None while no search is typed."""
+        if not self._words:
+            return None
+        if self._accepted is None:
+            self._recompute()
+        accepted = self._accepted or []
+        return [row for row, shown in enumerate(accepted) if shown]
 
     def _forget(self, *_: Any) -> None:
         self._accepted = None

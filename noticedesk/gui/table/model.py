@@ -3,6 +3,12 @@
 The model holds plain ``TableRow`` records (a client, its individual-report tick and the status
 of each document). Views never index the records directly: they ask for ``RowRole`` so a
 lookup stays right after the proxy has sorted or filtered.
+
+The columns' numbers (``COL_…``, the status columns in ``DOCUMENT_KINDS`` order) are the
+model's and stay put, so widths saved by number keep fitting their column. The order the table
+shows them in is ``column_order()``: the code, the tick and the four statuses in envelope order
+(01 送付状 … 04 個別報告のご案内) come before the long texts, so a screen of 1280 pixels with the
+preview open still shows them all (see ``view``).
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ from PySide6.QtCore import (
 from noticedesk.core.clients import Client
 
 # One status column per document kind, in the documents package's order.
-from noticedesk.core.documents.kinds import DOCUMENT_KINDS
+from noticedesk.core.documents.kinds import DOCUMENT_KINDS, KINDS
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -61,8 +67,26 @@ _TEXT_COLUMNS: dict[int, str] = {
 }
 
 
+def column_order() -> list[int]:
+    """The model's columns in the order the table shows them (left to right): the code, the
+    tick, the statuses in envelope order (their file numbers 01–04), then the long texts."""
+    statuses = sorted(DOCUMENT_KINDS, key=lambda kind: KINDS[kind].file_prefix)
+    return [
+        COL_CODE,
+        COL_INDIVIDUAL,
+        *(COL_FIRST_STATUS + DOCUMENT_KINDS.index(kind) for kind in statuses),
+        COL_NAME,
+        COL_ADDRESS,
+        COL_PHONE,
+        COL_ASSOCIATION,
+    ]
+
+
 def column_titles() -> list[str]:
-    """Header texts in the current language (computed per call so a language switch shows)."""
+    """Header texts in the current language (computed per call so a language switch shows).
+
+    Kept short: each header is read whole (the view widens a column to its header), and the
+    tick and status columns must fit beside the preview; the tooltips say more."""
     titles = [
         QCoreApplication.translate("RosterTableModel", "Code"),
         QCoreApplication.translate("RosterTableModel", "Client"),
@@ -70,10 +94,29 @@ def column_titles() -> list[str]:
         QCoreApplication.translate("RosterTableModel", "Phone"),
         QCoreApplication.translate("RosterTableModel", "Association"),
     ]
-    titles.append(QCoreApplication.translate("RosterTableModel", "Reports individually"))
+    titles.append(QCoreApplication.translate("RosterTableModel", "Own report"))
     kind_titles = document_titles()
     titles.extend(kind_titles[kind] for kind in DOCUMENT_KINDS)
     return titles
+
+
+def column_tooltips() -> dict[int, str]:
+    """What the short headers mean, for the header's tooltip."""
+    tips = {
+        COL_INDIVIDUAL: QCoreApplication.translate(
+            "RosterTableModel",
+            "Ticked: the client reports to the PPC itself and is left out of the joint "
+            "report's list (click, or Space on the selected rows)",
+        )
+    }
+    for kind in DOCUMENT_KINDS:
+        info = KINDS[kind]
+        tips[COL_FIRST_STATUS + DOCUMENT_KINDS.index(kind)] = (
+            QCoreApplication.translate("RosterTableModel", "Document %1: %2")
+            .replace("%1", info.file_prefix)
+            .replace("%2", info.title)
+        )
+    return tips
 
 
 def document_titles() -> dict[str, str]:
@@ -157,6 +200,10 @@ class RosterTableModel(QAbstractTableModel):
         self._individual_count = 0
         self._pending: set[str] = set()
         self.tick_requested: Callable[[int, bool], None] | None = None
+        # Set by the search filter over this model (``RosterFilterModel``): the rows the search
+        # shows, or None while no search hides a row. Parts that hold only the model (the
+        # export's "rows the search shows") ask ``shown_rows()``.
+        self.search_answer: Callable[[], list[int] | None] | None = None
 
     # -- content ------------------------------------------------------------------------
     def set_rows(self, rows: Sequence[TableRow]) -> None:
@@ -174,6 +221,11 @@ class RosterTableModel(QAbstractTableModel):
 
     def row_at(self, row: int) -> TableRow:
         return self._rows[row]
+
+    def shown_rows(self) -> list[int] | None:
+        """The rows (model rows, in model order) the search shows now; None when every row is
+        shown (no search, or no filter over this model)."""
+        return self.search_answer() if self.search_answer is not None else None
 
     def row_of_key(self, key: str) -> int | None:
         return self._row_of_key.get(key)
@@ -309,6 +361,8 @@ class RosterTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return column_tooltips().get(section)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:

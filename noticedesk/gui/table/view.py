@@ -4,6 +4,14 @@ the table says while it is empty.
 ``resizeColumnsToContents`` reads every row (about 0.4 s at 10,000 clients), so the widths come
 from the first rows and the header instead.
 
+Columns are shown in ``model.column_order()``: the code, the tick and the statuses (送付状,
+従業員向け通知, 委託元への報告形式通知, 個別報告のご案内, as the files are numbered) left of the
+name and the other long texts. Measured with the preview open, the table keeps about 680
+pixels of a 1280-pixel screen: the code, tick and statuses need about 550 in Japanese and 630
+in English, so they stay in view, and the name follows them. A header is never cut: every
+column is at least as wide as its header's text (``fit_headers``, again on every change of
+language); a saved width is restored as it is unless its header would not fit.
+
 An empty table tells a first-time user what to do (drop the client list here, or File → Open),
 inside a dashed frame that reads as a place to drop; a search that hides every client says so,
 so an empty table never looks like a lost case.
@@ -38,6 +46,7 @@ from noticedesk.gui.table.model import (
     COL_INDIVIDUAL,
     COLUMN_COUNT,
     RosterTableModel,
+    column_order,
     status_text,
 )
 
@@ -45,6 +54,8 @@ from noticedesk.gui.table.model import (
 WIDTH_SAMPLE_ROWS = 200
 MIN_COLUMN_WIDTH = 56
 MAX_COLUMN_WIDTH = 360
+# Room beside a header's text: the section's margins and the sort arrow.
+HEADER_PADDING = 28
 
 # The empty-table hint: its frame is at most this wide, and its text this much larger.
 HINT_MAX_WIDTH = 560
@@ -98,19 +109,36 @@ class RosterTableView(QTableView):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
     def show_rows(self, proxy: QAbstractItemModel) -> None:
-        """Show ``proxy`` (the filtered roster), sortable by header, in file order at first."""
+        """Show ``proxy`` (the filtered roster), sortable by header, in file order at first,
+        its columns in ``column_order()`` and each at least as wide as its header."""
         self.setModel(proxy)
+        header = self.horizontalHeader()
+        for visual, logical in enumerate(column_order()):
+            header.moveSection(header.visualIndex(logical), visual)
         self.setSortingEnabled(True)
         self.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # file order until asked
+        proxy.headerDataChanged.connect(self.fit_headers)
+        self.fit_headers()
+
+    def header_width(self, column: int) -> int:
+        """The width that shows ``column``'s header whole, with room for the sort arrow."""
+        model = self.model()
+        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "") if model else ""
+        return self.horizontalHeader().fontMetrics().horizontalAdvance(title) + HEADER_PADDING
+
+    def fit_headers(self, *_: object) -> None:
+        """Widen every column whose header would be cut (a new language, a saved width)."""
+        for col in range(COLUMN_COUNT):
+            needed = self.header_width(col)
+            if self.columnWidth(col) < needed:
+                self.setColumnWidth(col, needed)
 
     def size_columns(self, model: RosterTableModel) -> None:
         """Widths from the first rows and the header: resizeColumnsToContents reads all rows."""
         metrics = self.fontMetrics()
-        header_metrics = self.horizontalHeader().fontMetrics()
         sample = min(model.rowCount(), WIDTH_SAMPLE_ROWS)
         for col in range(COLUMN_COUNT):
-            title = str(model.headerData(col, Qt.Orientation.Horizontal) or "")
-            width = header_metrics.horizontalAdvance(title) + 28  # room for the sort arrow
+            width = self.header_width(col)
             texts = [model.data(model.index(row, col)) for row in range(sample)]
             if col >= COL_FIRST_STATUS:
                 # Statuses change after sizing (an export, a mark): room for the longest word.
@@ -118,7 +146,9 @@ class RosterTableView(QTableView):
             for text in texts:
                 if text:
                     width = max(width, metrics.horizontalAdvance(str(text)) + 16)
-            self.setColumnWidth(col, max(MIN_COLUMN_WIDTH, min(width, MAX_COLUMN_WIDTH)))
+            # The header always fits, even past the bound (a long English title).
+            width = max(MIN_COLUMN_WIDTH, min(width, MAX_COLUMN_WIDTH), self.header_width(col))
+            self.setColumnWidth(col, width)
 
     # -- the empty table ------------------------------------------------------------------------
     def empty_hint(self) -> str:

@@ -6,7 +6,8 @@ parts may ask of it (a parent for dialogs, the selection, the status bar, a mess
 parts share is the ``WindowState``; the window follows it like any view (the open case's rows
 and title, the actions a running import or export greys out). The parts:
 
-- ``clients``: ticking (and undo), reading a client list, marking statuses;
+- ``clients``: ticking (and undo), reading a client list, marking statuses, the problems list
+  and the decisions made in it;
 - ``case``: the Case menu, opening cases with their keys, the office and incident dialogs;
 - ``export``: File → Export; ``preview``: the preview dock and print previews;
 - ``templates``: the office's own Word templates;
@@ -57,6 +58,7 @@ from noticedesk.gui.clients.loading import (
     SessionFactory,
     read_roster_file,
 )
+from noticedesk.gui.clients.problem_decisions import ProblemDecisions
 from noticedesk.gui.clients.problems_panel import ProblemsPanel
 from noticedesk.gui.clients.status_marking import StatusMarking
 from noticedesk.gui.clients.ticking import Ticking
@@ -123,6 +125,7 @@ class MainWindow(QMainWindow):
             opener.ask_new_passphrase,
         )
         self.status_marking = StatusMarking(state, self)
+        self.problem_decisions = ProblemDecisions(state, self)
         self.export_flow = ExportFlow(
             state, self, self.templates, self.case_details, self.chooser, self.open_url
         )
@@ -183,6 +186,8 @@ class MainWindow(QMainWindow):
         self.problems = ProblemsPanel(self)
         self.problems.set_language(self.state.language)
         self.problems.row_activated.connect(self.select_excel_row)
+        self.problems.decision_requested.connect(self.problem_decisions.decide)
+        self.problems.withdraw_requested.connect(self.problem_decisions.withdraw)
         self.problems_dock = QDockWidget(self)
         self.problems_dock.setObjectName("problemsDock")
         self.problems_dock.setWidget(self.problems)
@@ -215,6 +220,7 @@ class MainWindow(QMainWindow):
                 self.problems_dock.toggleViewAction(),
                 self.preview.dock.toggleViewAction(),
             ],
+            open_url=self.open_url,
         )
 
     def _follow_state(self) -> None:
@@ -246,7 +252,7 @@ class MainWindow(QMainWindow):
         self.menus.retranslate()
         self.status_marking.retranslate()
         self.case_commands.retranslate()
-        self.problems.set_issues(self.problems.model.issues())
+        self.problems.refresh()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMN_COUNT - 1)
         self.status_area.update_counts()
         self.status_area.update_shown()
@@ -290,10 +296,9 @@ class MainWindow(QMainWindow):
         """A client list is in the case: its rows, and its problems beside them."""
         self.undo_stack.clear()  # earlier ticks may name clients the new list no longer has
         self.reload_rows()
-        self.problems.set_issues(roster.issues)
         # The list takes room from the table, so it is shown only when there is something in it
         # (View → Problems brings it back at any time).
-        self.problems_dock.setVisible(bool(roster.issues))
+        self.problems_dock.setVisible(self._show_problems())
         self.status_area.update_deadlines()
 
     def selected_source_rows(self) -> list[int]:
@@ -364,11 +369,21 @@ class MainWindow(QMainWindow):
         """Another case is open (or none): its rows, title and deadlines, and the problems of
         its client list as the case keeps them (they outlive a restart); nothing of the last."""
         self.undo_stack.clear()
-        issues = [kept.issue for kept in session.store.roster_issues()] if session else []
-        self.problems.set_issues(issues)
-        self.problems_dock.setVisible(bool(issues))
+        self.problems_dock.setVisible(self._show_problems())
         self.reload_rows()
         self.retranslate()
+
+    def _show_problems(self) -> bool:
+        """The open case's problems as it keeps them, with the office's decisions on them;
+        True when there are any."""
+        session = self.state.session
+        if session is None:
+            self.problems.show_problems([], {})
+            return False
+        store = session.store
+        issues = store.roster_issues()
+        self.problems.show_problems(issues, store.resolutions(), store.file_row)
+        return bool(issues)
 
     # -- messages (what a part may ask of the window: ``WindowHost``) --------------------------
     def show_status(self, text: str, msecs: int = 0) -> None:

@@ -5,18 +5,32 @@ the focus is in it) and the menu bar; the window connects each action to the par
 work. The parts that bring menus of their own (marking statuses, the Case menu's commands, the
 preview's print action and the docks' toggles) are handed to ``build_menus``. The texts keep the
 translation context "MainWindow" (the shipped Japanese is filed under it).
+
+The Help menu is whole here (``HelpCommands``): 使い方 (the README's day-by-day guide, F1),
+データフォルダを開く, ライセンス and バージョン情報, each a non-blocking dialog from
+``dialogs.about``. The data folder is the open state's (``--data-dir`` included); a folder is
+opened through the window's ``open_url`` (what tests record) when the window has one.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Slot
+from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QDialog, QMainWindow, QMenu
 
+from noticedesk.core.bundled import readme_file
 from noticedesk.gui.case.commands import CaseCommands
 from noticedesk.gui.clients.status_marking import StatusMarking
+from noticedesk.gui.common.file_chooser import OpenUrl
+from noticedesk.gui.dialogs.about import (
+    AboutDialog,
+    GuideDialog,
+    LicencesDialog,
+    installed_licences,
+)
 from noticedesk.gui.table.tick_history import retranslate_ticks
 
 LANGUAGES = (("ja", "日本語"), ("en", "English"))  # each named in itself, never translated
@@ -39,6 +53,8 @@ class WindowMenus(QObject):
     settings_menu: QMenu
     language_menu: QMenu
     view_menu: QMenu
+    help_menu: QMenu
+    help: HelpCommands
 
     def __init__(self, window: QMainWindow, undo_stack: QUndoStack, language: str) -> None:
         super().__init__(window)
@@ -84,8 +100,10 @@ class WindowMenus(QObject):
         status_marking: StatusMarking,
         case_commands: CaseCommands,
         views: Sequence[QAction],
+        open_url: OpenUrl | None = None,
     ) -> None:
-        """The menu bar: File, Edit, Case, Settings, View."""
+        """The menu bar: File, Edit, Case, Settings, View, Help. ``open_url`` opens the data
+        folder (by default the window's own, else the system's)."""
         bar = self._window.menuBar()
         self.file_menu = bar.addMenu("")
         self.file_menu.addAction(self.open_action)
@@ -122,6 +140,16 @@ class WindowMenus(QObject):
         for action in views:
             self.view_menu.addAction(action)
 
+        state = case_commands.state
+        opener: OpenUrl = (
+            open_url
+            if open_url is not None
+            else getattr(self._window, "open_url", QDesktopServices.openUrl)
+        )
+        self.help = HelpCommands(self._window, lambda: state.data_dir, opener)
+        self.help_menu = bar.addMenu("")
+        self.help.add_to(self.help_menu)
+
     def check_language(self, language: str) -> None:
         for code, action in self.language_actions.items():
             action.setChecked(code == language)
@@ -153,6 +181,71 @@ class WindowMenus(QObject):
         self.language_menu.setTitle(QCoreApplication.translate("MainWindow", "&Language"))
         self.templates_action.setText(QCoreApplication.translate("MainWindow", "&Template folder…"))
         self.view_menu.setTitle(QCoreApplication.translate("MainWindow", "&View"))
+        self.help_menu.setTitle(QCoreApplication.translate("MainWindow", "&Help"))
+        self.help.retranslate()
+
+
+HELP_DIALOGS = (AboutDialog, GuideDialog, LicencesDialog)
+
+
+class HelpCommands(QObject):
+    """The Help menu: the guide (F1), the data folder, the licences, the version."""
+
+    def __init__(
+        self, window: QMainWindow, data_dir: Callable[[], Path], open_url: OpenUrl
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._data_dir = data_dir
+        self._open_url = open_url
+        self.guide_action = _action(window, QKeySequence.StandardKey.HelpContents)
+        self.guide_action.triggered.connect(self.show_guide)
+        self.folder_action = _action(window)
+        self.folder_action.triggered.connect(self.open_data_folder)
+        self.licences_action = _action(window)
+        self.licences_action.triggered.connect(self.show_licences)
+        self.about_action = _action(window)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.show_about)
+
+    def add_to(self, menu: QMenu) -> None:
+        menu.addAction(self.guide_action)
+        menu.addAction(self.folder_action)
+        menu.addAction(self.licences_action)
+        menu.addSeparator()
+        menu.addAction(self.about_action)
+
+    def retranslate(self) -> None:
+        self.guide_action.setText(QCoreApplication.translate("MainWindow", "&How to use…"))
+        self.folder_action.setText(
+            QCoreApplication.translate("MainWindow", "Open the &data folder")
+        )
+        self.licences_action.setText(QCoreApplication.translate("MainWindow", "&Licences…"))
+        self.about_action.setText(QCoreApplication.translate("MainWindow", "&About NoticeDesk…"))
+
+    @property
+    def dialog(self) -> QDialog | None:
+        """The Help dialog on screen now, if any (tests read it)."""
+        for dialog in self._window.findChildren(QDialog):
+            if isinstance(dialog, HELP_DIALOGS) and dialog.isVisible():
+                return dialog
+        return None
+
+    def _show(self, dialog: QDialog) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def show_guide(self) -> None:
+        self._show(GuideDialog(readme_file(), self._window))
+
+    def open_data_folder(self) -> None:
+        self._open_url(QUrl.fromLocalFile(str(self._data_dir())))
+
+    def show_licences(self) -> None:
+        self._show(LicencesDialog(installed_licences(), self._window))
+
+    def show_about(self) -> None:
+        self._show(AboutDialog(self._data_dir(), self._open_url, self._window))
 
 
 class StackAction(QAction):

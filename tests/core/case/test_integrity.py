@@ -37,6 +37,7 @@ from tests.helpers.documents import sample_incident, sample_office
 
 HERE = Path(__file__).resolve().parent
 FIRST = "C0001 ㈱髙橋製作所"  # the first client of the bundled roster
+FIRST_ROW = "seq = (SELECT MIN(seq) FROM clients)"  # its row in SQLite
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -126,7 +127,7 @@ def test_the_last_entry_deleted_is_named_by_verify_and_by_the_next_open(
         ),
         ("DELETE FROM audit WHERE seq = 3", "操作記録 3 番が削除されています", "Log entry 3 was"),
         (
-            "UPDATE clients SET individual = 1 - individual WHERE seq = 0",
+            f"UPDATE clients SET individual = 1 - individual WHERE {FIRST_ROW}",
             f"顧問先 {FIRST} の個別報告のチェックが書き換えられています "
             "(封印時: 個別報告、現在: 共同報告)",
             f"The individual-report tick of client {FIRST} has been changed",
@@ -162,11 +163,11 @@ def test_deleted_and_restored_rows_do_not_fit_the_seal(
     worked_case: int, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     with raw(isolated_data_dir) as conn:
-        before = conn.execute("SELECT individual, mac FROM clients WHERE seq = 0").fetchone()
+        before = conn.execute(f"SELECT individual, mac FROM clients WHERE {FIRST_ROW}").fetchone()
     with open_case(isolated_data_dir) as store:
         store.set_individual([TAKAHASHI.key], False)
     with raw(isolated_data_dir) as conn:  # the row, mac and all, put back from an older copy
-        conn.execute("UPDATE clients SET individual = ?, mac = ? WHERE seq = 0", before)
+        conn.execute(f"UPDATE clients SET individual = ?, mac = ? WHERE {FIRST_ROW}", before)
     code, out = verify(capsys)
     assert code == 1 and "以前の内容に戻されています" in out
 
@@ -180,7 +181,7 @@ def test_a_case_that_does_not_fit_can_be_read_and_then_accepted(
     worked_case: int, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     with raw(isolated_data_dir) as conn:
-        conn.execute("UPDATE clients SET individual = 1 - individual WHERE seq = 0")
+        conn.execute(f"UPDATE clients SET individual = 1 - individual WHERE {FIRST_ROW}")
     with open_case(isolated_data_dir, allow_tampered=True) as store:
         assert store.read_only and store.findings
         assert len(store.clients()) == 40  # the case can be looked at…
@@ -345,7 +346,10 @@ def test_roster_issues_are_kept_with_stable_ids(isolated_data_dir: Path) -> None
         assert [k.issue for k in kept] == [issue, warning]
         assert [k.id for k in kept] == [k.id for k in first] and kept[0].id != kept[1].id
         blockers = export_blockers(again)
-        assert len(blockers) == 1 and "5行目" in blockers[0].message
+        assert (
+            len(blockers) == 1
+            and "行 5 / 個別報告希望: 「済」を判別できません" in blockers[0].message
+        )
         again.import_roster(roster([TAKAHASHI], issues=[warning]))
         assert export_blockers(again) == []
 

@@ -11,13 +11,8 @@ from dataclasses import replace
 
 import pytest
 
-from noticedesk.core.case import CaseError, DocumentStatus, StatusEntry
-from noticedesk.core.case.merge import (
-    RosterMerge,
-    StoredClient,
-    merge_roster,
-    refuse_repeated_clients,
-)
+from noticedesk.core.case import DocumentStatus, StatusEntry
+from noticedesk.core.case.merge import RosterMerge, StoredClient, merge_roster
 from noticedesk.core.clients import Client
 from tests.helpers.cases import NO_CODE, SAKURA, TAKAHASHI, YAMAZAKI
 
@@ -58,7 +53,7 @@ def test_a_first_import_takes_the_files_ticks_in_roster_order() -> None:
     rows = list(merge.rows.values())
     assert [r.individual for r in rows] == [False, False, True, False]  # さくら運輸's file says so
     assert [r.file_individual for r in rows] == [False, False, True, False]
-    assert [r.seq for r in rows] == [0, 1, 2, 3]
+    assert [r.seq for r in rows] == [4, 5, 6, 7]  # each client's place is the row Excel shows
     assert all(r.present and r.statuses == {} for r in rows)
     assert merge.moved == {} and merge.gone == []
 
@@ -70,7 +65,7 @@ def test_a_reimport_keeps_the_cases_ticks_and_lists_the_disagreements() -> None:
     moved_address = replace(YAMAZAKI, address="東京都杉並区高円寺北1丁目1番1号", row=4)
 
     # The file still says 髙橋 joins the joint report and さくら運輸 reports alone.
-    merge, after = reimport(case, [moved_address, TAKAHASHI, SAKURA])
+    merge, after = reimport(case, [moved_address, replace(TAKAHASHI, row=5), SAKURA])
 
     assert not merge.diff.first_import
     assert merge.diff.added == [] and merge.diff.removed == []
@@ -83,7 +78,7 @@ def test_a_reimport_keeps_the_cases_ticks_and_lists_the_disagreements() -> None:
     assert after[SAKURA.key].file_individual is True
     # Same code: the same client, with the file's new address and its new place in the list.
     assert after[YAMAZAKI.key].client.address == "東京都杉並区高円寺北1丁目1番1号"
-    assert [after[c.key].seq for c in (YAMAZAKI, TAKAHASHI, SAKURA)] == [0, 1, 2]
+    assert [after[c.key].seq for c in (YAMAZAKI, TAKAHASHI, SAKURA)] == [4, 5, 6]
 
 
 @pytest.mark.parametrize(
@@ -169,10 +164,3 @@ def test_a_client_whose_code_changes_to_another_code_is_another_client() -> None
     assert names(merge.diff.added) == [TAKAHASHI.name]
     assert merge.diff.removed == [TAKAHASHI]
     assert after[renumbered.key].individual is False
-
-
-def test_the_same_client_twice_in_one_roster_is_refused_naming_both_rows() -> None:
-    with pytest.raises(CaseError) as caught:
-        refuse_repeated_clients([TAKAHASHI, replace(TAKAHASHI, row=12)])
-    assert "4 行目と 12 行目" in caught.value.message
-    refuse_repeated_clients([TAKAHASHI, YAMAZAKI, NO_CODE])  # distinct: nothing raised

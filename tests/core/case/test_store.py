@@ -68,7 +68,7 @@ def test_reimport_keeps_ticks_and_statuses_and_reports_what_changed(
     moved = replace(YAMAZAKI, address="東京都杉並区高円寺北1丁目1番1号", row=4)
     newcomer = replace(TAKAHASHI, code="C0099", name="株式会社みどり商事", row=7)
     again = CaseStore.open(isolated_data_dir, None, KeyringKeySource())
-    diff = again.import_roster(roster([moved, TAKAHASHI, SAKURA, newcomer]))
+    diff = again.import_roster(roster([moved, replace(TAKAHASHI, row=5), SAKURA, newcomer]))
 
     assert not diff.first_import
     assert [c.name for c in diff.added] == ["株式会社みどり商事"]
@@ -106,12 +106,15 @@ def test_a_client_without_code_is_matched_by_name_and_address(store: CaseStore) 
     assert store.clients()[0].client.phone == "045-000-0000"
 
 
-def test_duplicate_clients_in_a_roster_are_refused_with_both_rows(store: CaseStore) -> None:
+def test_a_row_repeating_a_clients_identity_waits_for_a_decision(store: CaseStore) -> None:
+    # The rules report the repeat (an error, so the case cannot be exported); the import
+    # keeps the first row as the client and holds the later one until the office decides.
     store.import_roster(roster([TAKAHASHI]))
-    with pytest.raises(CaseError) as err:
-        store.import_roster(roster([TAKAHASHI, replace(TAKAHASHI, row=12)]))
-    assert "4 行目" in err.value.message and "12 行目" in err.value.message
-    assert len(store.clients()) == 1  # the earlier import is untouched
+    store.set_individual([TAKAHASHI.key], True)
+    diff = store.import_roster(roster([TAKAHASHI, replace(TAKAHASHI, row=12, phone="03-1")]))
+    assert diff.added == [] and [c.row for c in diff.kept] == [4]
+    [client] = store.clients()
+    assert client.client.row == 4 and client.individual is True
 
 
 def test_unknown_client_is_a_clear_error_and_changes_nothing(store: CaseStore) -> None:

@@ -102,7 +102,7 @@ def test_a_case_without_its_key_here_opens_with_the_recovery_code_and_keeps_the_
     CaseStore.open(data_dir, "持ち込んだ事案", KeyringKeySource()).close()  # no code needed
 
 
-def test_with_no_credential_store_the_recovered_case_takes_a_passphrase(
+def test_where_no_key_can_be_kept_here_the_recovered_case_takes_a_passphrase(
     make_window: WindowFactory, qtbot: QtBot, data_dir: Path, memory_keyring: MemoryKeyring
 ) -> None:
     code = create_with_code(data_dir, "鍵のない PC")
@@ -156,3 +156,46 @@ def test_the_audit_log_is_exported_and_never_replaced_unasked(
     export()
     window.last_message.button(QMessageBox.StandardButton.Yes).click()  # type: ignore[union-attr]
     assert "顧問先一覧の取込" in target.read_text("utf-8-sig")
+
+
+def test_a_new_case_can_be_protected_by_a_passphrase_typed_twice(
+    make_window: WindowFactory, qtbot: QtBot, data_dir: Path, memory_keyring: MemoryKeyring
+) -> None:
+    window = make_window(None)
+    window.case_commands.new_action.trigger()
+    dialog = window.case_commands.dialog
+    assert dialog.name.text() == ""  # nothing proposed: the office names the incident
+    choice = dialog.protection
+    assert choice.keep_button.isChecked() and not choice.passphrase.isEnabled()
+    dialog.name.setText("2023年7月 システム障害")
+    choice.passphrase_button.setChecked(True)
+    assert choice.passphrase.isEnabled()
+    choice.passphrase.setText("短い")
+    ok(dialog)
+    assert dialog.isVisible() and "at least 8 characters" in dialog.errors.text()
+    choice.passphrase.setText("さくら台2023年7月")
+    choice.confirm.setText("さくら台2023年7月!")
+    ok(dialog)
+    assert "differ" in dialog.errors.text()
+    choice.confirm.setText("さくら台2023年7月")
+    ok(dialog)
+
+    assert window.windowTitle() == "NoticeDesk — 2023年7月 システム障害"
+    (summary,) = CaseStore.list_cases(data_dir)
+    assert summary.protection == "passphrase"
+    assert memory_keyring.secrets == {}  # nothing of it kept on this computer
+    window.state.session.close()  # type: ignore[union-attr]
+    CaseStore.open(data_dir, summary.name, PassphraseKeySource("さくら台2023年7月")).close()
+
+
+def test_cancelling_a_new_case_says_none_was_made(
+    make_window: WindowFactory, qtbot: QtBot, data_dir: Path
+) -> None:
+    window = make_window(new_session(data_dir, "既存の事案"))
+    window.case_commands.new_action.trigger()
+    dialog = window.case_commands.dialog
+    dialog.name.setText("作りかけ")
+    dialog.reject()
+    assert window.statusBar().currentMessage() == "No case was created."
+    assert [c.name for c in CaseStore.list_cases(data_dir)] == ["既存の事案"]
+    assert window.windowTitle() == "NoticeDesk — 既存の事案"
