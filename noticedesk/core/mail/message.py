@@ -15,11 +15,12 @@ Decisions:
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Sequence
 from email import policy
 from email.headerregistry import Address
 from email.message import EmailMessage
-from email.utils import format_datetime, make_msgid
+from email.utils import format_datetime
 
 from noticedesk.core.mail.addresses import domain_of
 from noticedesk.core.mail.attachments import Attachment
@@ -28,7 +29,9 @@ from noticedesk.core.mail.template import MailText
 
 
 def new_message_id(settings: MailSettings) -> str:
-    return make_msgid(idstring="noticedesk", domain=domain_of(settings.sender))
+    """``<random hex@sender's domain>``: short enough that the header is never folded (some
+    systems read a folded Message-ID with a leading space)."""
+    return f"<{uuid.uuid4().hex}@{domain_of(settings.sender)}>"
 
 
 def build_message(

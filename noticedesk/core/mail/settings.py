@@ -20,9 +20,8 @@ import os
 from dataclasses import dataclass
 
 from noticedesk.core.mail.addresses import parse_address
-from noticedesk.core.office import OfficeProfile
+from noticedesk.core.office import OfficeProfile, ProfileError
 from noticedesk.core.secrets import SecretStore
-from noticedesk.core.user_error import UserError
 
 STARTTLS = "starttls"
 SSL = "ssl"
@@ -43,7 +42,7 @@ ENV_PASSWORD = "NOTICEDESK_MAIL_PASSWORD"
 _YES = frozenset(("yes", "true", "1", "on", "はい"))
 
 
-class MailSettingsError(UserError):
+class MailSettingsError(ProfileError):
     """The mail settings cannot be used as they are; one sentence says which and why."""
 
 
