@@ -80,4 +80,19 @@ def recipients_of(msg: EmailMessage) -> list[str]:
     return out
 
 
-__all__ = ["build_message", "new_message_id", "recipients_of"]
+def readable(msg: EmailMessage) -> str:
+    """The message as a person reads it (headers decoded, the body, the attachments): what the
+    send dialog and ``noticedesk mail --show`` print."""
+    lines = [
+        f"{name}: {msg[name]}" for name in ("From", "To", "Cc", "Subject", "Date") if msg[name]
+    ]
+    body = msg.get_body(("plain",))
+    text = body.get_content() if isinstance(body, EmailMessage) else ""
+    lines += ["", text.replace("\r\n", "\n").rstrip(), ""]
+    for part in msg.iter_attachments():
+        size = len(part.get_payload(decode=True) or b"")
+        lines.append(f"添付 / attachment: {part.get_filename()} ({max(1, size // 1024):,} KB)")
+    return "\n".join(lines)
+
+
+__all__ = ["build_message", "new_message_id", "readable", "recipients_of"]
