@@ -123,7 +123,7 @@ def test_eml_drafts_open_as_unsent_messages_and_are_recorded(
     )
     assert draft["X-Unsent"] == "1"
     assert draft["To"] == "soumu01@client01.example.jp"
-    assert [p.get_filename() for p in draft.iter_attachments()][0] == "01_送付状_㈱髙橋製作所.docx"
+    assert next(p.get_filename() for p in draft.iter_attachments()) == "01_送付状_㈱髙橋製作所.docx"
     # Existing drafts are never replaced unasked.
     code, refused = _json(capsys, ["mail", "--eml", str(out), "--attach", "docx", "--json"])
     assert code == 2 and "すでにあります" in refused["problems"][0]["message"]
