@@ -68,6 +68,7 @@ from noticedesk.gui.common.message_boxes import open_message, open_question
 from noticedesk.gui.common.settings import WindowSettings
 from noticedesk.gui.common.tasks import TaskRunner
 from noticedesk.gui.export.flow import ExportFlow
+from noticedesk.gui.mail.flow import MailFlow
 from noticedesk.gui.preview.dock import install_preview
 from noticedesk.gui.shared.session import CaseSession
 from noticedesk.gui.shared.state import WindowState
@@ -129,6 +130,7 @@ class MainWindow(QMainWindow):
         self.export_flow = ExportFlow(
             state, self, self.templates, self.case_details, self.chooser, self.open_url
         )
+        self.mail_flow = MailFlow(state, self, self.templates, self.case_details, self.export_flow)
         self.status_area = StatusArea(state, self.model, self.proxy, self.statusBar(), self)
         self._build_central()
         self._build_problems_dock()
@@ -202,6 +204,7 @@ class MainWindow(QMainWindow):
         menus = self.menus = WindowMenus(self, self.undo_stack, self.state.language)
         menus.open_action.triggered.connect(self.roster_loading.choose_roster)
         menus.export_action.triggered.connect(lambda: self.export_flow.start())
+        menus.mail_action.triggered.connect(self.mail_flow.start)
         menus.quit_action.triggered.connect(self.close)
         menus.find_action.triggered.connect(self.focus_search)
         menus.tick_action.triggered.connect(self.ticking.toggle_selection)
@@ -426,6 +429,7 @@ class MainWindow(QMainWindow):
         reason = "" if exporting else self.export_flow.blocked_reason()
         action = self.menus.export_action
         action.setEnabled(not reason and not exporting)
+        self.menus.mail_action.setEnabled(not reason and not exporting)
         tip = reason or self.tr("Write every client's documents and the list for the regulator")
         action.setStatusTip(tip)
         action.setToolTip(tip)
