@@ -8,11 +8,13 @@ is said in one sentence, with a button that opens the dialog that fills it in.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from noticedesk.core.documents import DOCUMENT_KINDS
-from noticedesk.core.documents.pdf import find_converter
+from noticedesk.core.documents.pdf import PdfConverter, find_converter
 from noticedesk.core.mail.delivery import RunResult
 from noticedesk.core.mail.job import make_job
 from noticedesk.core.mail.plan import plan_mail
@@ -43,6 +45,7 @@ class MailFlow(QObject):
         self.details = details
         self.export_flow = export_flow  # for its "why not now" (the same rule)
         self.dialog: MailSendDialog | None = None
+        self.find_converter: Callable[[], PdfConverter | None] = find_converter  # tests: a stand-in
 
     def start(self) -> None:
         session = self.state.session
@@ -67,7 +70,7 @@ class MailFlow(QObject):
                 office,
                 incident,
                 DOCUMENT_KINDS,
-                converter=find_converter(),
+                converter=self.find_converter(),
                 templates_dir=self.templates.folder(),
             )
             password = mail_password(job.settings)
