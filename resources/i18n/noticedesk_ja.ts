@@ -1117,149 +1117,428 @@
     </message>
 </context>
 <context>
+    <name>MailFlow</name>
+    <message>
+        <location filename="../../noticedesk/gui/mail/flow.py" line="54" />
+        <source>Cannot send yet</source>
+        <translation>まだ送信できません</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/mail/flow.py" line="61" />
+        <source>The office profile could not be read</source>
+        <translation>事務所情報を読み込めませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/mail/flow.py" line="83" />
+        <source>The mail server's password is not stored yet: enter it in the office profile.</source>
+        <translation>送信サーバーのパスワードがまだ保存されていません。事務所情報で入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/mail/flow.py" line="108" />
+        <source>The mail settings are not complete</source>
+        <translation>メール送信の設定が完了していません</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/mail/flow.py" line="110" />
+        <source>Open the office profile…</source>
+        <translation>事務所情報を開く…</translation>
+    </message>
+</context>
+<context>
+    <name>MailPlanModel</name>
+    <message>
+        <location filename="../../noticedesk/gui/mail/plan_model.py" line="21" />
+        <source>Code</source>
+        <translation>コード</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/mail/plan_model.py" line="22" />
+        <source>Client</source>
+        <translation>顧問先</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/mail/plan_model.py" line="23" />
+        <source>To</source>
+        <translation>宛先</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/mail/plan_model.py" line="24" />
+        <source>Attachments</source>
+        <translation>添付</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/mail/plan_model.py" line="25" />
+        <source>State</source>
+        <translation>状況</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/mail/plan_model.py" line="91" />
+        <source>(not used: %1)</source>
+        <translation>（使わないアドレス: %1）</translation>
+    </message>
+</context>
+<context>
+    <name>MailSendDialog</name>
+    <message>
+        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="60" />
+        <source>Send by e-mail</source>
+        <translation>メールで送信</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="91" />
+        <source>Select a client to read its message as it will be sent.</source>
+        <translation>顧問先を選ぶと、送信されるとおりのメールを表示します。</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="101" />
+        <source> per minute</source>
+        <translation> 件／分</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="103" />
+        <source>Many providers refuse or delay senders that send faster than they allow.</source>
+        <translation>多くのメール事業者は、決められた速さを超えて送る差出人を拒否したり遅らせたりします。</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="105" />
+        <source>At most</source>
+        <translation>送信の上限</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="117" />
+        <source>Send %n message(s)</source>
+        <translation>
+            <numerusform>%n 件を送信</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="120" />
+        <source>Stop</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="123" />
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="146" />
+        <source>The documents are attached as PDF (made by %1).</source>
+        <translation>文書は PDF で添付します（%1 で変換）。</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="151" />
+        <source>No PDF converter (Microsoft Word or LibreOffice) was found: the documents are attached as Word files (.docx).</source>
+        <translation>PDF に変換するプログラム（Microsoft Word または LibreOffice）が見つからないため、文書は Word ファイル（.docx）で添付します。</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="154" />
+        <source>%1 client(s) will get a message; %2 will not (see the State column).</source>
+        <translation>%1 件の顧問先にメールを送ります。%2 件には送りません（理由は「状況」の列）。</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="157" />
+        <source>From %1 through %2.</source>
+        <translation>差出人 %1、送信サーバー %2。</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="171" />
+        <source>No message goes to this client: %1.</source>
+        <translation>この顧問先にはメールを送りません: %1。</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="180" />
+        <source>Preparing the message…</source>
+        <translation>メールを準備しています…</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="205" />
+        <source>Sending…</source>
+        <translation>送信しています…</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="228" />
+        <source>Stopping after the message being sent…</source>
+        <translation>送信中のメールを送り終えたら中止します…</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="245" />
+        <source>Sent</source>
+        <translation>送信済</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="246" />
+        <source>Failed</source>
+        <translation>送信できず</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="247" />
+        <source>Outcome unknown</source>
+        <translation>送信結果不明</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="251" />
+        <source>%1 sent, %2 failed, %3 with an unknown outcome.</source>
+        <translation>送信 %1 件、送信できず %2 件、送信結果不明 %3 件。</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="255" />
+        <source>Stopped: the others were not sent.</source>
+        <translation>中止しました。残りは送信していません。</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="264" />
+        <source>outcome unknown (Message-ID %1): check the sent mail before sending again</source>
+        <translation>送信結果不明（Message-ID %1）: 再送する前に送信済みのメールを確認してください</translation>
+    </message>
+</context>
+<context>
+    <name>MailSettingsBox</name>
+    <message>
+        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="54" />
+        <source>Outgoing mail (for sending the documents by e-mail)</source>
+        <translation>メール送信（文書をメールで送る場合）</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="61" />
+        <source>usual port</source>
+        <translation>通常のポート</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="64" />
+        <source>STARTTLS (port 587)</source>
+        <translation>STARTTLS（ポート 587）</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="65" />
+        <source>SSL/TLS (port 465)</source>
+        <translation>SSL/TLS（ポート 465）</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="66" />
+        <source>None (a server on the office's own network only)</source>
+        <translation>暗号化なし（事務所内ネットワークのサーバーのみ）</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="74" />
+        <source>This server is on the office's own network (the password and documents go unencrypted)</source>
+        <translation>このサーバーは事務所内のネットワークにあります（パスワードと文書は暗号化されずに送られます）</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="82" />
+        <source>kept in the OS credential store; empty keeps it</source>
+        <translation>OS の資格情報ストアに保存します。空欄なら保存済みのものを使います</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="84" />
+        <source>the office's e-mail</source>
+        <translation>事務所のメールアドレス</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="85" />
+        <source>Send the office a copy (Cc) of each message</source>
+        <translation>各メールの写し（Cc）を事務所に送る</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="87" />
+        <source>Send a test message</source>
+        <translation>テストメールを送る</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="93" />
+        <source>Server (SMTP)</source>
+        <translation>送信サーバー（SMTP）</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="94" />
+        <source>Port</source>
+        <translation>ポート</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="95" />
+        <source>Encryption</source>
+        <translation>暗号化</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="97" />
+        <source>User</source>
+        <translation>ユーザー名</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="98" />
+        <source>Password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="99" />
+        <source>Sender address</source>
+        <translation>差出人のアドレス</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="126" />
+        <source>Sending without encryption needs the confirmation that the server is on the office's own network.</source>
+        <translation>暗号化せずに送るには、サーバーが事務所内のネットワークにあることの確認が必要です。</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="156" />
+        <source>Sending a test message…</source>
+        <translation>テストメールを送っています…</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="161" />
+        <source>Sent to %1: check that it arrived.</source>
+        <translation>%1 に送りました。届いたか確認してください。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../noticedesk/gui/window/main_window.py" line="245" />
+        <location filename="../../noticedesk/gui/window/main_window.py" line="248" />
         <source>&amp;Search:</source>
         <translation>検索(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/main_window.py" line="247" />
+        <location filename="../../noticedesk/gui/window/main_window.py" line="250" />
         <source>Name, address, phone, code or association — spaces separate words</source>
         <translation>名称・所在地・電話番号・コード・事務組合で検索（スペース区切りで複数語）</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/main_window.py" line="249" />
+        <location filename="../../noticedesk/gui/window/main_window.py" line="252" />
         <source>Problems in the client list</source>
         <translation>顧問先一覧の問題</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/main_window.py" line="251" />
+        <location filename="../../noticedesk/gui/window/main_window.py" line="254" />
         <source>&amp;Problems in the client list</source>
         <translation>顧問先一覧の問題(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/menus.py" line="158" />
+        <location filename="../../noticedesk/gui/window/menus.py" line="160" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/menus.py" line="159" />
+        <location filename="../../noticedesk/gui/window/menus.py" line="161" />
         <source>&amp;Open client list…</source>
         <translation>顧問先一覧を開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/menus.py" line="160" />
+        <location filename="../../noticedesk/gui/window/menus.py" line="162" />
         <source>Open &amp;recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/menus.py" line="161" />
+        <location filename="../../noticedesk/gui/window/menus.py" line="163" />
         <source>&amp;Export documents…</source>
         <translation>書き出し(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/menus.py" line="162" />
+        <location filename="../../noticedesk/gui/window/menus.py" line="164" />
+        <source>Send by e-&amp;mail…</source>
+        <translation>メールで送信(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/window/menus.py" line="165" />
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/menus.py" line="163" />
+        <location filename="../../noticedesk/gui/window/menus.py" line="166" />
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/menus.py" line="184" />
+        <location filename="../../noticedesk/gui/window/menus.py" line="187" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/menus.py" line="219" />
+        <location filename="../../noticedesk/gui/window/menus.py" line="222" />
         <source>&amp;How to use…</source>
         <translation>使い方(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/menus.py" line="221" />
+        <location filename="../../noticedesk/gui/window/menus.py" line="224" />
         <source>Open the &amp;data folder</source>
         <translation>データフォルダを開く(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/menus.py" line="223" />
+        <location filename="../../noticedesk/gui/window/menus.py" line="226" />
         <source>&amp;Licences…</source>
         <translation>ライセンス(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/menus.py" line="224" />
+        <location filename="../../noticedesk/gui/window/menus.py" line="227" />
         <source>&amp;About NoticeDesk…</source>
         <translation>バージョン情報(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/menus.py" line="269" />
+        <location filename="../../noticedesk/gui/window/menus.py" line="272" />
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/menus.py" line="270" />
+        <location filename="../../noticedesk/gui/window/menus.py" line="273" />
         <source>&amp;Undo: %1</source>
         <translation>元に戻す(&amp;U)：%1</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/menus.py" line="275" />
+        <location filename="../../noticedesk/gui/window/menus.py" line="278" />
         <source>&amp;Redo</source>
         <translation>やり直し(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/menus.py" line="276" />
+        <location filename="../../noticedesk/gui/window/menus.py" line="279" />
         <source>&amp;Redo: %1</source>
         <translation>やり直し(&amp;R)：%1</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/menus.py" line="170" />
+        <location filename="../../noticedesk/gui/window/menus.py" line="173" />
         <source>Tick / untick &amp;individual report</source>
         <translation>個別報告のチェックを切り替える(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/menus.py" line="174" />
+        <location filename="../../noticedesk/gui/window/menus.py" line="177" />
         <source>&amp;Find</source>
         <translation>検索(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/menus.py" line="175" />
+        <location filename="../../noticedesk/gui/window/menus.py" line="178" />
         <source>&amp;Case</source>
         <translation>事案(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/menus.py" line="176" />
+        <location filename="../../noticedesk/gui/window/menus.py" line="179" />
         <source>&amp;Office profile…</source>
         <translation>事務所情報(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/menus.py" line="178" />
+        <location filename="../../noticedesk/gui/window/menus.py" line="181" />
         <source>&amp;Incident and deadlines…</source>
         <translation>事案情報と報告期限(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/menus.py" line="180" />
+        <location filename="../../noticedesk/gui/window/menus.py" line="183" />
         <source>&amp;Settings</source>
         <translation>設定(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/menus.py" line="181" />
+        <location filename="../../noticedesk/gui/window/menus.py" line="184" />
         <source>&amp;Language</source>
         <translation>表示言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/menus.py" line="182" />
+        <location filename="../../noticedesk/gui/window/menus.py" line="185" />
         <source>&amp;Template folder…</source>
         <translation>テンプレートのフォルダ(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/menus.py" line="183" />
+        <location filename="../../noticedesk/gui/window/menus.py" line="186" />
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/main_window.py" line="328" />
+        <location filename="../../noticedesk/gui/window/main_window.py" line="331" />
         <source>Row %1 is not in the table: it could not be read as a client.</source>
         <translation>%1 行目は顧問先として読み取れなかったため、一覧にありません。</translation>
     </message>
@@ -1294,7 +1573,7 @@
         <location filename="../../noticedesk/gui/clients/loading.py" line="117" />
         <location filename="../../noticedesk/gui/clients/problem_decisions.py" line="98" />
         <location filename="../../noticedesk/gui/clients/ticking.py" line="48" />
-        <location filename="../../noticedesk/gui/window/main_window.py" line="471" />
+        <location filename="../../noticedesk/gui/window/main_window.py" line="475" />
         <source>Please wait until the export has finished.</source>
         <translation>書き出しが終わるまでお待ちください。</translation>
     </message>
@@ -1424,7 +1703,7 @@
         <translation>顧問先一覧にエラーが %1 件あります（「顧問先一覧の問題」を参照）。ファイルを直して読み込み直すと、書類を書き出せます。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/main_window.py" line="429" />
+        <location filename="../../noticedesk/gui/window/main_window.py" line="433" />
         <source>Write every client's documents and the list for the regulator</source>
         <translation>全顧問先の書類と個人情報保護委員会への報告対象一覧を書き出します</translation>
     </message>
@@ -1541,117 +1820,117 @@
 <context>
     <name>OfficeDialog</name>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office.py" line="116" />
+        <location filename="../../noticedesk/gui/dialogs/office.py" line="118" />
         <source>Office name</source>
         <translation>事務所名</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office.py" line="59" />
+        <location filename="../../noticedesk/gui/dialogs/office.py" line="61" />
         <source>Office &amp;name</source>
         <translation>事務所名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office.py" line="60" />
+        <location filename="../../noticedesk/gui/dialogs/office.py" line="62" />
         <source>&amp;Kind of office</source>
         <translation>事務所の種類(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office.py" line="61" />
+        <location filename="../../noticedesk/gui/dialogs/office.py" line="63" />
         <source>&amp;Corporate number</source>
         <translation>法人番号(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office.py" line="62" />
+        <location filename="../../noticedesk/gui/dialogs/office.py" line="64" />
         <source>Representative's re&amp;gistration number</source>
         <translation>代表者の社会保険労務士登録番号(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office.py" line="65" />
+        <location filename="../../noticedesk/gui/dialogs/office.py" line="67" />
         <source>Representative's &amp;title</source>
         <translation>代表者の役職(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office.py" line="68" />
+        <location filename="../../noticedesk/gui/dialogs/office.py" line="70" />
         <source>&amp;Representative</source>
         <translation>代表者名(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office.py" line="69" />
+        <location filename="../../noticedesk/gui/dialogs/office.py" line="71" />
         <source>&amp;Postal code</source>
         <translation>郵便番号(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office.py" line="70" />
+        <location filename="../../noticedesk/gui/dialogs/office.py" line="72" />
         <source>&amp;Address</source>
         <translation>所在地(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office.py" line="71" />
+        <location filename="../../noticedesk/gui/dialogs/office.py" line="73" />
         <source>P&amp;hone</source>
         <translation>電話番号(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office.py" line="72" />
+        <location filename="../../noticedesk/gui/dialogs/office.py" line="74" />
         <source>&amp;Fax</source>
         <translation>FAX番号(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office.py" line="73" />
+        <location filename="../../noticedesk/gui/dialogs/office.py" line="75" />
         <source>&amp;E-mail</source>
         <translation>メールアドレス(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office.py" line="74" />
+        <location filename="../../noticedesk/gui/dialogs/office.py" line="76" />
         <source>C&amp;ontact person</source>
         <translation>担当者(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office.py" line="75" />
+        <location filename="../../noticedesk/gui/dialogs/office.py" line="77" />
         <source>&amp;Website</source>
         <translation>ウェブサイト(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office.py" line="76" />
+        <location filename="../../noticedesk/gui/dialogs/office.py" line="78" />
         <source>&amp;Dates in the documents</source>
         <translation>書類の日付の書き方(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office.py" line="87" />
+        <location filename="../../noticedesk/gui/dialogs/office.py" line="89" />
         <source>Read from the name</source>
         <translation>名前から判断</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office.py" line="90" />
+        <location filename="../../noticedesk/gui/dialogs/office.py" line="92" />
         <source>Corporation (社会保険労務士法人)</source>
         <translation>社会保険労務士法人</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office.py" line="94" />
+        <location filename="../../noticedesk/gui/dialogs/office.py" line="96" />
         <source>Individual office (個人事務所)</source>
         <translation>個人事務所</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office.py" line="100" />
+        <location filename="../../noticedesk/gui/dialogs/office.py" line="102" />
         <source>Western calendar: %1</source>
         <translation>西暦（%1）</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office.py" line="106" />
+        <location filename="../../noticedesk/gui/dialogs/office.py" line="108" />
         <source>Japanese era: %1</source>
         <translation>和暦（%1）</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office.py" line="135" />
+        <location filename="../../noticedesk/gui/dialogs/office.py" line="137" />
         <source>Office profile</source>
         <translation>事務所情報</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office.py" line="151" />
+        <location filename="../../noticedesk/gui/dialogs/office.py" line="153" />
         <source>13 digits (法人 only)</source>
         <translation>13桁（法人のみ）</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office.py" line="154" />
+        <location filename="../../noticedesk/gui/dialogs/office.py" line="157" />
         <source>* required for the documents</source>
         <translation>* は書類に必要な項目です</translation>
     </message>

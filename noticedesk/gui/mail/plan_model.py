@@ -17,13 +17,12 @@ _NOT_SENT = QColor("#7a7a7a")
 
 
 def _headers() -> list[str]:
-    tr = QCoreApplication.translate
     return [
-        tr("MailPlanModel", "Code"),
-        tr("MailPlanModel", "Client"),
-        tr("MailPlanModel", "To"),
-        tr("MailPlanModel", "Attachments"),
-        tr("MailPlanModel", "State"),
+        QCoreApplication.translate("MailPlanModel", "Code"),
+        QCoreApplication.translate("MailPlanModel", "Client"),
+        QCoreApplication.translate("MailPlanModel", "To"),
+        QCoreApplication.translate("MailPlanModel", "Attachments"),
+        QCoreApplication.translate("MailPlanModel", "State"),
     ]
 
 
