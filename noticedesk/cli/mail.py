@@ -251,6 +251,20 @@ def _client(entry: PlannedMail) -> str:
     return terminal_text(f"{entry.client.code} {entry.client.name}".strip())
 
 
+def _previous(entry: PlannedMail) -> str:
+    """送付済・メール with its date and Message-ID, for a client already e-mailed."""
+    record = entry.previous
+    if record is None or entry.reason not in (Reason.ALREADY_SENT, Reason.UNCERTAIN):
+        return ""
+    channel = "メール" if record.channel == "smtp" else record.channel
+    when = record.at[:16].replace("T", " ")
+    return (
+        f"  送付済・{channel} {when} Message-ID {terminal_text(record.message_id)}"
+        if (record.state == "sent")
+        else f"  送信開始 {when} Message-ID {terminal_text(record.message_id)}"
+    )
+
+
 def _dry_run(args: argparse.Namespace, store: CaseStore, plan: MailPlan, job: MailJob) -> int:
     shown = None
     if args.show:
@@ -285,7 +299,7 @@ def _dry_run(args: argparse.Namespace, store: CaseStore, plan: MailPlan, job: Ma
                 if entry.invalid:
                     print(f"  使わないアドレス: {terminal_text(', '.join(entry.invalid))}")
         for entry in plan.not_sent:
-            print(f"送信しない ({entry.reason.label}): {_client(entry)}")
+            print(f"送信しない ({entry.reason.label}): {_client(entry)}{_previous(entry)}")
         print(f"送信 {len(plan.to_send)} 件 / 送信しない {len(plan.not_sent)} 件")
     return (
         EXIT_OK

@@ -1147,34 +1147,39 @@
 <context>
     <name>MailPlanModel</name>
     <message>
-        <location filename="../../noticedesk/gui/mail/plan_model.py" line="21" />
+        <location filename="../../noticedesk/gui/mail/plan_model.py" line="22" />
         <source>Code</source>
         <translation>コード</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/mail/plan_model.py" line="22" />
+        <location filename="../../noticedesk/gui/mail/plan_model.py" line="23" />
         <source>Client</source>
         <translation>顧問先</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/mail/plan_model.py" line="23" />
+        <location filename="../../noticedesk/gui/mail/plan_model.py" line="24" />
         <source>To</source>
         <translation>宛先</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/mail/plan_model.py" line="24" />
+        <location filename="../../noticedesk/gui/mail/plan_model.py" line="25" />
         <source>Attachments</source>
         <translation>添付</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/mail/plan_model.py" line="25" />
+        <location filename="../../noticedesk/gui/mail/plan_model.py" line="26" />
         <source>State</source>
         <translation>状況</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/mail/plan_model.py" line="91" />
+        <location filename="../../noticedesk/gui/mail/plan_model.py" line="92" />
         <source>(not used: %1)</source>
         <translation>（使わないアドレス: %1）</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/mail/plan_model.py" line="105" />
+        <source> by e-mail %1</source>
+        <translation>・メール %1</translation>
     </message>
 </context>
 <context>
@@ -1257,37 +1262,37 @@
         <translation>送信しています…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="228" />
+        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="235" />
         <source>Stopping after the message being sent…</source>
         <translation>送信中のメールを送り終えたら中止します…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="245" />
+        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="252" />
         <source>Sent</source>
         <translation>送信済</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="246" />
+        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="253" />
         <source>Failed</source>
         <translation>送信できず</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="247" />
+        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="254" />
         <source>Outcome unknown</source>
         <translation>送信結果不明</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="251" />
+        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="258" />
         <source>%1 sent, %2 failed, %3 with an unknown outcome.</source>
         <translation>送信 %1 件、送信できず %2 件、送信結果不明 %3 件。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="255" />
+        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="262" />
         <source>Stopped: the others were not sent.</source>
         <translation>中止しました。残りは送信していません。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="264" />
+        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="271" />
         <source>outcome unknown (Message-ID %1): check the sent mail before sending again</source>
         <translation>送信結果不明（Message-ID %1）: 再送する前に送信済みのメールを確認してください</translation>
     </message>

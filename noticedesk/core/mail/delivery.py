@@ -44,6 +44,7 @@ from noticedesk.core.mail.template import MailTemplate
 from noticedesk.core.mail.transport import (
     PermanentFailure,
     ServerRefusedLogin,
+    ServerUnreachable,
     SmtpTransport,
     TemporaryFailure,
     UncertainDelivery,
@@ -232,7 +233,7 @@ def send_plan(
                 continue  # its documents could not be made; listed already
             try:
                 outcome = _send_one(store, job, entry, transport, retry_delays, pace, is_cancelled)
-            except ServerRefusedLogin as exc:
+            except (ServerRefusedLogin, ServerUnreachable) as exc:
                 result.stopped = exc
                 break
             result.outcomes.append(outcome)
@@ -281,8 +282,10 @@ def _send_one(
     marked = False
     attempt = 0
     while True:
+        connected = False
         try:
             transport.connect()
+            connected = True
             if not marked:
                 marker = record_of(composed, SENDING)
                 store.record_mail(marker, "mail_sending", _details(marker, "送信を開始"))
@@ -292,6 +295,10 @@ def _send_one(
             attempt += 1
             if attempt <= len(retry_delays) and pace.wait(retry_delays[attempt - 1], cancelled):
                 continue
+            if not connected and not cancelled():  # no server to talk to: the others neither
+                if marked:
+                    _failed(store, composed, exc.reply or exc.message, marked)
+                raise ServerUnreachable(exc.message, exc.message_en) from None
             return _failed(store, composed, exc.reply or exc.message, marked)
         except PermanentFailure as exc:
             return _failed(store, composed, exc.reply or exc.message, marked)

@@ -56,6 +56,10 @@ class ServerRefusedLogin(UserError):
     """The server refused the user or password (or the connection's security): stop the run."""
 
 
+class ServerUnreachable(UserError):
+    """The server could not be reached even after the retries: stop the run."""
+
+
 def _reply(code: int, text: bytes | str) -> str:
     words = text.decode("utf-8", "replace") if isinstance(text, bytes) else str(text)
     return f"{code} {words}".strip()
@@ -254,6 +258,7 @@ __all__ = [
     "DeliveryProblem",
     "PermanentFailure",
     "ServerRefusedLogin",
+    "ServerUnreachable",
     "SmtpTransport",
     "TemporaryFailure",
     "UncertainDelivery",

@@ -8,7 +8,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from noticedesk.core.mail.plan import PlannedMail
+from noticedesk.core.case.mail_records import SENT
+from noticedesk.core.mail.plan import PlannedMail, Reason
 
 ModelIndex = QModelIndex | Any
 
@@ -97,4 +98,13 @@ class MailPlanModel(QAbstractTableModel):
         if entry.key in self._states:
             return self._states[entry.key]
         reason = entry.reason
-        return reason.label_en if self._language.startswith("en") else reason.label
+        text = reason.label_en if self._language.startswith("en") else reason.label
+        previous = entry.previous
+        if reason is Reason.ALREADY_SENT and previous is not None and previous.state == SENT:
+            # 送付済・メール with the day, as the case recorded it (the Message-ID in the tip).
+            text += QCoreApplication.translate("MailPlanModel", " by e-mail %1").replace(
+                "%1", previous.at[:10]
+            )
+            if role == Qt.ItemDataRole.ToolTipRole:
+                text += f"\nMessage-ID {previous.message_id}"
+        return text

@@ -222,6 +222,13 @@ class MailSendDialog(QDialog):
 
         self.runner.run(work, self._done, self._failed)
 
+    def reject(self) -> None:
+        """Closing waits for the run: the case is written after every message."""
+        if self.running:
+            self.stop()
+            return
+        super().reject()
+
     def stop(self) -> None:
         self._stop.set()
         self.stop_button.setEnabled(False)

@@ -254,3 +254,22 @@ def _pdf_text(pdf: bytes) -> bytes:
         return document[0].get_textpage().get_text_range().encode()
     finally:
         document.close()
+
+
+def test_a_server_that_cannot_be_reached_stops_the_run_after_the_retries(
+    store: CaseStore,
+) -> None:
+    from tests.helpers.smtp_server import free_port
+
+    office = office_for(free_port())  # nothing listens there
+    settings = mail_settings(office)
+    result = send_plan(
+        store,
+        _plan(store),
+        job_for(office),
+        SmtpTransport(settings, None, timeout=5),
+        per_minute=0,
+        retry_delays=NO_WAIT,
+    )
+    assert result.stopped is not None and "接続できません" in result.stopped.text("ja")
+    assert result.outcomes == [] and store.mail_records() == {}

@@ -67,6 +67,13 @@ def test_the_send_dialog_shows_the_plan_one_message_and_sends_listing_failures(
     # The window's status columns follow what the case recorded.
     row = window.model.row_at(0)
     assert row.statuses["cover"] == "sent"
+    # Opened again, the dialog sends only to the client that failed.
+    dialog.close()
+    window.menus.mail_action.trigger()
+    again = window.mail_flow.dialog
+    assert again is not None and again is not dialog
+    assert again.model.index(0, STATE).data().startswith("already sent by e-mail 20")
+    assert [e.client.code for e in again.plan.to_send] == ["C0002"]
 
 
 def test_the_office_dialog_keeps_mail_settings_and_the_password_apart(
