@@ -1300,32 +1300,32 @@
 <context>
     <name>MailSettingsBox</name>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="54" />
+        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="55" />
         <source>Outgoing mail (for sending the documents by e-mail)</source>
         <translation>メール送信（文書をメールで送る場合）</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="61" />
+        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="62" />
         <source>usual port</source>
         <translation>通常のポート</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="64" />
+        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="65" />
         <source>STARTTLS (port 587)</source>
         <translation>STARTTLS（ポート 587）</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="65" />
+        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="66" />
         <source>SSL/TLS (port 465)</source>
         <translation>SSL/TLS（ポート 465）</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="66" />
+        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="67" />
         <source>None (a server on the office's own network only)</source>
         <translation>暗号化なし（事務所内ネットワークのサーバーのみ）</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="74" />
+        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="75" />
         <source>This server is on the office's own network (the password and documents go unencrypted)</source>
         <translation>このサーバーは事務所内のネットワークにあります（パスワードと文書は暗号化されずに送られます）</translation>
     </message>
@@ -1336,61 +1336,66 @@
     </message>
     <message>
         <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="84" />
+        <source>kept in %1; left empty, the saved one is used</source>
+        <translation>%1に保存します。空欄なら保存済みのものを使います</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="89" />
         <source>the office's e-mail</source>
         <translation>事務所のメールアドレス</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="85" />
+        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="90" />
         <source>Send the office a copy (Cc) of each message</source>
         <translation>各メールの写し（Cc）を事務所に送る</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="87" />
+        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="92" />
         <source>Send a test message</source>
         <translation>テストメールを送る</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="93" />
+        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="98" />
         <source>Server (SMTP)</source>
         <translation>送信サーバー（SMTP）</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="94" />
+        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="99" />
         <source>Port</source>
         <translation>ポート</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="95" />
+        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="100" />
         <source>Encryption</source>
         <translation>暗号化</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="97" />
+        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="102" />
         <source>User</source>
         <translation>ユーザー名</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="98" />
+        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="103" />
         <source>Password</source>
         <translation>パスワード</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="99" />
+        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="104" />
         <source>Sender address</source>
         <translation>差出人のアドレス</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="126" />
+        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="131" />
         <source>Sending without encryption needs the confirmation that the server is on the office's own network.</source>
         <translation>暗号化せずに送るには、サーバーが事務所内のネットワークにあることの確認が必要です。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="156" />
+        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="161" />
         <source>Sending a test message…</source>
         <translation>テストメールを送っています…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="161" />
+        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="166" />
         <source>Sent to %1: check that it arrived.</source>
         <translation>%1 に送りました。届いたか確認してください。</translation>
     </message>

@@ -1,7 +1,7 @@
 """The office dialog's outgoing mail settings, with "Send a test message".
 
 The values are fields of the office profile (``core.mail.settings``); the password goes only
-to the OS credential store, when the dialog is saved or a test message is sent, and is never
+to the OS credential store (named to staff as ``key_storage_name`` says), when the dialog is saved or a test message is sent, and is never
 shown again (an empty field keeps the stored one). Choosing no encryption asks for an explicit
 confirmation that the server is on the office's own network, as ``noticedesk office set
 smtp_security none --allow-unencrypted`` does.
@@ -38,6 +38,7 @@ from noticedesk.core.mail.transport import SmtpTransport
 from noticedesk.core.mail.trial import send_trial_message
 from noticedesk.core.office import OfficeProfile
 from noticedesk.core.user_error import error_text
+from noticedesk.gui.common.key_storage_text import key_storage_name
 from noticedesk.gui.common.tasks import TaskRunner, ThreadPoolRunner
 
 
@@ -79,7 +80,11 @@ class MailSettingsBox(QGroupBox):
         self.user = QLineEdit(profile.smtp_user, self)
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText(self.tr("kept in the OS credential store; empty keeps it"))
+        self.password.setPlaceholderText(
+            self.tr("kept in %1; left empty, the saved one is used").replace(
+                "%1", key_storage_name()
+            )
+        )
         self.from_address = QLineEdit(profile.mail_from, self)
         self.from_address.setPlaceholderText(self.tr("the office's e-mail"))
         self.copy = QCheckBox(self.tr("Send the office a copy (Cc) of each message"), self)
