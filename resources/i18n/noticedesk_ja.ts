@@ -1330,11 +1330,6 @@
         <translation>このサーバーは事務所内のネットワークにあります（パスワードと文書は暗号化されずに送られます）</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="82" />
-        <source>kept in the OS credential store; empty keeps it</source>
-        <translation>OS の資格情報ストアに保存します。空欄なら保存済みのものを使います</translation>
-    </message>
-    <message>
         <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="84" />
         <source>kept in %1; left empty, the saved one is used</source>
         <translation>%1に保存します。空欄なら保存済みのものを使います</translation>
