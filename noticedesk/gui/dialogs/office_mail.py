@@ -41,6 +41,8 @@ from noticedesk.core.user_error import error_text
 from noticedesk.gui.common.key_storage_text import key_storage_name
 from noticedesk.gui.common.tasks import TaskRunner, ThreadPoolRunner
 
+_YES = ("yes", "true", "1", "on", "はい")  # as ``core.mail.settings`` reads the copy choice
+
 
 class MailSettingsBox(QGroupBox):
     def __init__(
@@ -56,6 +58,7 @@ class MailSettingsBox(QGroupBox):
         self.profile_now = profile_now
         self.language = language
         self.runner: TaskRunner = runner or ThreadPoolRunner()
+        self._original = profile  # a value left as it was is saved as it was ("" stays "")
         self.host = QLineEdit(profile.smtp_host, self)
         self.host.setPlaceholderText("smtp.example.jp")
         self.port = QLineEdit(profile.smtp_port, self)
@@ -88,7 +91,7 @@ class MailSettingsBox(QGroupBox):
         self.from_address = QLineEdit(profile.mail_from, self)
         self.from_address.setPlaceholderText(self.tr("the office's e-mail"))
         self.copy = QCheckBox(self.tr("Send the office a copy (Cc) of each message"), self)
-        self.copy.setChecked(profile.mail_cc_office.strip().lower() in ("yes", "true", "1", "on"))
+        self.copy.setChecked(profile.mail_cc_office.strip().lower() in _YES)
         self.test_button = QPushButton(self.tr("Send a test message"), self)
         self.test_button.clicked.connect(self.send_test)
         self.test_result = QLabel("", self)
@@ -114,14 +117,21 @@ class MailSettingsBox(QGroupBox):
         self.plain_ok.setVisible(self.security.currentData() == PLAIN)
 
     def values(self) -> dict[str, str]:
-        """The profile's mail fields as entered."""
+        """The profile's mail fields as entered (a choice left as shown keeps its stored
+        spelling: an unset security shows as STARTTLS, its default, and stays unset)."""
+        security = str(self.security.currentData())
+        if security == (self._original.smtp_security or STARTTLS):
+            security = self._original.smtp_security
+        copy = "yes" if self.copy.isChecked() else ""
+        if bool(copy) == (self._original.mail_cc_office.strip().lower() in _YES):
+            copy = self._original.mail_cc_office
         return {
             "smtp_host": self.host.text().strip(),
             "smtp_port": self.port.text().strip(),
-            "smtp_security": str(self.security.currentData()),
+            "smtp_security": security,
             "smtp_user": self.user.text().strip(),
             "mail_from": self.from_address.text().strip(),
-            "mail_cc_office": "yes" if self.copy.isChecked() else "",
+            "mail_cc_office": copy,
         }
 
     def problem(self) -> str:
