@@ -1134,12 +1134,12 @@
         <translation>送信サーバーのパスワードがまだ保存されていません。事務所情報で入力してください。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/mail/flow.py" line="108" />
+        <location filename="../../noticedesk/gui/mail/flow.py" line="111" />
         <source>The mail settings are not complete</source>
         <translation>メール送信の設定が完了していません</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/mail/flow.py" line="110" />
+        <location filename="../../noticedesk/gui/mail/flow.py" line="113" />
         <source>Open the office profile…</source>
         <translation>事務所情報を開く…</translation>
     </message>
@@ -1185,114 +1185,154 @@
 <context>
     <name>MailSendDialog</name>
     <message>
-        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="60" />
+        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="66" />
         <source>Send by e-mail</source>
         <translation>メールで送信</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="91" />
+        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="100" />
         <source>Select a client to read its message as it will be sent.</source>
         <translation>顧問先を選ぶと、送信されるとおりのメールを表示します。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="101" />
+        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="110" />
         <source> per minute</source>
         <translation> 件／分</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="103" />
+        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="112" />
         <source>Many providers refuse or delay senders that send faster than they allow.</source>
         <translation>多くのメール事業者は、決められた速さを超えて送る差出人を拒否したり遅らせたりします。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="105" />
+        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="114" />
         <source>At most</source>
         <translation>送信の上限</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="117" />
+        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="187" />
         <source>Send %n message(s)</source>
         <translation>
             <numerusform>%n 件を送信</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="120" />
+        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="140" />
         <source>Stop</source>
         <translation>中止</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="123" />
+        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="126" />
+        <source>Send again…</source>
+        <translation>再送する…</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="128" />
+        <source>Send this client its message again (it was sent, or its outcome is unknown)</source>
+        <translation>この顧問先にメールをもう一度送ります（送付済、または送信結果不明の場合）</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="131" />
+        <source>Record as sent…</source>
+        <translation>送付済として記録…</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="133" />
+        <source>The message whose outcome is unknown did arrive: record it, send nothing</source>
+        <translation>送信結果不明のメールが届いていたと確認できた場合に記録します（送信はしません）</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="143" />
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="146" />
+        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="171" />
         <source>The documents are attached as PDF (made by %1).</source>
         <translation>文書は PDF で添付します（%1 で変換）。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="151" />
+        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="176" />
         <source>No PDF converter (Microsoft Word or LibreOffice) was found: the documents are attached as Word files (.docx).</source>
         <translation>PDF に変換するプログラム（Microsoft Word または LibreOffice）が見つからないため、文書は Word ファイル（.docx）で添付します。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="154" />
+        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="179" />
         <source>%1 client(s) will get a message; %2 will not (see the State column).</source>
         <translation>%1 件の顧問先にメールを送ります。%2 件には送りません（理由は「状況」の列）。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="157" />
+        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="182" />
         <source>From %1 through %2.</source>
         <translation>差出人 %1、送信サーバー %2。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="171" />
+        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="228" />
+        <source>%1 was already sent a message (%2). Send it again? It will get the message twice if the first one arrived.</source>
+        <translation>%1 にはすでにメールを送っています（%2）。もう一度送りますか？ 最初のメールが届いていれば、同じメールが2通届きます。</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="233" />
+        <source>Send again</source>
+        <translation>再送する</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="244" />
+        <source>Record the message to %1 (Message-ID %2) as sent? Do so only after finding it in the sent mail or the server's log; nothing is sent.</source>
+        <translation>%1 へのメール（Message-ID %2）を送付済として記録しますか？ 送信済みのメールかサーバーの記録で確認できた場合だけにしてください。送信はしません。</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="254" />
+        <source>Record as sent</source>
+        <translation>送付済として記録</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="271" />
         <source>No message goes to this client: %1.</source>
         <translation>この顧問先にはメールを送りません: %1。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="180" />
+        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="280" />
         <source>Preparing the message…</source>
         <translation>メールを準備しています…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="205" />
+        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="307" />
         <source>Sending…</source>
         <translation>送信しています…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="235" />
+        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="337" />
         <source>Stopping after the message being sent…</source>
         <translation>送信中のメールを送り終えたら中止します…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="252" />
+        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="355" />
         <source>Sent</source>
         <translation>送信済</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="253" />
+        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="356" />
         <source>Failed</source>
         <translation>送信できず</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="254" />
+        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="357" />
         <source>Outcome unknown</source>
         <translation>送信結果不明</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="258" />
+        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="361" />
         <source>%1 sent, %2 failed, %3 with an unknown outcome.</source>
         <translation>送信 %1 件、送信できず %2 件、送信結果不明 %3 件。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="262" />
+        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="365" />
         <source>Stopped: the others were not sent.</source>
         <translation>中止しました。残りは送信していません。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="271" />
+        <location filename="../../noticedesk/gui/mail/send_dialog.py" line="374" />
         <source>outcome unknown (Message-ID %1): check the sent mail before sending again</source>
         <translation>送信結果不明（Message-ID %1）: 再送する前に送信済みのメールを確認してください</translation>
     </message>
@@ -1300,97 +1340,97 @@
 <context>
     <name>MailSettingsBox</name>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="55" />
+        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="57" />
         <source>Outgoing mail (for sending the documents by e-mail)</source>
         <translation>メール送信（文書をメールで送る場合）</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="62" />
+        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="65" />
         <source>usual port</source>
         <translation>通常のポート</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="65" />
+        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="68" />
         <source>STARTTLS (port 587)</source>
         <translation>STARTTLS（ポート 587）</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="66" />
+        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="69" />
         <source>SSL/TLS (port 465)</source>
         <translation>SSL/TLS（ポート 465）</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="67" />
+        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="70" />
         <source>None (a server on the office's own network only)</source>
         <translation>暗号化なし（事務所内ネットワークのサーバーのみ）</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="75" />
+        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="78" />
         <source>This server is on the office's own network (the password and documents go unencrypted)</source>
         <translation>このサーバーは事務所内のネットワークにあります（パスワードと文書は暗号化されずに送られます）</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="84" />
+        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="87" />
         <source>kept in %1; left empty, the saved one is used</source>
         <translation>%1に保存します。空欄なら保存済みのものを使います</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="89" />
+        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="92" />
         <source>the office's e-mail</source>
         <translation>事務所のメールアドレス</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="90" />
+        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="93" />
         <source>Send the office a copy (Cc) of each message</source>
         <translation>各メールの写し（Cc）を事務所に送る</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="92" />
+        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="95" />
         <source>Send a test message</source>
         <translation>テストメールを送る</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="98" />
+        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="101" />
         <source>Server (SMTP)</source>
         <translation>送信サーバー（SMTP）</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="99" />
+        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="102" />
         <source>Port</source>
         <translation>ポート</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="100" />
+        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="103" />
         <source>Encryption</source>
         <translation>暗号化</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="102" />
+        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="105" />
         <source>User</source>
         <translation>ユーザー名</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="103" />
+        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="106" />
         <source>Password</source>
         <translation>パスワード</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="104" />
+        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="107" />
         <source>Sender address</source>
         <translation>差出人のアドレス</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="131" />
+        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="141" />
         <source>Sending without encryption needs the confirmation that the server is on the office's own network.</source>
         <translation>暗号化せずに送るには、サーバーが事務所内のネットワークにあることの確認が必要です。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="161" />
+        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="171" />
         <source>Sending a test message…</source>
         <translation>テストメールを送っています…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="166" />
+        <location filename="../../noticedesk/gui/dialogs/office_mail.py" line="176" />
         <source>Sent to %1: check that it arrived.</source>
         <translation>%1 に送りました。届いたか確認してください。</translation>
     </message>

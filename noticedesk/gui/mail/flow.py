@@ -95,6 +95,9 @@ class MailFlow(QObject):
             lambda: SmtpTransport(settings, password),
             self.state.language,
             self.host.window(),
+            replan=lambda resend: plan_mail(
+                store.clients(), store.mail_records(), DOCUMENT_KINDS, resend=resend
+            ),
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.run_finished.connect(self._recorded)

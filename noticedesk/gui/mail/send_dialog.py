@@ -6,12 +6,16 @@ documents rendered and converted), and so is the whole run (``core.mail.delivery
 the command line's path). The progress bar lives in the dialog, not in a modal progress
 dialog, so no ``setValue`` runs the event loop under a handler. Stop sets a flag the run reads
 between messages; a message being handed over is finished first.
+
+A client already sent to, or whose last message's outcome is unknown, gets a message again
+only after the office says so in a question naming the client and the earlier message
+("Send again…"); "Record as sent…" records an unknown outcome as sent, sending nothing.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
@@ -20,6 +24,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -31,9 +36,9 @@ from PySide6.QtWidgets import (
 )
 
 from noticedesk.core.case.store import CaseStore
-from noticedesk.core.mail.delivery import MailJob, RunResult, compose, send_plan
+from noticedesk.core.mail.delivery import MailJob, RunResult, compose, confirm_sent, send_plan
 from noticedesk.core.mail.message import readable
-from noticedesk.core.mail.plan import MailPlan, PlannedMail
+from noticedesk.core.mail.plan import MailPlan, PlannedMail, Reason
 from noticedesk.core.mail.transport import SmtpTransport
 from noticedesk.core.user_error import error_text
 from noticedesk.gui.common.tasks import TaskRunner
@@ -55,6 +60,7 @@ class MailSendDialog(QDialog):
         transport: Callable[[], SmtpTransport],
         language: str = "ja",
         parent: QWidget | None = None,
+        replan: Callable[[Collection[str]], MailPlan] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Send by e-mail"))
@@ -62,6 +68,9 @@ class MailSendDialog(QDialog):
         self.plan, self.job, self.store = plan, job, store
         self.runner = runner
         self.make_transport = transport
+        self.replan = replan  # the plan again, with the clients the office confirmed for resending
+        self.resend: set[str] = set()
+        self.question: QMessageBox | None = None
         self.language = language
         self.running = False
         self.run_result: RunResult | None = None
@@ -114,8 +123,19 @@ class MailSendDialog(QDialog):
         self.failures.setMaximumHeight(120)
         self.failures.hide()
 
-        self.send_button = QPushButton(self.tr("Send %n message(s)", "", len(plan.to_send)), self)
-        self.send_button.setEnabled(bool(plan.to_send))
+        self.resend_button = QPushButton(self.tr("Send again…"), self)
+        self.resend_button.setToolTip(
+            self.tr("Send this client its message again (it was sent, or its outcome is unknown)")
+        )
+        self.resend_button.clicked.connect(self.ask_resend)
+        self.confirm_button = QPushButton(self.tr("Record as sent…"), self)
+        self.confirm_button.setToolTip(
+            self.tr("The message whose outcome is unknown did arrive: record it, send nothing")
+        )
+        self.confirm_button.clicked.connect(self.ask_confirm)
+        self._selected_entry(None)
+        self.send_button = QPushButton(self)
+        self._count_button()
         self.send_button.clicked.connect(self.start)
         self.stop_button = QPushButton(self.tr("Stop"), self)
         self.stop_button.hide()
@@ -123,6 +143,10 @@ class MailSendDialog(QDialog):
         self.close_button = QPushButton(self.tr("Close"), self)
         self.close_button.clicked.connect(self.reject)
 
+        decisions = QHBoxLayout()
+        decisions.addWidget(self.resend_button)
+        decisions.addWidget(self.confirm_button)
+        decisions.addStretch(1)
         controls = QHBoxLayout()
         controls.addWidget(pace_label)
         controls.addWidget(self.pace)
@@ -134,6 +158,7 @@ class MailSendDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(splitter, 1)
+        layout.addLayout(decisions)
         layout.addWidget(self.status)
         layout.addWidget(self.failures)
         layout.addLayout(controls)
@@ -158,10 +183,85 @@ class MailSendDialog(QDialog):
         sender = sender.replace("%2", f"{self.job.settings.host}:{self.job.settings.port}")
         return f"{counts} {attach} {sender}"
 
+    def _count_button(self) -> None:
+        self.send_button.setText(self.tr("Send %n message(s)", "", len(self.plan.to_send)))
+        self.send_button.setEnabled(bool(self.plan.to_send) and not self.running)
+
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = {index.row() for index in selected.indexes()}
+        self._selected_entry(self.model.entry(min(rows)) if rows else None)
         if rows:
             self.show_message(min(rows))
+
+    def _selected_entry(self, entry: PlannedMail | None) -> None:
+        reason = entry.reason if entry is not None else None
+        usable = self.replan is not None and not self.running
+        self.resend_button.setEnabled(usable and reason in (Reason.ALREADY_SENT, Reason.UNCERTAIN))
+        self.confirm_button.setEnabled(usable and reason is Reason.UNCERTAIN)
+
+    def current_entry(self) -> PlannedMail | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.entry(rows[0].row()) if rows else None
+
+    # -- the office's explicit decisions on a client already sent to ---------------------
+    def _ask(self, text: str, yes: str, then: Callable[[], None]) -> None:
+        box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(), text, parent=self)
+        accept = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+
+        def finished(_code: int) -> None:
+            self.question = None
+            if box.clickedButton() is accept:
+                then()
+
+        box.finished.connect(finished)
+        self.question = box
+        box.open()
+
+    def ask_resend(self) -> None:
+        entry = self.current_entry()
+        if entry is None or (entry.previous is None and entry.reason is not Reason.ALREADY_SENT):
+            return
+        when = entry.previous.at[:16].replace("T", " ") if entry.previous else ""
+        text = self.tr(
+            "%1 was already sent a message (%2). Send it again? It will get the message twice "
+            "if the first one arrived."
+        )
+        text = text.replace("%1", f"{entry.client.code} {entry.client.name}").replace("%2", when)
+        key = entry.key
+        self._ask(text, self.tr("Send again"), lambda: self._resend(key))
+
+    def _resend(self, key: str) -> None:
+        self.resend.add(key)
+        self._plan_again()
+
+    def ask_confirm(self) -> None:
+        entry = self.current_entry()
+        if entry is None or entry.reason is not Reason.UNCERTAIN or entry.previous is None:
+            return
+        text = self.tr(
+            "Record the message to %1 (Message-ID %2) as sent? Do so only after finding it in "
+            "the sent mail or the server's log; nothing is sent."
+        )
+        text = text.replace("%1", f"{entry.client.code} {entry.client.name}")
+        text = text.replace("%2", entry.previous.message_id)
+
+        def confirm() -> None:
+            confirm_sent(self.store, entry)
+            self._plan_again()
+
+        self._ask(text, self.tr("Record as sent"), confirm)
+
+    def _plan_again(self) -> None:
+        if self.replan is None:
+            self.send_button.setEnabled(False)
+            return
+        self.plan = self.replan(self.resend)
+        self.model.set_entries(self.plan.entries)
+        self.summary.setText(self._summary_text())
+        self._count_button()
+        self._selected_entry(None)
 
     def show_message(self, row: int) -> None:
         """Read the message of ``row`` as it will be sent (composed on the worker)."""
@@ -194,8 +294,10 @@ class MailSendDialog(QDialog):
         if self.running or not self.plan.to_send:
             return
         self.running = True
+        self.resend.clear()  # a confirmation is for this run only
         self._stop = stop = threading.Event()
         self.send_button.setEnabled(False)
+        self._selected_entry(None)
         self.close_button.setEnabled(False)
         self.pace.setEnabled(False)
         self.stop_button.show()
@@ -247,6 +349,7 @@ class MailSendDialog(QDialog):
         assert isinstance(result, RunResult)
         self.run_result = result
         self._finish()
+        self._plan_again()  # from what the case recorded: a failed client may be sent again
         for outcome in result.outcomes:
             label = {
                 "sent": self.tr("Sent"),
@@ -284,5 +387,5 @@ class MailSendDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self._finish()
-        self.send_button.setEnabled(True)
+        self._plan_again()  # never the old plan: some of it may have been sent and recorded
         self.status.setText(error_text(exc, self.language))

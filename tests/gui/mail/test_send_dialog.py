@@ -7,6 +7,7 @@ import dataclasses
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from noticedesk.core.bundled import sample_dir
@@ -64,6 +65,8 @@ def test_the_send_dialog_shows_the_plan_one_message_and_sends_listing_failures(
     assert "C0002" in dialog.failures.toPlainText() and "550" in dialog.failures.toPlainText()
     assert "26 sent, 1 failed" in dialog.status.text()
     assert model.index(0, STATE).data() == "Sent" and model.index(1, STATE).data() == "Failed"
+    # Planned again from the case: only the client that failed is left to send.
+    assert dialog.send_button.text() == "Send 1 message(s)"
     # The window's status columns follow what the case recorded.
     row = window.model.row_at(0)
     assert row.statuses["cover"] == "sent"
@@ -103,3 +106,54 @@ def test_the_office_dialog_keeps_mail_settings_and_the_password_apart(
     assert mail_settings(profile).security == "starttls"
     assert "s3cret" not in str(profile.to_mapping())
     assert SecretStore().get(mail_settings(profile).password_name) == "s3cret"
+
+
+def test_a_client_already_sent_to_gets_it_again_only_when_the_office_confirms(
+    make_window: WindowFactory, qtbot: QtBot, data_dir: Path, tmp_path: Path
+) -> None:
+    with MailServer(tmp_path, drop_after_data=1) as server:
+        session = prepared_session(data_dir, sample_dir() / "roster.csv")
+        session.save_office(
+            dataclasses.replace(
+                session.office(),
+                smtp_host="127.0.0.1",
+                smtp_port=str(server.port),
+                smtp_security="none",
+            )
+        )
+        window = make_window(session)
+        window.mail_flow.find_converter = FakeConverter
+        window.menus.mail_action.trigger()
+        dialog = window.mail_flow.dialog
+        assert dialog is not None
+        dialog.pace.setValue(600)
+        dialog.send_button.click()
+        assert len(server.received) == WITH_ADDRESS  # the first one arrived, unanswered
+        assert "1 with an unknown outcome" in dialog.status.text()
+        assert not dialog.send_button.isEnabled()  # nothing left that may be sent unasked
+
+        dialog.table.selectRow(0)  # C0001: outcome unknown
+        assert dialog.resend_button.isEnabled() and dialog.confirm_button.isEnabled()
+        dialog.resend_button.click()
+        question = dialog.question
+        assert question is not None and "C0001" in question.text()
+        question.button(QMessageBox.StandardButton.Cancel).click()
+        assert not dialog.send_button.isEnabled()  # cancelled: still nothing to send
+
+        dialog.table.selectRow(1)  # C0002: sent
+        assert dialog.resend_button.isEnabled() and not dialog.confirm_button.isEnabled()
+        dialog.resend_button.click()
+        assert dialog.question is not None
+        dialog.question.buttons()[0].click()  # "Send again"
+        assert [e.client.code for e in dialog.plan.to_send] == ["C0002"]
+        dialog.send_button.click()
+        assert len(server.received) == WITH_ADDRESS + 1
+
+        dialog.table.selectRow(0)
+        dialog.confirm_button.click()
+        assert dialog.question is not None
+        dialog.question.buttons()[0].click()  # "Record as sent"
+    assert len(server.received) == WITH_ADDRESS + 1  # recording sent nothing
+    assert not dialog.send_button.isEnabled()  # the confirmation was for that run only
+    states = {e.client.code: e.reason.value for e in dialog.plan.entries}
+    assert states["C0001"] == "already_sent" and states["C0002"] == "already_sent"
