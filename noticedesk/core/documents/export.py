@@ -44,8 +44,21 @@ from pathlib import Path
 from noticedesk.core.clients import Client
 from noticedesk.core.documents import limits
 from noticedesk.core.documents.docx_merge import MergeError
+from noticedesk.core.documents.export_pdf import (
+    PdfRequest,
+    no_converter,
+    not_converted,
+    pdf_count,
+    pdf_plans,
+    pdf_print_plans,
+    remove_stage,
+    stage_folder,
+    staged_plans,
+    write_pdfs,
+)
 from noticedesk.core.documents.export_plan import (
     FILE_NAME_CHARS,
+    Existing,
     PlannedClient,
     find_existing,
     plan_export,
@@ -71,6 +84,7 @@ from noticedesk.core.documents.export_workers import (
 )
 from noticedesk.core.documents.kinds import DOCUMENT_KINDS
 from noticedesk.core.documents.output_folder import OutputFolder, folder_problems, not_created
+from noticedesk.core.documents.pdf import PdfConversionError
 from noticedesk.core.documents.ppc_list import PPC_LIST_NAME, write_ppc_list
 from noticedesk.core.documents.print_files import (
     PlannedPrintFile,
@@ -92,6 +106,8 @@ class ExportResult:
     count: int = 0  # documents written (the regulator's list and print files not counted)
     ppc_count: int = 0  # clients in the regulator's list
     print_files: dict[str, Path] = field(default_factory=dict)  # kind -> merged file
+    pdfs: list[PlannedClient] = field(default_factory=list)  # the PDFs beside the .docx files
+    print_pdfs: dict[str, Path] = field(default_factory=dict)  # kind -> the print PDF
 
     @property
     def files(self) -> dict[str, list[Path]]:
@@ -103,7 +119,7 @@ class ExportResult:
     def documents_by_client(self) -> dict[str, list[tuple[str, Path]]]:
         """Per Client.key, the (kind, file) pairs written: what the case records."""
         out: dict[str, list[tuple[str, Path]]] = {}
-        for plan in self.clients:
+        for plan in [*self.clients, *self.pdfs]:
             out.setdefault(plan.client.key, []).extend(plan.documents)
         return out
 
@@ -122,6 +138,7 @@ def export_case(
     print_files: bool = False,
     cancelled: Cancelled | None = None,
     chosen: Mapping[str, Collection[str]] | None = None,
+    pdf: PdfRequest | None = None,
 ) -> ExportResult:
     """Write every client's documents and the regulator's list into ``out_dir``.
 
@@ -142,6 +159,12 @@ def export_case(
     files; once it returns True nothing new is started, the files in progress are finished,
     and ExportProblem is raised with ``cancelled`` set and ``written`` / ``ppc_list`` naming
     what is on disk. It must be cheap and safe to call from a worker thread (a flag).
+
+    With ``pdf``, PDFs too (``export_pdf``): beside each .docx, or alone (``pdf.only``: then
+    ``ExportResult.clients`` plans the PDFs and no .docx file is left in ``out_dir``); with
+    ``print_files``, one print PDF per kind. Each PDF counts as one more document in
+    ``progress``. Without a converter, PDF only is refused before anything is written; PDF
+    beside .docx writes the .docx files, then raises ExportProblem saying no PDF was made.
     """
     out_dir = Path(out_dir)
     kinds = list(dict.fromkeys(kinds))
@@ -158,6 +181,8 @@ def export_case(
     if problems:
         raise ExportProblem(problems)
 
+    if pdf is not None and pdf.only and pdf.converter is None:
+        raise ExportProblem([no_converter(only=True)])
     plans = plan_export(clients, out_dir, kinds)
     if chosen is not None:
         plans = _only_chosen(plans, chosen)
@@ -165,7 +190,15 @@ def export_case(
     print_plans = (
         plan_print_files(out_dir, [p.documents for p in plans], kinds) if print_files else []
     )
-    existing = find_existing(out_dir, plans, ppc_path, print_plans)
+    only_pdf = pdf is not None and pdf.only
+    pdf_targets = pdf_plans(plans) if pdf is not None else []
+    print_pdfs = pdf_print_plans(print_plans) if pdf is not None else []
+    if only_pdf:
+        existing = find_existing(out_dir, pdf_targets, ppc_path, print_pdfs)
+    else:
+        existing = find_existing(out_dir, plans, ppc_path, print_plans)
+        if pdf is not None:
+            _add(existing, find_existing(out_dir, pdf_targets, ppc_path, print_pdfs))
     if existing.links:
         raise unusable(out_dir, existing.links)
     if existing.conflicts and not force:
@@ -182,20 +215,56 @@ def export_case(
         limits.DOCUMENT_SECONDS,
     )
     started = time.time_ns()
+    recorded = pdf_targets if only_pdf else [*plans, *pdf_targets]
+    step = None
+    if pdf is not None:
+        step = _PdfStep(pdf, plans, pdf_targets, print_pdfs)
+        if only_pdf:
+            stage = stage_folder(job.output)
+            plans, print_plans = staged_plans(plans, out_dir, stage), []
+            step.sources = plans
     try:
-        return _write_planned(
-            clients, job, plans, ppc_path, print_plans, started, workers, progress, cancelled
+        result = _write_planned(
+            clients, job, plans, ppc_path, print_plans, started, workers, progress, cancelled, step
         )
     except ExportProblem as exc:
-        exc.written, exc.ppc_list = _written_since(plans, ppc_path, started, force)
+        exc.written, exc.ppc_list = _written_since(recorded, ppc_path, started, force)
         raise
     except ExportCancelled:
-        written, ppc_list = _written_since(plans, ppc_path, started, force)
+        written, ppc_list = _written_since(recorded, ppc_path, started, force)
         problem = stopped(sum(len(documents) for documents in written.values()))
         problem.written, problem.ppc_list = written, ppc_list
         raise problem from None
     finally:
         job.output.remove_temporaries()
+        if only_pdf:
+            remove_stage(job.output)
+    if only_pdf:
+        result.clients, result.pdfs = pdf_targets, []
+    return result
+
+
+@dataclass(slots=True)
+class _PdfStep:
+    """The PDFs of one export: made from ``sources`` (the .docx files written) at ``targets``."""
+
+    request: PdfRequest
+    sources: list[PlannedClient]
+    targets: list[PlannedClient]
+    print_targets: list[PlannedPrintFile]
+
+    @property
+    def count(self) -> int:
+        if self.request.converter is None:
+            return 0
+        return pdf_count(self.targets, self.print_targets)
+
+
+def _add(existing: Existing, more: Existing) -> None:
+    """``more`` added to ``existing``, each path once (both name the regulator's list)."""
+    existing.conflicts.extend(p for p in more.conflicts if p not in existing.conflicts)
+    existing.misplaced.extend(m for m in more.misplaced if m not in existing.misplaced)
+    existing.links.extend(link for link in more.links if link not in existing.links)
 
 
 def _only_chosen(
@@ -242,6 +311,7 @@ def _write_planned(
     workers: int | None,
     progress: Progress | None,
     cancelled: Cancelled | None,
+    pdf: _PdfStep | None = None,
 ) -> ExportResult:
     out_dir = job.output.root
     try:
@@ -254,6 +324,7 @@ def _write_planned(
         write_ppc_list(clients, job.office, job.incident, ppc_path, overwrite=job.force)
 
     total = sum(len(p.documents) for p in plans) + len(print_plans)
+    total += pdf.count if pdf is not None else 0
     if progress is not None:
         progress(0, total)
     count = worker_count(total, workers)
@@ -273,7 +344,7 @@ def _write_planned(
         write_list()
     ppc_count = len(joint_clients(clients))
     merged = _write_print_files(print_plans, job, done, total, progress, cancelled)
-    return ExportResult(
+    result = ExportResult(
         out_dir=out_dir,
         ppc_list=ppc_path,
         clients=plans,
@@ -281,6 +352,46 @@ def _write_planned(
         ppc_count=ppc_count,
         print_files=merged,
     )
+    if pdf is not None:
+        result.print_pdfs = _write_pdfs(pdf, job, done + len(merged), total, progress, cancelled)
+        result.pdfs = pdf.targets
+    return result
+
+
+def _write_pdfs(
+    pdf: _PdfStep,
+    job: RenderJob,
+    done: int,
+    total: int,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
+) -> dict[str, Path]:
+    """The PDF step, once the .docx files are on disk (see ``export_pdf``)."""
+    converter = pdf.request.converter
+    if converter is None:
+        raise ExportProblem([no_converter(only=False)])
+    steps = {"done": done}
+
+    def made(count: int) -> None:
+        steps["done"] += count
+        if progress is not None:
+            progress(steps["done"], total)
+
+    try:
+        return write_pdfs(
+            converter,
+            pdf.sources,
+            pdf.targets,
+            pdf.print_targets,
+            job.output,
+            force=job.force,
+            progress=made,
+            cancelled=cancelled,
+        )
+    except PdfConversionError as exc:
+        raise ExportProblem([not_converted(exc, pdf.request.only)]) from None
+    except OSError as exc:
+        raise not_written(exc) from None
 
 
 def _write_print_files(
@@ -318,6 +429,7 @@ __all__ = [
     "FILE_NAME_CHARS",  # kept here for ``documents.preview``
     "ExportProblem",
     "ExportResult",
+    "PdfRequest",
     "PlannedClient",
     "export_case",
     "plan_export",

@@ -42,6 +42,15 @@ _STDERR_TAIL = 400  # characters of the program's own message kept in an error
 
 WORD_PDF_FORMAT = 17  # wdFormatPDF
 
+# Writer's PDF export, with its bookmarks as named destinations: the marks by which a merged
+# PDF is cut into one PDF per document (``pdf_split``). Fonts are embedded (subsets) and the
+# text stays text by default. PDF/A is not selected: see ``pdf_export``. (An older
+# LibreOffice without JSON filter options ignores them; the split then fails and the
+# documents are converted one by one.)
+PDF_EXPORT_FILTER = (
+    'pdf:writer_pdf_Export:{"ExportBookmarksToPDFDestination":{"type":"boolean","value":"true"}}'
+)
+
 
 class PdfConversionError(UserError):
     """A document could not be turned into PDF; ``text(language)`` says why."""
@@ -239,7 +248,7 @@ class LibreOfficeConverter:
             "--nolockcheck",
             "--nodefault",
             "--convert-to",
-            "pdf:writer_pdf_Export",
+            PDF_EXPORT_FILTER,
             "--outdir",
             str(out_dir),
             *(str(p) for p in inputs),
