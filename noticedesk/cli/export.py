@@ -2,7 +2,7 @@
 
     noticedesk export ROSTER --out DIR [--office FILE] [--incident FILE] [--templates DIR]
                       [--kinds internal,report,cover,individual] [--force] [--json]
-                      [--encoding ENC] [--print-files]
+                      [--encoding ENC] [--print-files] [--pdf | --pdf-only]
                       [--columns FIELD=HEADER,… | --columns-file FILE]
     noticedesk export --demo --out DIR
     noticedesk export --out DIR [--clients CODE,…] [--pending-only] [--force]
@@ -21,6 +21,12 @@ every client (``core.case.export_selection``).
 
 --print-files also writes, per document kind, one file with every client's document for
 printing the batch (OUT/印刷用/01_送付状_全顧問先.docx …); --json lists them in ``print_files``.
+
+--pdf also writes a PDF beside each .docx (made from the very .docx, by Word or LibreOffice,
+``core.documents.export_pdf``); --pdf-only writes the PDFs without the .docx files. With
+--print-files, one PDF per kind for the printer too (--json: ``print_pdfs``). Without a
+converter on the PC, --pdf writes the .docx files and exits 2 saying no PDF was made;
+--pdf-only writes nothing.
 
 Values from the roster and the case (client names, header texts, paths) are printed through
 ``terminal_text``; the JSON keeps them exact, with control and bidi characters escaped.
@@ -48,6 +54,8 @@ from noticedesk.core.documents import (
     InputProblem,
     export_case,
 )
+from noticedesk.core.documents.export_pdf import PdfRequest
+from noticedesk.core.documents.pdf import find_converter
 from noticedesk.core.incident import Incident, load_incident
 from noticedesk.core.office import OfficeProfile, ProfileError, load_office
 from noticedesk.core.office_store import load_office_profile
@@ -84,6 +92,11 @@ def register(
         "--print-files",
         action="store_true",
         help="印刷用に、文書の種類ごとに全顧問先分をまとめたファイルも作る (印刷用/)",
+    )
+    pdf = parser.add_mutually_exclusive_group()
+    pdf.add_argument("--pdf", action="store_true", help="各 Word 文書の横に PDF も作る")
+    pdf.add_argument(
+        "--pdf-only", action="store_true", help="Word 文書の代わりに PDF だけを書き出す"
     )
     parser.add_argument(
         "--clients",
@@ -400,7 +413,19 @@ def _options(args: argparse.Namespace) -> dict[str, Any]:
         "force": args.force,
         "progress": _progress if show_progress else None,
         "print_files": args.print_files,
+        "pdf": _pdf_request(args),
     }
+
+
+def _pdf_request(args: argparse.Namespace) -> PdfRequest | None:
+    if not (args.pdf or args.pdf_only):
+        return None
+    return PdfRequest(find_converter(notify=_converter_notice), only=args.pdf_only)
+
+
+def _converter_notice(text_ja: str, _text_en: str) -> None:
+    """Word failed and LibreOffice took over: said once, on stderr."""
+    print(terminal_text(text_ja), file=sys.stderr)
 
 
 def _report(args: argparse.Namespace, result: ExportResult, roster: Roster | None) -> None:
@@ -419,6 +444,10 @@ def _report(args: argparse.Namespace, result: ExportResult, roster: Roster | Non
     )
     for path in result.print_files.values():
         print(f"印刷用: {terminal_text(path)}")
+    if result.pdfs:
+        print(f"PDF ({sum(len(plan.documents) for plan in result.pdfs)} 件) も作成しました。")
+    for path in result.print_pdfs.values():
+        print(f"印刷用 PDF: {terminal_text(path)}")
 
 
 def _fail(
@@ -476,6 +505,8 @@ def _emit(
         ]
         payload["ppc_list"] = str(result.ppc_list)
         payload["print_files"] = {kind: str(path) for kind, path in result.print_files.items()}
+        payload["pdf_files"] = [str(path) for plan in result.pdfs for _kind, path in plan.documents]
+        payload["print_pdfs"] = {kind: str(path) for kind, path in result.print_pdfs.items()}
         payload["ppc_count"] = result.ppc_count
         payload["count"] = result.count
     sys.stdout.write(terminal_json(payload, indent=2) + "\n")

@@ -31,6 +31,7 @@ from noticedesk.core.case.export_selection import (
 )
 from noticedesk.core.case.store import CaseStore
 from noticedesk.core.documents.export import ExportProblem, ExportResult, export_case
+from noticedesk.core.documents.export_pdf import PdfRequest
 from noticedesk.core.incident import Incident
 from noticedesk.core.office import OfficeProfile
 from noticedesk.core.user_error import UserError, error_text
@@ -65,11 +66,13 @@ def export_and_record(
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     workers: int | None = None,
+    pdf: PdfRequest | None = None,
 ) -> ExportResult:
     """Export the clients of ``store`` and record what was written (see the module notes).
 
     ``clients`` (keys) narrows the export to those clients, ``pending_only`` to the documents
-    not yet exported; by default every document of every client.
+    not yet exported; by default every document of every client. With ``pdf``, the PDFs
+    are recorded like the .docx files (with PDF only, the PDFs alone).
 
     Raises ExportProblem (with ``written`` recorded already, or before anything is written
     when the case or the selection may not be exported) or ExportNotRecorded.
@@ -99,6 +102,7 @@ def export_and_record(
             cancelled=cancelled,
             workers=workers,
             chosen=chosen,
+            pdf=pdf,
         )
     except ExportProblem as exc:
         if exc.written or exc.ppc_list is not None:
