@@ -16,13 +16,13 @@ class _StandInDocument:
     def __init__(self, word: _StandInWord, path: str) -> None:
         self.word, self.path = word, path
 
-    def ExportAsFixedFormat(self, target: str, export_format: int, *options: Any) -> None:  # noqa: N802
+    def ExportAsFixedFormat(self, target: str, export_format: int, *options: Any) -> None:
         self.word.exports.append((target, export_format, options))
         if self.word.fail_on_export:
             raise OSError("(-2146822495) Word: the document is locked for editing")
         Path(target).write_bytes(make_pdf([f"word:{Path(self.path).name}"]))
 
-    def Close(self, save: int) -> None:  # noqa: N802
+    def Close(self, save: int) -> None:
         self.word.closed.append(save)
 
 
@@ -30,7 +30,7 @@ class _StandInDocuments:
     def __init__(self, word: _StandInWord) -> None:
         self.word = word
 
-    def Open(self, path: str, *flags: Any) -> _StandInDocument:  # noqa: N802
+    def Open(self, path: str, *flags: Any) -> _StandInDocument:
         self.word.opened.append((path, flags))
         return _StandInDocument(self.word, path)
 
@@ -48,7 +48,7 @@ class _StandInWord:
         self.closed: list[int] = []
         self.quit: list[int] = []
 
-    def Quit(self, save: int) -> None:  # noqa: N802
+    def Quit(self, save: int) -> None:
         self.quit.append(save)
 
 
