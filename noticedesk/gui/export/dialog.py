@@ -12,6 +12,10 @@ dialog does not export: the flow reads ``out_dir()``, ``kinds()``, ``client_keys
 "Also make print files" adds, per ticked document, one file with every client's copy for
 printing the batch at once (``印刷用/``); the flow remembers the choice. It is offered only
 when every client's documents are exported: the files are named for every client.
+
+The file format: Word files (.docx), Word files and a PDF beside each, or PDF only
+(``file_format()``; the print files follow it). Without Word or LibreOffice on the PC the PDF
+choices are greyed and a line says why.
 """
 
 from __future__ import annotations
@@ -47,6 +51,7 @@ from noticedesk.gui.table.model import document_titles
 CountDocuments = Callable[[Sequence[str] | None, bool, Sequence[str]], tuple[int, int]]
 
 ALL, SELECTED, SHOWN = "all", "selected", "shown"
+WORD, WORD_AND_PDF, PDF_ONLY = "docx", "docx+pdf", "pdf"  # the file formats
 
 
 class ExportDialog(QDialog):
@@ -62,6 +67,8 @@ class ExportDialog(QDialog):
         count: CountDocuments | None = None,
         templates_dir: Path | None = None,
         print_files: bool = False,
+        file_format: str = WORD,
+        pdf_available: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         """``clients``: how many the case has; ``selected``: the keys of the selected rows;
@@ -135,6 +142,8 @@ class ExportDialog(QDialog):
         ).replace("%1", PRINT_FOLDER)
         self.print_files_box.setToolTip(self._print_files_tip)
 
+        formats = self._formats_group(file_format, pdf_available)
+
         self.summary = QLabel(self)
         self.summary.setObjectName("summary")
         self.summary.setWordWrap(True)
@@ -148,6 +157,7 @@ class ExportDialog(QDialog):
         layout.addWidget(who)
         layout.addWidget(group)
         layout.addWidget(self.print_files_box)
+        layout.addWidget(formats)
         layout.addWidget(self.summary)
         layout.addWidget(self.errors)
         layout.addWidget(buttons)
@@ -194,6 +204,41 @@ class ExportDialog(QDialog):
             layout.addWidget(widget)
         layout.addWidget(self.pending_box)
         return group
+
+    def _formats_group(self, chosen: str, pdf_available: bool) -> QGroupBox:
+        group = QGroupBox(self.tr("File format"), self)
+        layout = QVBoxLayout(group)
+        self.format_buttons = QButtonGroup(self)
+        for value, text in (
+            (WORD, self.tr("&Word files (.docx)")),
+            (WORD_AND_PDF, self.tr("Word files and a &PDF beside each")),
+            (PDF_ONLY, self.tr("PDF &only")),
+        ):
+            button = QRadioButton(text, group)
+            button.setObjectName(value)
+            button.setEnabled(value == WORD or pdf_available)
+            button.setChecked(value == (chosen if pdf_available else WORD))
+            self.format_buttons.addButton(button)
+            layout.addWidget(button)
+        if not pdf_available:
+            note = QLabel(
+                self.tr(
+                    "PDFs need Microsoft Word or LibreOffice, and neither was found on this PC. "
+                    "Word files can still be exported."
+                ),
+                group,
+            )
+            note.setObjectName("no_pdf")
+            note.setWordWrap(True)
+            layout.addWidget(note)
+        if self.format_buttons.checkedButton() is None:
+            self.format_buttons.buttons()[0].setChecked(True)
+        return group
+
+    def file_format(self) -> str:
+        """``WORD``, ``WORD_AND_PDF`` or ``PDF_ONLY``."""
+        checked = self.format_buttons.checkedButton()
+        return checked.objectName() if checked is not None else WORD
 
     def scope(self) -> str:
         """``ALL``, ``SELECTED`` or ``SHOWN``."""

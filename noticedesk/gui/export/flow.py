@@ -6,7 +6,8 @@ The steps, each answered through a non-blocking dialog:
 2. the office profile and the incident are complete, else say what is missing and offer to
    open the dialog that fills it in;
 3. the folder, the clients (all, the selected rows, the rows the search shows; only the
-   documents not yet exported), the documents and whether to make the print files too
+   documents not yet exported), the documents, the file format (Word, Word and PDF, PDF
+   only; remembered) and whether to make the print files too
    (``ExportDialog``, which names the template folder in use and counts what the choice
    writes with the core's own rule, ``export_selection``; the print-files choice is
    remembered);
@@ -46,12 +47,20 @@ from noticedesk.core.case.export_selection import (
 )
 from noticedesk.core.case.recorded_export import ExportNotRecorded, export_and_record
 from noticedesk.core.documents import DOCUMENT_KINDS, ExportProblem, ExportResult
+from noticedesk.core.documents.export_pdf import PdfRequest
 from noticedesk.core.documents.filenames import safe_name
+from noticedesk.core.documents.pdf import find_converter
 from noticedesk.core.incident import Incident
 from noticedesk.core.user_error import error_text
 from noticedesk.gui.case.details import CaseDetails
 from noticedesk.gui.common.file_chooser import FileChooser, OpenUrl
-from noticedesk.gui.export.dialog import CountDocuments, ExportDialog
+from noticedesk.gui.export.dialog import (
+    PDF_ONLY,
+    WORD,
+    WORD_AND_PDF,
+    CountDocuments,
+    ExportDialog,
+)
 from noticedesk.gui.export.print_choices import PrintChoices
 from noticedesk.gui.shared.host import WindowHost
 from noticedesk.gui.shared.session import CaseSession
@@ -89,6 +98,7 @@ class ExportRequest:
     clients: tuple[str, ...] | None = None  # keys; None: every client
     pending_only: bool = False
     force: bool = False
+    file_format: str = WORD
 
     @property
     def whole(self) -> bool:
@@ -129,6 +139,7 @@ class ExportFlow(QObject):
         self.open_url = open_url
         self.dialog: ExportDialog | None = None
         self.progress_dialog: QProgressDialog | None = None
+        self._converter_notes: list[str] = []  # Word failed, LibreOffice took over
         self.cancel_button: QPushButton | None = None
         # Set on the GUI thread by Cancel, read by the engine on the worker: an Event is safe
         # across threads. A new one for every run, so an old cancel never stops the next.
@@ -214,6 +225,8 @@ class ExportFlow(QObject):
             count=counter(session.store.clients()) if session is not None else None,
             templates_dir=self.templates.folder(),
             print_files=choices.print_files(),
+            file_format=choices.file_format(),
+            pdf_available=find_converter() is not None,
             parent=self.host.window(),
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -224,6 +237,7 @@ class ExportFlow(QObject):
             settings.set_last_folder("export", dialog.out_dir())
             if dialog.whole():  # kept while a partial export cannot make them
                 choices.set_print_files(dialog.print_files())
+            choices.set_file_format(dialog.file_format())
             if self._templates_usable(dialog.kinds()):
                 self.run(
                     dialog.out_dir(),
@@ -231,6 +245,7 @@ class ExportFlow(QObject):
                     print_files=dialog.print_files(),
                     clients=dialog.client_keys(),
                     pending_only=dialog.pending_only(),
+                    file_format=dialog.file_format(),
                 )
 
         dialog.accepted.connect(chosen)
@@ -271,9 +286,11 @@ class ExportFlow(QObject):
         print_files: bool = False,
         clients: Sequence[str] | None = None,
         pending_only: bool = False,
+        file_format: str = WORD,
     ) -> None:
         """Export the open case to ``out_dir`` on the runner (no questions asked first):
-        ``clients`` (keys) or every client, only what is not yet exported or everything."""
+        ``clients`` (keys) or every client, only what is not yet exported or everything;
+        ``file_format`` (``export.dialog``) Word files, with PDFs, or PDFs only."""
         self._run(
             ExportRequest(
                 Path(out_dir),
@@ -282,6 +299,7 @@ class ExportFlow(QObject):
                 None if clients is None else tuple(clients),
                 pending_only,
                 force,
+                file_format,
             )
         )
 
@@ -297,8 +315,20 @@ class ExportFlow(QObject):
         stop = self._stop = threading.Event()
         self._open_progress()
         report = self.progressed.emit
+        notes: list[str] = []
+        self._converter_notes = notes
+        language = self.state.language
 
         def work() -> ExportResult:
+            pdf = None
+            if request.file_format in (WORD_AND_PDF, PDF_ONLY):
+                # Found here, on the worker: Word's registration is looked up on Windows. The
+                # note (Word failed, LibreOffice took over) is shown with the result.
+                def noted(ja: str, en: str) -> None:
+                    notes.append(ja if language == "ja" else en)
+
+                converter = find_converter(notify=noted)
+                pdf = PdfRequest(converter, only=request.file_format == PDF_ONLY)
             return export_and_record(
                 store,
                 office,
@@ -312,6 +342,7 @@ class ExportFlow(QObject):
                 print_files=request.print_files,
                 progress=report,
                 cancelled=stop.is_set,
+                pdf=pdf,
             )
 
         self.state.runner.run(work, partial(self._done, request), partial(self._failed, request))
@@ -384,7 +415,7 @@ class ExportFlow(QObject):
             if exc.cancelled:
                 self._say_cancelled(exc, request.out_dir)
                 return
-            text = "\n".join(exc.messages(self.state.language))
+            text = "\n".join([*exc.messages(self.state.language), *self._converter_notes])
         elif isinstance(exc, ExportNotRecorded):
             self._say_not_recorded(exc)
             return
@@ -466,11 +497,16 @@ class ExportFlow(QObject):
                 "Only the chosen documents were written; the list for the regulator is always "
                 "written for the whole case."
             )
-        if result.print_files:
-            folder = next(iter(result.print_files.values())).parent
+        if result.print_files or result.print_pdfs:
+            folder = next(iter({**result.print_files, **result.print_pdfs}.values())).parent
             text += "\n" + self.tr(
                 "For printing, each document with every client is in one file in %1."
             ).replace("%1", str(folder))
+        if result.pdfs:
+            text += "\n" + self.tr("A PDF was made beside each Word file.")
+        elif request.file_format == PDF_ONLY:
+            text += "\n" + self.tr("The documents were written as PDF only.")
+        text += "".join("\n" + note for note in self._converter_notes)
         self.host.ask(
             QMessageBox.Icon.Information,
             self.tr("Export finished"),
