@@ -457,17 +457,17 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="70" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="77" />
         <source>Export documents</source>
         <translation>書類の書き出し</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="82" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="89" />
         <source>One folder per client is made in the chosen folder, with its documents numbered in envelope order, and the list of clients for the regulator.</source>
         <translation>選んだフォルダの中に顧問先ごとのフォルダを作り、封入する順に番号を付けた書類と、個人情報保護委員会への報告対象一覧を書き出します。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="89" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="96" />
         <source>&amp;Browse…</source>
         <translation>参照(&amp;B)…</translation>
     </message>
@@ -477,112 +477,137 @@
         <translation>書き出し先</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="95" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="102" />
         <source>E&amp;xport to</source>
         <translation>書き出し先(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="109" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="116" />
         <source>Templates</source>
         <translation>テンプレート</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="115" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="122" />
         <source>Documents</source>
         <translation>書類</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="122" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="129" />
         <source>Only for clients who report individually</source>
         <translation>個別に報告する顧問先にのみ作成します</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="128" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="135" />
         <source>Also make print files (one file per document with every client)</source>
         <translation>印刷用にまとめたファイルも作る</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="133" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="140" />
         <source>In the folder “%1”: each ticked document for every client in one Word file, each client on a new page, to print the whole batch at once.</source>
         <translation>「%1」フォルダに、チェックした文書ごとに全顧問先分を1つの Word ファイルにまとめます。顧問先ごとに改ページされ、まとめて印刷できます。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="142" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="151" />
         <source>&amp;Export</source>
         <translation>書き出す(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="159" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="169" />
         <source>Clients</source>
         <translation>顧問先</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="161" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="171" />
         <source>&amp;All clients (%1)</source>
         <translation>すべての顧問先（%1 件）(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="164" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="174" />
         <source>Se&amp;lected rows (%1)</source>
         <translation>選択した行（%1 件）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="168" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="178" />
         <source>Rows the searc&amp;h shows (%1)</source>
         <translation>検索で表示中の行（%1 件）(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="172" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="182" />
         <source>Type in the search box to narrow the rows.</source>
         <translation>検索欄に入力すると、表示する行を絞り込めます。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="183" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="193" />
         <source>Only documents &amp;not yet exported</source>
         <translation>まだ書き出していない文書だけ(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="187" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="197" />
         <source>Per client and document, by the status columns: a document already exported, printed or sent is left as it is.</source>
         <translation>顧問先ごと・文書ごとに状況の列で判断します。書き出し済・印刷済・送付済の文書はそのままにします。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="231" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="209" />
+        <source>File format</source>
+        <translation>ファイルの形式</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/export/dialog.py" line="213" />
+        <source>&amp;Word files (.docx)</source>
+        <translation>Word ファイル（.docx）(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/export/dialog.py" line="214" />
+        <source>Word files and a &amp;PDF beside each</source>
+        <translation>Word ファイルと、その横に PDF (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/export/dialog.py" line="215" />
+        <source>PDF &amp;only</source>
+        <translation>PDF だけ (&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/export/dialog.py" line="226" />
+        <source>PDFs need Microsoft Word or LibreOffice, and neither was found on this PC. Word files can still be exported.</source>
+        <translation>PDF を作るには Microsoft Word か LibreOffice が必要ですが、この PC にはどちらも見つかりません。Word ファイルは書き出せます。</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/export/dialog.py" line="276" />
         <source>Print files hold every client's documents: they are made only when all clients are exported. Print chosen clients with File → Print preview.</source>
         <translation>印刷用ファイルには全顧問先の文書が入るため、すべての顧問先を書き出すときだけ作成します。選んだ顧問先を印刷するには「ファイル → 印刷プレビュー」を使ってください。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="245" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="290" />
         <source>This writes %1 document(s) for %2 client(s), and the list for the regulator with every client of the case in the joint report.</source>
         <translation>顧問先 %2 件の文書 %1 件と、この事案の共同報告の顧問先をすべて載せた個人情報保護委員会への一覧を書き出します。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="257" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="302" />
         <source>Nothing to write: every chosen document has been exported already. To write them again, untick “Only documents not yet exported”.</source>
         <translation>書き出す文書がありません。選んだ文書はすべて書き出し済みです。書き出し直すには「まだ書き出していない文書だけ」のチェックを外してください。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="260" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="305" />
         <source>Nothing to write: tick at least one document.</source>
         <translation>書き出す文書がありません。文書を 1 つ以上選んでください。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="265" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="310" />
         <source>Folder to export to</source>
         <translation>書き出し先のフォルダ</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="281" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="326" />
         <source>Choose a folder to export to.</source>
         <translation>書き出し先のフォルダを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="283" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="328" />
         <source>Give the whole path of the folder (for example C:\…).</source>
         <translation>フォルダはドライブから指定してください（例: C:\…）。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="285" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="330" />
         <source>Tick at least one document.</source>
         <translation>書類を1つ以上選んでください。</translation>
     </message>
@@ -590,177 +615,187 @@
 <context>
     <name>ExportFlow</name>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="163" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="174" />
         <source>Cannot export yet</source>
         <translation>まだ書き出せません</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="170" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="181" />
         <source>The office profile could not be read</source>
         <translation>事務所情報を読めませんでした</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="180" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="191" />
         <source>Office profile:</source>
         <translation>事務所情報:</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="183" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="194" />
         <source>Incident:</source>
         <translation>事案情報:</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="187" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="198" />
         <source>Open the office profile…</source>
         <translation>事務所情報を開く…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="189" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="200" />
         <source>Open the incident…</source>
         <translation>事案情報を開く…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="192" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="203" />
         <source>Something is missing</source>
         <translation>未入力の項目があります</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="193" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="204" />
         <source>The documents cannot be made until this is filled in:</source>
         <translation>次の項目を入力するまで書類を作成できません:</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="248" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="263" />
         <source>The templates cannot be used</source>
         <translation>テンプレートを使用できません</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="249" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="264" />
         <source>The documents cannot be made with the templates in %1:</source>
         <translation>%1 のテンプレートでは文書を作成できません:</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="256" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="271" />
         <source>Nothing was written. Correct the template in Word and export again, or choose other templates (Settings → Template folder…).</source>
         <translation>何も書き出していません。Word でテンプレートを修正してから書き出し直すか、別のテンプレートを選んでください（設定 → テンプレートのフォルダ…）。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="259" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="274" />
         <source>Template folder…</source>
         <translation>テンプレートのフォルダ…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="320" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="351" />
         <source>Writing the documents…</source>
         <translation>書類を書き出しています…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="321" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="352" />
         <source>Export</source>
         <translation>書き出し</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="322" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="353" />
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="347" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="378" />
         <source>Stopping: the documents being written are finished first…</source>
         <translation>中止しています。書き込み中の文書を書き終えてから止めます…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="358" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="389" />
         <source>Writing the documents… %1 of %2</source>
         <translation>書類を書き出しています… %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="400" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="431" />
         <source>… and %1 more</source>
         <translation>… ほか %1 件</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="403" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="434" />
         <source>Overwrite?</source>
         <translation>上書きしますか</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="405" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="436" />
         <source>%1 file(s) to be written already exist in %2. Nothing has been written. Overwrite them?</source>
         <translation>%2 に、書き出すファイルと同じ名前のファイルが %1 件あります。まだ何も書き込んでいません。上書きしますか？</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="410" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="441" />
         <source>Overwrite</source>
         <translation>上書きする</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="424" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="455" />
         <source>They are kept in %1 and marked as exported. To make the rest, export to the same folder again with “Only documents not yet exported”.</source>
         <translation>書き出した文書は %1 に残し、書き出し済みとして記録しました。残りを作成するには、同じフォルダに「まだ書き出していない文書だけ」を選んで書き出してください。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="393" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="424" />
         <source>The export failed</source>
         <translation>書き出せませんでした</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="418" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="449" />
         <source>The export was cancelled. %1 document(s) for %2 client(s) had been written.</source>
         <translation>書き出しを中止しました。中止までに顧問先 %2 件分、%1 件の文書を書き出しました。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="427" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="458" />
         <source>Export cancelled</source>
         <translation>書き出しを中止しました</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="433" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="464" />
         <source>The export could not be recorded</source>
         <translation>書き出しを事案に記録できませんでした</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="435" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="466" />
         <source>The documents were written to %1, but the case file could not record it. Mark them by hand once the case can be written.</source>
         <translation>書類は %1 に書き出しましたが、事案ファイルに記録できませんでした。事案に書き込めるようになってから、状況を手作業で設定してください。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="455" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="486" />
         <source>%1 document(s) for %2 client(s) were written to %3.</source>
         <translation>顧問先 %2 件分の書類 %1 件を %3 に書き出しました。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="460" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="491" />
         <source>The list for the regulator names %1 client(s) in the joint report.</source>
         <translation>個人情報保護委員会への報告対象一覧には、共同報告の顧問先 %1 件を載せました。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="466" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="497" />
         <source>Only the chosen documents were written; the list for the regulator is always written for the whole case.</source>
         <translation>選んだ文書だけを書き出しました。個人情報保護委員会への一覧は、常に事案全体について書き出します。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="472" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="503" />
         <source>For printing, each document with every client is in one file in %1.</source>
         <translation>印刷用に、文書ごとに全顧問先分をまとめたファイルを %1 に作成しました。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="476" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="506" />
+        <source>A PDF was made beside each Word file.</source>
+        <translation>各 Word ファイルの横に PDF も作成しました。</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/export/flow.py" line="508" />
+        <source>The documents were written as PDF only.</source>
+        <translation>文書は PDF だけで書き出しました。</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/export/flow.py" line="512" />
         <source>Export finished</source>
         <translation>書き出しが終わりました</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="478" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="514" />
         <source>Open the folder</source>
         <translation>フォルダを開く</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="480" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="516" />
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="496" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="532" />
         <source>No incident has been entered.</source>
         <translation>事案情報が入力されていません。</translation>
     </message>
@@ -1286,7 +1321,7 @@
     <message>
         <location filename="../../noticedesk/gui/clients/loading.py" line="115" />
         <location filename="../../noticedesk/gui/clients/problem_decisions.py" line="96" />
-        <location filename="../../noticedesk/gui/export/flow.py" line="146" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="157" />
         <source>Still reading the previous file…</source>
         <translation>前のファイルを読み込み中です…</translation>
     </message>
@@ -1344,7 +1379,7 @@
         <translation>%1 は取り込んでいません。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="144" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="155" />
         <source>No case is open.</source>
         <translation>事案が開かれていません。</translation>
     </message>
@@ -1414,7 +1449,7 @@
         <translation>%1 個のファイルがドロップされました。取り込むと事案の顧問先一覧が置き換わるため、使う一覧を1つだけドロップしてください。何も取り込んでいません。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="148" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="159" />
         <source>The case has no clients yet: open a client list first.</source>
         <translation>事案に顧問先がまだありません。先に顧問先一覧を開いてください。</translation>
     </message>
@@ -2388,7 +2423,7 @@ or open it with File → Open client list… (%1).</source>
 <context>
     <name>TemplatesDialog</name>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="102" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="109" />
         <location filename="../../noticedesk/gui/templates/dialog.py" line="157" />
         <source>Standard templates (shipped with NoticeDesk)</source>
         <translation>標準のテンプレート（NoticeDesk に付属）</translation>

@@ -34,7 +34,9 @@ def test_pdf_only_from_the_dialog_writes_pdfs_and_marks_them_exported(
     dialog = window.export_flow.dialog
     assert dialog is not None and dialog.file_format() == WORD  # the first time
     dialog.folder.setText(str(out))
-    dialog.findChild(type(dialog.all_button), PDF_ONLY).setChecked(True)
+    pdf_only = dialog.findChild(type(dialog.all_button), PDF_ONLY)
+    assert pdf_only is not None
+    pdf_only.setChecked(True)
     press_export(dialog)
 
     box = window.last_message
