@@ -89,7 +89,7 @@ def convert_chunks(
 ) -> bool:
     """Convert every chunk; ``delivered`` is called here for each. False when cancelled
     (the calls running are finished and delivered first). Raises PdfConversionError."""
-    calls = [list(chunks[i : i + max(1, per_call)]) for i in range(0, len(chunks), per_call)]
+    calls = _calls(chunks, per_call, len(converters))
     free = list(converters)
     with ThreadPoolExecutor(max_workers=len(converters)) as pool:
         running: dict[Future[list[ConvertedChunk]], PdfConverter] = {}
@@ -113,6 +113,16 @@ def convert_chunks(
             for future in running:
                 future.cancel()
     return not stopped
+
+
+def _calls(chunks: Sequence[Chunk], per_call: int, lanes: int) -> list[list[Chunk]]:
+    """The chunks in calls of at most ``per_call``, but at least one call per converter, so
+    a small export keeps every converter busy."""
+    if not chunks:
+        return []
+    count = max(min(lanes, len(chunks)), -(-len(chunks) // max(1, per_call)))
+    size = -(-len(chunks) // count)
+    return [list(chunks[i : i + size]) for i in range(0, len(chunks), size)]
 
 
 def _convert_call(converter: PdfConverter, chunks: Sequence[Chunk]) -> list[ConvertedChunk]:
