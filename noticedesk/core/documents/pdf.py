@@ -237,6 +237,12 @@ class LibreOfficeConverter:
     def profile_dir(self) -> Path:
         return self._profile_dir or process_profile_dir()
 
+    def with_timeout(self, timeout: float | None) -> LibreOfficeConverter:
+        """The same converter (same profile, same lock) with another time limit per call."""
+        return LibreOfficeConverter(
+            self.binary, timeout=timeout, profile_dir=self._profile_dir, work_dir=self._work_dir
+        )
+
     def command(self, inputs: Sequence[Path], out_dir: Path) -> list[str]:
         return [
             str(self.binary),

@@ -8,6 +8,7 @@ LibreOffice in ``tests/system/test_export_pdf_libreoffice.py``.
 from __future__ import annotations
 
 import itertools
+import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,7 +22,9 @@ from noticedesk.core.documents import ExportProblem, ExportResult, export_case
 from noticedesk.core.documents.docx_merge import merge_documents
 from noticedesk.core.documents.export_pdf import PdfRequest
 from noticedesk.core.documents.pages import page_text
-from noticedesk.core.documents.pdf_split import SplitError, join_pdfs, pdf_page_count, split_pdf
+from noticedesk.core.documents.pdf import LibreOfficeConverter
+from noticedesk.core.documents.pdf_merged import parallel_converters
+from noticedesk.core.documents.pdf_split import SplitError, join_pdfs, split_pdf
 from noticedesk.core.documents.preview import client_documents
 from tests.helpers.cases import SAKURA, TAKAHASHI, YAMAZAKI, roster
 from tests.helpers.converters import FailingConverter, FakeConverter, make_pdf, marker
@@ -224,3 +227,14 @@ def test_a_pdf_without_the_marks_is_not_split() -> None:
 def test_joined_pdfs_keep_every_page_in_order() -> None:
     joined = join_pdfs([make_pdf(["a1", "a2"]), make_pdf(["b1"])])
     assert [page_text(joined, i) for i in range(3)] == ["a1", "a2", "b1"]
+
+
+def test_libreoffice_runs_beside_itself_only_on_profiles_of_its_own(tmp_path: Path) -> None:
+    original = LibreOfficeConverter(tmp_path / "soffice", profile_dir=tmp_path / "profile")
+    copies = parallel_converters(original, 2)
+    assert all(isinstance(c, LibreOfficeConverter) for c in copies)
+    profiles = [c.profile_dir for c in copies if isinstance(c, LibreOfficeConverter)]
+    assert profiles[0] == original.profile_dir  # the preview's converter waits for it
+    assert len(set(profiles)) == len(profiles) == min(2, os.cpu_count() or 1)
+    fake = FakeConverter()
+    assert parallel_converters(fake, 2) == [fake]  # Word, or a stand-in: one at a time
