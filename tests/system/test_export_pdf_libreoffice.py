@@ -138,3 +138,31 @@ def test_libreoffice_keeps_the_marks_so_merged_chunks_are_split(tmp_path: Path) 
     for chunk in converted:
         assert chunk.whole is not None
         assert pdf_page_count(chunk.whole) == sum(pdf_page_count(p) for p in chunk.pdfs)
+
+
+def test_marks_found_as_outline_entries_split_the_pdf_too(tmp_path: Path) -> None:
+    """Word carries bookmarks into the PDF's outline, not as named destinations. LibreOffice
+    puts headings into the outline: two documents headed with the marks' names stand in for
+    Word's PDF, and the split finds each document's first page by them."""
+    import io
+
+    import docx
+
+    from noticedesk.core.documents.docx_merge import merge_documents
+    from noticedesk.core.documents.pdf_split import mark_name, split_pdf
+
+    converter = LibreOfficeConverter(require_soffice(), profile_dir=tmp_path / "profile")
+    documents = []
+    for number, pages in enumerate((2, 1)):
+        document = docx.Document()
+        document.add_heading(mark_name(number), level=1)
+        for page in range(pages):
+            document.add_paragraph(f"文書{number}の{page + 1}ページ目")
+            if page < pages - 1:
+                document.add_page_break()
+        buffer = io.BytesIO()
+        document.save(buffer)
+        documents.append(buffer.getvalue())
+    (merged,) = converter.convert([merge_documents(documents)])
+    first, second = split_pdf(merged, [mark_name(0), mark_name(1)])
+    assert (pdf_page_count(first), pdf_page_count(second)) == (2, 1)

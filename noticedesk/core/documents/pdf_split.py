@@ -57,17 +57,29 @@ def _mark_pages(document: pdfium.PdfDocument, names: Sequence[str]) -> list[int]
         index = pdfium_raw.FPDFDest_GetDestPageIndex(document.raw, destination)
         if not destination or index < 0:
             if not outline:
-                outline = {
-                    item.title: item.page_index
-                    for item in document.get_toc(max_depth=4)
-                    if item.page_index is not None and item.title.startswith(MARK_PREFIX)
-                }
+                outline = _outline(document)
             found = outline.get(name)
             if found is None:
                 raise SplitError(f"the mark {name} is not in the PDF")
             index = found
         pages.append(index)
     return pages
+
+
+def _outline(document: pdfium.PdfDocument) -> dict[str, int]:
+    """The outline's entries named like a mark, with their pages (pypdfium2 5 has methods
+    where 4 had attributes; both are accepted)."""
+    found: dict[str, int] = {}
+    for item in document.get_toc(max_depth=4):
+        if hasattr(item, "get_title"):
+            title = item.get_title()
+            destination = item.get_dest()
+            index = destination.get_index() if destination is not None else None
+        else:
+            title, index = getattr(item, "title", ""), getattr(item, "page_index", None)
+        if isinstance(title, str) and title.startswith(MARK_PREFIX) and index is not None:
+            found.setdefault(title, int(index))
+    return found
 
 
 def split_pdf(pdf: bytes, names: Sequence[str]) -> list[bytes]:
