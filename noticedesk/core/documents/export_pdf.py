@@ -52,6 +52,7 @@ from noticedesk.core.documents.print_files import PlannedPrintFile
 from noticedesk.core.documents.problems import InputProblem
 
 PDF_SUFFIX = ".pdf"
+_BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
 _PRINT = "\x00print:"  # group name of a print PDF (never a client's key)
 
 
@@ -123,14 +124,14 @@ def write_pdfs(
     ``progress(n)`` is told of every ``n`` PDFs made (staged). Raises PdfConversionError,
     ExportCancelled (nothing of this step on disk then) or OSError from writing.
     """
-    by_kind: dict[str, list[tuple[bytes, Path]]] = {}
+    by_kind: dict[str, list[tuple[Path, Path]]] = {}
     for source, target in zip(sources, targets, strict=True):
         for (kind, docx), (_kind, pdf) in zip(source.documents, target.documents, strict=True):
-            by_kind.setdefault(kind, []).append((docx.read_bytes(), pdf))
+            by_kind.setdefault(kind, []).append((docx, pdf))
     printed = {plan.kind: plan.target for plan in print_targets}
     chunks: list[Chunk] = []
     for kind, documents in by_kind.items():
-        chunks.extend(chunks_of(kind, [data for data, _target in documents]))
+        chunks.extend(chunks_of(kind, [docx for docx, _target in documents]))
 
     staging = _Staging(output, force)
     wholes: dict[str, dict[int, bytes]] = {kind: {} for kind in printed}
@@ -175,9 +176,11 @@ class _Staging:
             self.folder = self.output.root / f"{self.output.temp_prefix}pdf"
             self.folder.mkdir()
         temporary = self.folder / f"{self.output.temp_prefix}{len(self.staged)}{atomic.TEMP_SUFFIX}"
-        with open(temporary, "wb") as handle:
-            handle.write(data)
-            os.fsync(handle.fileno())
+        # Readable by its owner only, like every file the export writes (``atomic``).
+        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY, 0o600)
+        with open(handle, "wb") as file:
+            file.write(data)
+            os.fsync(file.fileno())
         self.staged.append((temporary, target))
 
     def commit(self) -> None:

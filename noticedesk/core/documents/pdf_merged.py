@@ -23,6 +23,7 @@ import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
+from pathlib import Path
 
 from noticedesk.core.documents.docx_merge import MergeError, merge_documents
 from noticedesk.core.documents.pdf import (
@@ -46,7 +47,10 @@ class Chunk:
 
     group: str
     first: int  # index of the first document in its group
-    documents: tuple[bytes, ...]
+    documents: tuple[bytes | Path, ...]  # a path is read when its call starts (less memory)
+
+    def contents(self) -> list[bytes]:
+        return [d.read_bytes() if isinstance(d, Path) else d for d in self.documents]
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +63,9 @@ class ConvertedChunk:
 Delivered = Callable[[ConvertedChunk], None]
 
 
-def chunks_of(group: str, documents: Sequence[bytes], size: int = CHUNK_DOCUMENTS) -> list[Chunk]:
+def chunks_of(
+    group: str, documents: Sequence[bytes | Path], size: int = CHUNK_DOCUMENTS
+) -> list[Chunk]:
     size = max(1, size)
     return [
         Chunk(group, start, tuple(documents[start : start + size]))
@@ -130,33 +136,34 @@ def _calls(chunks: Sequence[Chunk], per_call: int, lanes: int) -> list[list[Chun
 
 
 def _convert_call(converter: PdfConverter, chunks: Sequence[Chunk]) -> list[ConvertedChunk]:
+    contents = [chunk.contents() for chunk in chunks]
     merged: list[bytes | None] = []
-    for chunk in chunks:
-        names = [mark_name(n) for n in range(len(chunk.documents))]
+    for documents in contents:
+        names = [mark_name(n) for n in range(len(documents))]
         try:
-            merged.append(merge_documents(chunk.documents, names))
+            merged.append(merge_documents(documents, names))
         except MergeError:
             merged.append(None)
     pdfs = converter.convert([m for m in merged if m is not None])
     whole = iter(pdfs)
     out = []
-    for chunk, made in zip(chunks, merged, strict=True):
+    for chunk, documents, made in zip(chunks, contents, merged, strict=True):
         pdf = next(whole) if made is not None else None
-        out.append(_split_or_one_by_one(converter, chunk, pdf))
+        out.append(_split_or_one_by_one(converter, chunk, documents, pdf))
     return out
 
 
 def _split_or_one_by_one(
-    converter: PdfConverter, chunk: Chunk, pdf: bytes | None
+    converter: PdfConverter, chunk: Chunk, documents: list[bytes], pdf: bytes | None
 ) -> ConvertedChunk:
     if pdf is not None:
-        names = [mark_name(n) for n in range(len(chunk.documents))]
+        names = [mark_name(n) for n in range(len(documents))]
         try:
             return ConvertedChunk(chunk, split_pdf(pdf, names), pdf)
         except SplitError:
             pass
-    pdfs = converter.convert(list(chunk.documents))
-    if len(pdfs) != len(chunk.documents):
+    pdfs = converter.convert(documents)
+    if len(pdfs) != len(documents):
         raise PdfConversionError(
             f"{converter.name} が返した PDF の数が文書の数と合いません",
             f"{converter.name} returned a different number of PDFs than documents",

@@ -10,6 +10,8 @@ from __future__ import annotations
 import itertools
 import os
 import re
+import stat
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -72,6 +74,8 @@ def test_each_pdf_is_made_from_the_docx_beside_it(tmp_path: Path) -> None:
     assert [p.with_suffix(".pdf") for p in docx] == pdfs  # one beside each, print files too
     for each in (p for p in docx if p.parent.name != "印刷用"):
         assert marker(each.read_bytes()) in page_text(each.with_suffix(".pdf").read_bytes(), 0)
+    if sys.platform != "win32":  # client data: readable by its owner only, like the .docx
+        assert {stat.S_IMODE(p.stat().st_mode) for p in [*docx, *pdfs]} == {0o600}
     # The print PDF of a kind: the clients' PDFs of that kind, page after page.
     cover = result.print_pdfs["cover"].read_bytes()
     clients_covers = [plan.documents[0][1].read_bytes() for plan in result.pdfs]
