@@ -52,6 +52,7 @@ from noticedesk.core.documents.export_pdf import (
     pdf_plans,
     pdf_print_plans,
     remove_stage,
+    remove_stale_stages,
     stage_folder,
     staged_plans,
     write_pdfs,
@@ -319,6 +320,7 @@ def _write_planned(
     except OSError as exc:  # checked before, but the system may still say no
         raise ExportProblem([not_created(out_dir, exc)]) from None
     job.output.remove_leftovers(started_ns)  # what a killed export left
+    remove_stale_stages(out_dir, started_ns)
 
     def write_list() -> None:
         write_ppc_list(clients, job.office, job.incident, ppc_path, overwrite=job.force)

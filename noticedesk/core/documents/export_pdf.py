@@ -15,6 +15,9 @@ Decisions:
   folder first; only when every PDF is made are they renamed into place (one rename each,
   as the .docx files are). A conversion that fails, or a cancel, leaves no PDF of this export
   (the .docx files written stay, and are recorded).
+- The private folders (PDF only's .docx files, the staged PDFs) are removed when the export
+  ends, however it ends; those of an export killed part-way by the next export into the
+  folder (``remove_stale_stages``), as ``output_folder`` does for temporary files.
 - No converter on this PC (neither Word nor LibreOffice): with PDF beside .docx the .docx
   files are written and the export then says plainly that no PDF was made; with PDF only
   nothing is written and the sentence says what still works.
@@ -30,7 +33,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
+import stat
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -38,7 +43,7 @@ from pathlib import Path
 from noticedesk.core import atomic
 from noticedesk.core.documents.export_plan import PlannedClient
 from noticedesk.core.documents.export_workers import Cancelled, ExportCancelled
-from noticedesk.core.documents.output_folder import OutputFolder
+from noticedesk.core.documents.output_folder import TEMP_PREFIX, OutputFolder
 from noticedesk.core.documents.pdf import PdfConversionError, PdfConverter
 from noticedesk.core.documents.pdf_merged import (
     Chunk,
@@ -101,6 +106,26 @@ def remove_stage(output: OutputFolder) -> None:
     with contextlib.suppress(OSError):
         if not atomic.is_link(os.lstat(stage)):
             shutil.rmtree(stage, ignore_errors=True)
+
+
+_STAGE_NAME = re.compile(rf"^{re.escape(TEMP_PREFIX)}[0-9a-f]{{8}}-(docx|pdf)$")
+
+
+def remove_stale_stages(root: Path, before_ns: int) -> None:
+    """Remove the private folders of earlier exports killed part-way (PDF only's .docx
+    files, staged PDFs: client data) older than ``before_ns``; links are not followed."""
+    with contextlib.suppress(OSError), os.scandir(root) as entries:
+        for entry in entries:
+            if not _STAGE_NAME.match(entry.name):
+                continue
+            with contextlib.suppress(OSError):
+                status = entry.stat(follow_symlinks=False)
+                if (
+                    stat.S_ISDIR(status.st_mode)
+                    and not atomic.is_link(status)
+                    and status.st_mtime_ns < before_ns
+                ):
+                    shutil.rmtree(entry.path, ignore_errors=True)
 
 
 def pdf_count(plans: Sequence[PlannedClient], print_plans: Sequence[PlannedPrintFile]) -> int:
@@ -254,6 +279,7 @@ __all__ = [
     "pdf_print_plans",
     "pdf_target",
     "remove_stage",
+    "remove_stale_stages",
     "stage_folder",
     "staged_plans",
     "write_pdfs",

@@ -242,3 +242,17 @@ def test_libreoffice_runs_beside_itself_only_on_profiles_of_its_own(tmp_path: Pa
     assert len(set(profiles)) == len(profiles) == min(2, os.cpu_count() or 1)
     fake = FakeConverter()
     assert parallel_converters(fake, 2) == [fake]  # Word, or a stand-in: one at a time
+
+
+def test_what_a_killed_pdf_export_left_is_removed_by_the_next(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    stale = out / ".noticedesk-0123abcd-docx" / "C0001_株式会社あおば"
+    stale.mkdir(parents=True)
+    (stale / "01_送付状_株式会社あおば.docx").write_bytes(b"client data")
+    os.utime(stale.parent, ns=(0, 0))
+    kept = out / ".noticedesk-notours"
+    kept.mkdir()
+    (kept / "notes.txt").write_text("the office's own", encoding="utf-8")
+    _export(out, PdfRequest(FakeConverter(pages=1), only=True))
+    assert not stale.parent.exists()
+    assert kept.is_dir()  # not a name NoticeDesk gives its folders
