@@ -11,11 +11,15 @@ Decisions:
   ``ExportAsFixedFormat``, closed unsaved; Word quits even when a document fails.
   ``CreateBookmarks=wdExportCreateWordBookmarks`` carries the document's bookmarks into the
   PDF's outline, where ``pdf_split`` finds the marks of a merged batch.
+- No time limit: a Word that hangs cannot be stopped from here without closing the user's own
+  Word windows too (COM does not name the process it started); alerts off keeps the usual
+  cause, an invisible dialog, away.
 - COM is set up for the calling thread (the export and the preview convert on workers) and
   released after the call.
 - Any failure (Word missing or blocked, a COM error, a PDF not written) is a
   ``PdfConversionError``; ``FallbackConverter`` then turns to LibreOffice when it is installed,
-  says why once, and stays with LibreOffice for the session.
+  says why once (the export's message, the command line's stderr, a line in the preview),
+  and stays with LibreOffice for the session.
 - The module imports on every platform; ``comtypes`` is imported only when Word is started.
   Tests drive the code through a stand-in for Word's object model (``word_factory``).
 """
