@@ -1775,62 +1775,62 @@
 <context>
     <name>PreviewPanel</name>
     <message>
-        <location filename="../../noticedesk/gui/preview/panel.py" line="171" />
+        <location filename="../../noticedesk/gui/preview/panel.py" line="178" />
         <source>Fit width</source>
         <translation>幅に合わせる</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/preview/panel.py" line="172" />
+        <location filename="../../noticedesk/gui/preview/panel.py" line="179" />
         <source>100 %</source>
         <translation>100%</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/preview/panel.py" line="173" />
+        <location filename="../../noticedesk/gui/preview/panel.py" line="180" />
         <source>Print preview…</source>
         <translation>印刷プレビュー…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/preview/panel.py" line="176" />
+        <location filename="../../noticedesk/gui/preview/panel.py" line="183" />
         <source>Print every document of this client, exactly as it is exported; with several clients selected, this tab's document of each of them</source>
         <translation>この顧問先の文書をすべて、書き出すとおりに印刷します。複数の顧問先を選択しているときは、このタブの文書を選択した顧問先すべて分印刷します</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/preview/panel.py" line="180" />
+        <location filename="../../noticedesk/gui/preview/panel.py" line="187" />
         <source>Open in Word</source>
         <translation>Word で開く</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/preview/panel.py" line="182" />
+        <location filename="../../noticedesk/gui/preview/panel.py" line="189" />
         <source>Open a read-only copy of this document in Word (or the program for .docx)</source>
         <translation>この文書の読み取り専用のコピーを Word（または .docx を開くプログラム）で開きます</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/preview/panel.py" line="184" />
+        <location filename="../../noticedesk/gui/preview/panel.py" line="191" />
         <source>Check again</source>
         <translation>再確認</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/preview/panel.py" line="186" />
+        <location filename="../../noticedesk/gui/preview/panel.py" line="193" />
         <source>Document preview</source>
         <translation>文書のプレビュー</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/preview/panel.py" line="188" />
+        <location filename="../../noticedesk/gui/preview/panel.py" line="195" />
         <source>&amp;Print preview…</source>
         <translation>印刷プレビュー(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/preview/panel.py" line="266" />
+        <location filename="../../noticedesk/gui/preview/panel.py" line="273" />
         <source>Making the preview…</source>
         <translation>プレビューを作成しています…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/preview/panel.py" line="273" />
+        <location filename="../../noticedesk/gui/preview/panel.py" line="280" />
         <source>The preview could not be made.</source>
         <translation>プレビューを作成できませんでした。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/preview/panel.py" line="337" />
+        <location filename="../../noticedesk/gui/preview/panel.py" line="353" />
         <source>To show the documents as they will be printed, NoticeDesk needs LibreOffice (free) or Microsoft Word on this PC. Install one of them, then press “Check again”.
 
 Until then, “Open in Word” opens the document in the program that opens Word files on this PC.</source>
@@ -1839,17 +1839,17 @@ Until then, “Open in Word” opens the document in the program that opens Word
 それまでは「Word で開く」で、この PC で Word 文書を開くプログラムを使って文書を開けます。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/preview/panel.py" line="422" />
+        <location filename="../../noticedesk/gui/preview/panel.py" line="438" />
         <source>Print preview — %1</source>
         <translation>印刷プレビュー — %1</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/preview/panel.py" line="435" />
+        <location filename="../../noticedesk/gui/preview/panel.py" line="451" />
         <source>The document could not be written to a temporary folder.</source>
         <translation>文書を一時フォルダーに書き込めませんでした。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/preview/panel.py" line="443" />
+        <location filename="../../noticedesk/gui/preview/panel.py" line="459" />
         <source>No program on this PC opens Word documents (.docx).</source>
         <translation>この PC には Word 文書（.docx）を開くプログラムがありません。</translation>
     </message>
