@@ -1139,6 +1139,11 @@
         <translation>顧問先一覧の問題(&amp;P)</translation>
     </message>
     <message>
+        <location filename="../../noticedesk/gui/window/main_window.py" line="329" />
+        <source>Row %1 is not in the table: it was not read as a client, is held back by its problem, or was left out by a decision.</source>
+        <translation>行 %1 は表にありません。顧問先として読めなかった行、問題があるため保留している行、または決定でこの事案から除いた行です。</translation>
+    </message>
+    <message>
         <location filename="../../noticedesk/gui/window/menus.py" line="158" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
@@ -1294,7 +1299,7 @@
         <location filename="../../noticedesk/gui/clients/loading.py" line="117" />
         <location filename="../../noticedesk/gui/clients/problem_decisions.py" line="98" />
         <location filename="../../noticedesk/gui/clients/ticking.py" line="48" />
-        <location filename="../../noticedesk/gui/window/main_window.py" line="471" />
+        <location filename="../../noticedesk/gui/window/main_window.py" line="472" />
         <source>Please wait until the export has finished.</source>
         <translation>書き出しが終わるまでお待ちください。</translation>
     </message>
@@ -1424,7 +1429,7 @@
         <translation>顧問先一覧にエラーが %1 件あります（「顧問先一覧の問題」を参照）。ファイルを直して読み込み直すと、書類を書き出せます。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/main_window.py" line="429" />
+        <location filename="../../noticedesk/gui/window/main_window.py" line="430" />
         <source>Write every client's documents and the list for the regulator</source>
         <translation>全顧問先の書類と個人情報保護委員会への報告対象一覧を書き出します</translation>
     </message>
