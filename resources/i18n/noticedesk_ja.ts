@@ -1269,12 +1269,12 @@
         <translation>%1 行目は顧問先として読み取れなかったため、一覧にありません。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/clients/ticking.py" line="71" />
+        <location filename="../../noticedesk/gui/clients/ticking.py" line="66" />
         <source>The tick could not be saved</source>
         <translation>チェックを保存できませんでした</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/clients/ticking.py" line="72" />
+        <location filename="../../noticedesk/gui/clients/ticking.py" line="67" />
         <source>The case file could not be written. Nothing was changed.</source>
         <translation>事案ファイルに書き込めませんでした。何も変更されていません。</translation>
     </message>
@@ -1289,62 +1289,57 @@
         <translation>顧問先一覧 (%1)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/clients/loading.py" line="115" />
-        <location filename="../../noticedesk/gui/clients/problem_decisions.py" line="96" />
-        <location filename="../../noticedesk/gui/export/flow.py" line="146" />
+        <location filename="../../noticedesk/gui/shared/state.py" line="118" />
         <source>Still reading the previous file…</source>
         <translation>前のファイルを読み込み中です…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/clients/loading.py" line="117" />
-        <location filename="../../noticedesk/gui/clients/problem_decisions.py" line="98" />
-        <location filename="../../noticedesk/gui/clients/ticking.py" line="48" />
-        <location filename="../../noticedesk/gui/window/main_window.py" line="472" />
+        <location filename="../../noticedesk/gui/shared/state.py" line="120" />
         <source>Please wait until the export has finished.</source>
         <translation>書き出しが終わるまでお待ちください。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/clients/loading.py" line="138" />
+        <location filename="../../noticedesk/gui/clients/loading.py" line="132" />
         <source>Reading %1…</source>
         <translation>%1 を読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/clients/loading.py" line="171" />
+        <location filename="../../noticedesk/gui/clients/loading.py" line="165" />
         <source>%1 was not imported: the columns were not confirmed.</source>
         <translation>列の対応を確定しなかったため、%1 は取り込んでいません。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/clients/loading.py" line="201" />
+        <location filename="../../noticedesk/gui/clients/loading.py" line="195" />
         <source>Read %1: %2 client(s).</source>
         <translation>%1 を読み込みました（顧問先 %2 件）。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/clients/loading.py" line="207" />
+        <location filename="../../noticedesk/gui/clients/loading.py" line="201" />
         <source>Columns as chosen before for this header row.</source>
         <translation>この見出しの一覧で前に選んだ列の対応を使いました。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/clients/loading.py" line="213" />
+        <location filename="../../noticedesk/gui/clients/loading.py" line="207" />
         <source>The column choice could not be remembered (%1).</source>
         <translation>列の対応を記録できませんでした（%1）。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/clients/loading.py" line="220" />
+        <location filename="../../noticedesk/gui/clients/loading.py" line="214" />
         <source>Columns not used: %1.</source>
         <translation>使っていない列：%1。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/clients/loading.py" line="263" />
+        <location filename="../../noticedesk/gui/clients/loading.py" line="257" />
         <source>No case was made, so %1 was not imported.</source>
         <translation>事案を作成しなかったため、%1 は取り込んでいません。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/clients/loading.py" line="272" />
+        <location filename="../../noticedesk/gui/clients/loading.py" line="266" />
         <source>The case could not be made</source>
         <translation>事案を作成できませんでした</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/clients/loading.py" line="273" />
+        <location filename="../../noticedesk/gui/clients/loading.py" line="267" />
         <source>%1 was not imported.</source>
         <translation>%1 は取り込んでいません。</translation>
     </message>
@@ -1354,12 +1349,12 @@
         <translation>事案が開かれていません。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/clients/loading.py" line="288" />
+        <location filename="../../noticedesk/gui/clients/loading.py" line="282" />
         <source>The file could not be read</source>
         <translation>ファイルを読み込めませんでした</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/clients/loading.py" line="289" />
+        <location filename="../../noticedesk/gui/clients/loading.py" line="283" />
         <source>%1 could not be read as a client list. The case is unchanged.</source>
         <translation>%1 は顧問先一覧として読み込めませんでした。事案は変更されていません。</translation>
     </message>
@@ -1399,7 +1394,7 @@
         <translation>ファイルと回答が異なる</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/clients/loading.py" line="190" />
+        <location filename="../../noticedesk/gui/clients/loading.py" line="184" />
         <source>What changed</source>
         <translation>変更内容</translation>
     </message>
@@ -1409,12 +1404,12 @@
         <translation>%1 を事案に読み込みました。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/clients/loading.py" line="356" />
+        <location filename="../../noticedesk/gui/clients/loading.py" line="350" />
         <source>One client list at a time</source>
         <translation>顧問先一覧は1つずつ</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/clients/loading.py" line="357" />
+        <location filename="../../noticedesk/gui/clients/loading.py" line="351" />
         <source>%1 files were dropped. Importing replaces the case's client list, so drop only the one to use. Nothing was imported.</source>
         <translation>%1 個のファイルがドロップされました。取り込むと事案の顧問先一覧が置き換わるため、使う一覧を1つだけドロップしてください。何も取り込んでいません。</translation>
     </message>
@@ -1434,12 +1429,12 @@
         <translation>全顧問先の書類と個人情報保護委員会への報告対象一覧を書き出します</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/clients/loading.py" line="325" />
+        <location filename="../../noticedesk/gui/clients/loading.py" line="319" />
         <source>File not found</source>
         <translation>ファイルが見つかりません</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/clients/loading.py" line="326" />
+        <location filename="../../noticedesk/gui/clients/loading.py" line="320" />
         <source>%1 no longer exists; it was removed from the list.</source>
         <translation>%1 は見つからないため、一覧から外しました。</translation>
     </message>
@@ -1913,17 +1908,17 @@ Until then, “Open in Word” opens the document in the program that opens Word
         <translation>名称を保存</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/clients/problem_decisions.py" line="114" />
+        <location filename="../../noticedesk/gui/clients/problem_decisions.py" line="108" />
         <source>The decision was not saved</source>
         <translation>決定を保存できませんでした</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/clients/problem_decisions.py" line="120" />
+        <location filename="../../noticedesk/gui/clients/problem_decisions.py" line="114" />
         <source>Row %1: the decision “%2” was withdrawn.</source>
         <translation>行 %1: 決定「%2」を取り消しました。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/clients/problem_decisions.py" line="124" />
+        <location filename="../../noticedesk/gui/clients/problem_decisions.py" line="118" />
         <source>Row %1: %2 — saved in the case and logged.</source>
         <translation>行 %1: %2 — 事案に保存し、操作記録に残しました。</translation>
     </message>

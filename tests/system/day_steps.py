@@ -252,7 +252,8 @@ class WorkingDay:
         if CASE_NAME not in window.windowTitle():
             raise StepFailed(f"the title does not name the case: {window.windowTitle()!r}")
 
-    def open_roster(self) -> Step:
+    def open_through_the_file_dialog(self, path: Path) -> Step:
+        """File → Open, the path typed into Qt's own file dialog, Return."""
         window = self.window
         yield from self.choose(window.menus.file_menu, window.menus.open_action)
         yield shown(modal(QFileDialog), "the file dialog")
@@ -262,9 +263,13 @@ class WorkingDay:
         if name_field is None:
             raise StepFailed("the file dialog is not Qt's own (no file name field)")
         yield from opened(dialog)
-        yield from self.type_into(name_field, str(self.roster))
+        yield from self.type_into(name_field, str(path))
         yield from key("Return")
         yield gone(dialog, "the file dialog")
+
+    def open_roster(self) -> Step:
+        window = self.window
+        yield from self.open_through_the_file_dialog(self.roster)
         expected = import_roster(self.roster)
         yield Wait(
             f"the table shows the {len(expected.clients)} clients",
@@ -466,15 +471,7 @@ class WorkingDay:
         # hold the window keeps up with this engine's few reports, and the fault hides.
         pool = QThreadPool.globalInstance()
         hold_event_loop(lambda: pool.activeThreadCount() == 0, 60)
-        yield Wait(
-            "the export has finished and says so",
-            lambda: (
-                not flow.running
-                and window.last_message is not None
-                and window.last_message.isVisible()
-            ),
-            timeout=60,
-        )
+        yield self.export_said()
         message = window.last_message
         assert message is not None
         if str(out_dir) not in message.text() or PRINT_FOLDER not in message.text():
@@ -499,6 +496,19 @@ class WorkingDay:
         if not_exported:
             raise StepFailed(f"not shown as exported: {not_exported[:5]}")
         self.expected["out_dir"] = str(out_dir)
+
+    def export_said(self) -> Wait:
+        window = self.window
+        flow = window.export_flow
+        return Wait(
+            "the export has finished and says so",
+            lambda: (
+                not flow.running
+                and window.last_message is not None
+                and window.last_message.isVisible()
+            ),
+            timeout=60,
+        )
 
     def mark_printed(self) -> Step:
         window = self.window
@@ -531,18 +541,7 @@ class WorkingDay:
 
     # -- the office's own list, with no case open --------------------------------------------
     def open_office_list(self) -> Step:
-        window = self.window
-        yield from self.choose(window.menus.file_menu, window.menus.open_action)
-        yield shown(modal(QFileDialog), "the file dialog")
-        dialog = modal(QFileDialog)()
-        assert dialog is not None
-        name_field = dialog.findChild(QLineEdit, "fileNameEdit")
-        if name_field is None:
-            raise StepFailed("the file dialog is not Qt's own (no file name field)")
-        yield from opened(dialog)
-        yield from self.type_into(name_field, str(self.office_list))
-        yield from key("Return")
-        yield gone(dialog, "the file dialog")
+        yield from self.open_through_the_file_dialog(self.office_list)
         # One question after the other, each on its own: nothing is left open between them.
         yield from self.map_columns()
         yield from self.name_the_case()
@@ -655,15 +654,7 @@ class WorkingDay:
         yield Wait("the selected row is chosen", dialog.selected_button.isChecked)
         out_dir = dialog.out_dir()
         yield from key("Return")
-        yield Wait(
-            "the export has finished and says so",
-            lambda: (
-                not flow.running
-                and window.last_message is not None
-                and window.last_message.isVisible()
-            ),
-            timeout=60,
-        )
+        yield self.export_said()
         message = window.last_message
         assert message is not None
         yield from opened(message)

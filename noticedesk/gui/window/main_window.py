@@ -469,7 +469,7 @@ class MainWindow(QMainWindow):
         if self.state.exporting:
             # Closing now would leave the files written but not recorded in the case.
             event.ignore()
-            self.show_status(self.tr("Please wait until the export has finished."), 8000)
+            self.show_status(self.state.why_busy(), 8000)
             return
         # A print batch can convert for minutes: stop it at its next chunk rather than keep
         # the converter, and the program with it, running after the window has gone.
