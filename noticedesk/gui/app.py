@@ -13,20 +13,26 @@ import argparse
 import os
 import sys
 import tempfile
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
+from noticedesk.core import native_crash
 from noticedesk.core.case import CaseStore
 from noticedesk.core.paths import ENV_DATA_DIR
 from noticedesk.core.paths import data_dir as resolve_data_dir
 from noticedesk.core.secrets import SecretStoreUnavailable
+from noticedesk.core.single_instance import HandOff, channel_name
+from noticedesk.gui.common.app_icon import application_icon
 from noticedesk.gui.common.crash_handler import install_crash_handler
 from noticedesk.gui.common.i18n import Translation, choose_language
 from noticedesk.gui.common.settings import WindowSettings
+from noticedesk.gui.common.single_instance import first_or_hand_off
 from noticedesk.gui.common.tasks import ThreadPoolRunner
 from noticedesk.gui.shared.session import DEMO_CASE_NAME, open_demo
+from noticedesk.gui.window.hand_off import open_handed_off
 from noticedesk.gui.window.main_window import MainWindow
 
 
@@ -37,11 +43,22 @@ def run_window(args: argparse.Namespace) -> int:
     app.setOrganizationName("NoticeDesk")
 
     data, demo_dir = window_data_dir(args)
+    server = None
+    if demo_dir is None and not getattr(args, "quit_after_start", False):
+        # One window per user and data folder: a second start hands its file to the first.
+        files = (Path(args.roster),) if args.roster else ()
+        server = first_or_hand_off(channel_name(data), HandOff(files))
+        if server is None:
+            return 0
+    native_crash.enable(data)
+    app.setWindowIcon(application_icon())
 
     window = build_window(
         app, data, args.lang, demo=args.demo, roster=args.roster, throwaway=demo_dir is not None
     )
     install_crash_handler(data, lambda: window)
+    if server is not None:
+        server.handed_off.connect(partial(open_handed_off, window))
     window.show()
     if getattr(args, "quit_after_start", False):
         # Start-up check for a packaged build: open, show the case, report, leave.
@@ -53,6 +70,8 @@ def run_window(args: argparse.Namespace) -> int:
     try:
         return int(app.exec())
     finally:
+        if server is not None:
+            server.close()
         if demo_dir is not None:
             demo_dir.cleanup()
 
