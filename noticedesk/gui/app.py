@@ -50,7 +50,8 @@ def run_window(args: argparse.Namespace) -> int:
         server = first_or_hand_off(channel_name(data), HandOff(files))
         if server is None:
             return 0
-    native_crash.enable(data)
+    if demo_dir is None:  # a throwaway demo's folder is removed at the end, an open file with it
+        native_crash.enable(data)
     app.setWindowIcon(application_icon())
 
     window = build_window(
