@@ -10,7 +10,6 @@ and keeps nothing. The status bar says which, and where.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
 from functools import partial
@@ -21,16 +20,14 @@ from PySide6.QtWidgets import QApplication
 
 from noticedesk.core import native_crash
 from noticedesk.core.case import CaseStore
-from noticedesk.core.paths import ENV_DATA_DIR
 from noticedesk.core.paths import data_dir as resolve_data_dir
 from noticedesk.core.secrets import SecretStoreUnavailable
-from noticedesk.core.single_instance import HandOff, channel_name
 from noticedesk.gui.common.app_icon import application_icon
 from noticedesk.gui.common.crash_handler import install_crash_handler
 from noticedesk.gui.common.i18n import Translation, choose_language
 from noticedesk.gui.common.settings import WindowSettings
-from noticedesk.gui.common.single_instance import first_or_hand_off
 from noticedesk.gui.common.tasks import ThreadPoolRunner
+from noticedesk.gui.second_start import is_throwaway_demo, take_server
 from noticedesk.gui.shared.session import DEMO_CASE_NAME, open_demo
 from noticedesk.gui.window.hand_off import open_handed_off
 from noticedesk.gui.window.main_window import MainWindow
@@ -43,13 +40,7 @@ def run_window(args: argparse.Namespace) -> int:
     app.setOrganizationName("NoticeDesk")
 
     data, demo_dir = window_data_dir(args)
-    server = None
-    if demo_dir is None and not getattr(args, "quit_after_start", False):
-        # One window per user and data folder: a second start hands its file to the first.
-        files = (Path(args.roster),) if args.roster else ()
-        server = first_or_hand_off(channel_name(data), HandOff(files))
-        if server is None:
-            return 0
+    server = take_server()  # the channel second starts hand their files over (second_start)
     if demo_dir is None:  # a throwaway demo's folder is removed at the end, an open file with it
         native_crash.enable(data)
     app.setWindowIcon(application_icon())
@@ -83,7 +74,7 @@ def window_data_dir(
     """The data folder, and the temporary folder to remove at the end (the demo's, when no
     data folder is named: its data is fictional, so a fresh machine needs no keyring and keeps
     nothing; ``--data-dir`` or ``NOTICEDESK_DATA_DIR`` keeps it where the user says)."""
-    if args.demo and not args.data_dir and not os.environ.get(ENV_DATA_DIR):
+    if is_throwaway_demo(args):
         demo_dir = tempfile.TemporaryDirectory(prefix="noticedesk-demo-")
         return Path(demo_dir.name), demo_dir
     return resolve_data_dir(args.data_dir), None
