@@ -30,6 +30,8 @@ from noticedesk.core.clients import Client
 from noticedesk.core.office import OfficeProfile
 from noticedesk.core.user_error import UserError
 
+INNER_PAD = 1.5  # mm kept free above and below each block: descents reach under a line
+
 
 @dataclass(frozen=True, slots=True)
 class EnvelopeSize:
@@ -47,11 +49,11 @@ class EnvelopeSize:
 
     @property
     def address_box(self) -> tuple[float, float]:
-        return (self.width - 2 * self.side, self.address_height)
+        return (self.width - 2 * self.side, self.address_height - 2 * INNER_PAD)
 
     @property
     def return_box(self) -> tuple[float, float]:
-        return (self.width - 2 * self.side, self.return_height)
+        return (self.width - 2 * self.side, self.return_height - 2 * INNER_PAD)
 
 
 ENVELOPE_SIZES: dict[str, EnvelopeSize] = {
@@ -157,8 +159,9 @@ def render_envelopes(clients: Sequence[Client], office: OfficeProfile, size: Env
     sender = fit_return(office, size)
     rows: list[Row] = []
     for block in blocks:
-        rows.append(Row(size.address_height, (Cell(block, valign="top"),)))
-        rows.append(Row(size.return_height, (Cell(sender, valign="bottom"),)))
+        pad = (0, INNER_PAD, 0, INNER_PAD)
+        rows.append(Row(size.address_height, (Cell(block, pad, valign="top"),)))
+        rows.append(Row(size.return_height, (Cell(sender, pad, valign="bottom"),)))
     page = Page(size.width, size.height, size.top, size.side, rows_per_page=2)
     return grid_document(page, [size.width - 2 * size.side], rows, f"封筒 {size.title}")
 
