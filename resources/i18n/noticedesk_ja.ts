@@ -35,6 +35,125 @@
     </message>
 </context>
 <context>
+    <name>AddressChoices</name>
+    <message>
+        <location filename="../../noticedesk/gui/export/address_choices.py" line="54" />
+        <source>Envelopes and address labels</source>
+        <translation>封筒・宛名ラベル</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/export/address_choices.py" line="56" />
+        <source>&amp;Envelopes, one page per client</source>
+        <translation>封筒（1社1ページ）(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/export/address_choices.py" line="62" />
+        <source>%1 (%2×%3 mm)</source>
+        <translation>%1（%2×%3 mm）</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/export/address_choices.py" line="69" />
+        <source>Address &amp;labels on A4 sheets</source>
+        <translation>A4の宛名ラベル(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/export/address_choices.py" line="81" />
+        <source>The first label still free on the first sheet, counted across from the top left: a half-used sheet can go back into the printer.</source>
+        <translation>1枚目のシートで最初に使うラベルの番号（左上を1として横に数えます）。使いかけのシートをもう一度使えます。</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/export/address_choices.py" line="85" />
+        <source>&amp;First label</source>
+        <translation>開始位置(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/export/address_choices.py" line="87" />
+        <source>Made for the chosen clients, into the print folder.</source>
+        <translation>選んだ顧問先の分を「印刷用」フォルダに作ります。</translation>
+    </message>
+</context>
+<context>
+    <name>AddressPrint</name>
+    <message>
+        <location filename="../../noticedesk/gui/preview/address_print.py" line="139" />
+        <source>Print &amp;envelopes and labels…</source>
+        <translation>封筒・宛名ラベルの印刷(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/preview/address_print.py" line="157" />
+        <source>Print envelopes and labels</source>
+        <translation>封筒・宛名ラベルの印刷</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/preview/address_print.py" line="183" />
+        <source>No case is open.</source>
+        <translation>事案が開かれていません。</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/preview/address_print.py" line="185" />
+        <source>The case has no clients yet: open a client list first.</source>
+        <translation>事案に顧問先がまだありません。先に顧問先一覧を開いてください。</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/preview/address_print.py" line="188" />
+        <source>To print the envelopes and labels as they are exported, NoticeDesk needs LibreOffice (free) or Microsoft Word on this PC.</source>
+        <translation>封筒・宛名ラベルを書き出すとおりに印刷するには、このPCに LibreOffice（無料）か Microsoft Word が必要です。</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/preview/address_print.py" line="202" />
+        <source>The office profile could not be read</source>
+        <translation>事務所情報を読み込めませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/preview/address_print.py" line="206" />
+        <source>Preparing the pages…</source>
+        <translation>ページを準備しています…</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/preview/address_print.py" line="219" />
+        <source>Envelopes (%1) — %2 client(s)</source>
+        <translation>封筒（%1）— %2 件の顧問先</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/preview/address_print.py" line="221" />
+        <source>Address labels (%1) — %2 client(s)</source>
+        <translation>宛名ラベル（%1）— %2 件の顧問先</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/preview/address_print.py" line="243" />
+        <source>The envelopes or labels could not be made</source>
+        <translation>封筒・宛名ラベルを作れませんでした</translation>
+    </message>
+</context>
+<context>
+    <name>AddressPrintDialog</name>
+    <message>
+        <location filename="../../noticedesk/gui/preview/address_print.py" line="63" />
+        <source>Print envelopes and labels</source>
+        <translation>封筒・宛名ラベルの印刷</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/preview/address_print.py" line="64" />
+        <source>Clients</source>
+        <translation>顧問先</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/preview/address_print.py" line="66" />
+        <source>Se&amp;lected rows (%1)</source>
+        <translation>選択した行（%1 件）(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/preview/address_print.py" line="71" />
+        <source>&amp;All clients (%1)</source>
+        <translation>すべての顧問先（%1 件）(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/preview/address_print.py" line="91" />
+        <source>&amp;Print preview</source>
+        <translation>印刷プレビュー(&amp;P)</translation>
+    </message>
+</context>
+<context>
     <name>AssociationEditor</name>
     <message>
         <location filename="../../noticedesk/gui/dialogs/association_table.py" line="136" />
@@ -457,17 +576,17 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="70" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="75" />
         <source>Export documents</source>
         <translation>書類の書き出し</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="82" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="87" />
         <source>One folder per client is made in the chosen folder, with its documents numbered in envelope order, and the list of clients for the regulator.</source>
         <translation>選んだフォルダの中に顧問先ごとのフォルダを作り、封入する順に番号を付けた書類と、個人情報保護委員会への報告対象一覧を書き出します。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="89" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="94" />
         <source>&amp;Browse…</source>
         <translation>参照(&amp;B)…</translation>
     </message>
@@ -477,112 +596,117 @@
         <translation>書き出し先</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="95" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="100" />
         <source>E&amp;xport to</source>
         <translation>書き出し先(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="109" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="114" />
         <source>Templates</source>
         <translation>テンプレート</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="115" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="120" />
         <source>Documents</source>
         <translation>書類</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="122" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="127" />
         <source>Only for clients who report individually</source>
         <translation>個別に報告する顧問先にのみ作成します</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="128" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="139" />
         <source>Also make print files (one file per document with every client)</source>
         <translation>印刷用にまとめたファイルも作る</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="133" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="144" />
         <source>In the folder “%1”: each ticked document for every client in one Word file, each client on a new page, to print the whole batch at once.</source>
         <translation>「%1」フォルダに、チェックした文書ごとに全顧問先分を1つの Word ファイルにまとめます。顧問先ごとに改ページされ、まとめて印刷できます。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="142" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="153" />
         <source>&amp;Export</source>
         <translation>書き出す(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="159" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="171" />
         <source>Clients</source>
         <translation>顧問先</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="161" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="173" />
         <source>&amp;All clients (%1)</source>
         <translation>すべての顧問先（%1 件）(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="164" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="176" />
         <source>Se&amp;lected rows (%1)</source>
         <translation>選択した行（%1 件）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="168" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="180" />
         <source>Rows the searc&amp;h shows (%1)</source>
         <translation>検索で表示中の行（%1 件）(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="172" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="184" />
         <source>Type in the search box to narrow the rows.</source>
         <translation>検索欄に入力すると、表示する行を絞り込めます。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="183" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="195" />
         <source>Only documents &amp;not yet exported</source>
         <translation>まだ書き出していない文書だけ(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="187" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="199" />
         <source>Per client and document, by the status columns: a document already exported, printed or sent is left as it is.</source>
         <translation>顧問先ごと・文書ごとに状況の列で判断します。書き出し済・印刷済・送付済の文書はそのままにします。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="231" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="243" />
         <source>Print files hold every client's documents: they are made only when all clients are exported. Print chosen clients with File → Print preview.</source>
         <translation>印刷用ファイルには全顧問先の文書が入るため、すべての顧問先を書き出すときだけ作成します。選んだ顧問先を印刷するには「ファイル → 印刷プレビュー」を使ってください。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="245" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="253" />
+        <source>This writes the envelopes or labels of the chosen clients only.</source>
+        <translation>選んだ顧問先の封筒・宛名ラベルだけを作ります。</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/export/dialog.py" line="259" />
         <source>This writes %1 document(s) for %2 client(s), and the list for the regulator with every client of the case in the joint report.</source>
         <translation>顧問先 %2 件の文書 %1 件と、この事案の共同報告の顧問先をすべて載せた個人情報保護委員会への一覧を書き出します。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="257" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="271" />
         <source>Nothing to write: every chosen document has been exported already. To write them again, untick “Only documents not yet exported”.</source>
         <translation>書き出す文書がありません。選んだ文書はすべて書き出し済みです。書き出し直すには「まだ書き出していない文書だけ」のチェックを外してください。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="260" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="274" />
         <source>Nothing to write: tick at least one document.</source>
         <translation>書き出す文書がありません。文書を 1 つ以上選んでください。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="265" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="279" />
         <source>Folder to export to</source>
         <translation>書き出し先のフォルダ</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="281" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="301" />
         <source>Choose a folder to export to.</source>
         <translation>書き出し先のフォルダを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="283" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="303" />
         <source>Give the whole path of the folder (for example C:\…).</source>
         <translation>フォルダはドライブから指定してください（例: C:\…）。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="285" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="305" />
         <source>Tick at least one document.</source>
         <translation>書類を1つ以上選んでください。</translation>
     </message>
@@ -590,177 +714,182 @@
 <context>
     <name>ExportFlow</name>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="163" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="166" />
         <source>Cannot export yet</source>
         <translation>まだ書き出せません</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="170" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="173" />
         <source>The office profile could not be read</source>
         <translation>事務所情報を読めませんでした</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="180" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="183" />
         <source>Office profile:</source>
         <translation>事務所情報:</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="183" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="186" />
         <source>Incident:</source>
         <translation>事案情報:</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="187" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="190" />
         <source>Open the office profile…</source>
         <translation>事務所情報を開く…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="189" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="192" />
         <source>Open the incident…</source>
         <translation>事案情報を開く…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="192" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="195" />
         <source>Something is missing</source>
         <translation>未入力の項目があります</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="193" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="196" />
         <source>The documents cannot be made until this is filled in:</source>
         <translation>次の項目を入力するまで書類を作成できません:</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="248" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="255" />
         <source>The templates cannot be used</source>
         <translation>テンプレートを使用できません</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="249" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="256" />
         <source>The documents cannot be made with the templates in %1:</source>
         <translation>%1 のテンプレートでは文書を作成できません:</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="256" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="263" />
         <source>Nothing was written. Correct the template in Word and export again, or choose other templates (Settings → Template folder…).</source>
         <translation>何も書き出していません。Word でテンプレートを修正してから書き出し直すか、別のテンプレートを選んでください（設定 → テンプレートのフォルダ…）。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="259" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="266" />
         <source>Template folder…</source>
         <translation>テンプレートのフォルダ…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="320" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="330" />
         <source>Writing the documents…</source>
         <translation>書類を書き出しています…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="321" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="331" />
         <source>Export</source>
         <translation>書き出し</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="322" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="332" />
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="347" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="357" />
         <source>Stopping: the documents being written are finished first…</source>
         <translation>中止しています。書き込み中の文書を書き終えてから止めます…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="358" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="368" />
         <source>Writing the documents… %1 of %2</source>
         <translation>書類を書き出しています… %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="400" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="410" />
         <source>… and %1 more</source>
         <translation>… ほか %1 件</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="403" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="413" />
         <source>Overwrite?</source>
         <translation>上書きしますか</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="405" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="415" />
         <source>%1 file(s) to be written already exist in %2. Nothing has been written. Overwrite them?</source>
         <translation>%2 に、書き出すファイルと同じ名前のファイルが %1 件あります。まだ何も書き込んでいません。上書きしますか？</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="410" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="420" />
         <source>Overwrite</source>
         <translation>上書きする</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="424" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="434" />
         <source>They are kept in %1 and marked as exported. To make the rest, export to the same folder again with “Only documents not yet exported”.</source>
         <translation>書き出した文書は %1 に残し、書き出し済みとして記録しました。残りを作成するには、同じフォルダに「まだ書き出していない文書だけ」を選んで書き出してください。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="393" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="403" />
         <source>The export failed</source>
         <translation>書き出せませんでした</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="418" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="428" />
         <source>The export was cancelled. %1 document(s) for %2 client(s) had been written.</source>
         <translation>書き出しを中止しました。中止までに顧問先 %2 件分、%1 件の文書を書き出しました。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="427" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="437" />
         <source>Export cancelled</source>
         <translation>書き出しを中止しました</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="433" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="443" />
         <source>The export could not be recorded</source>
         <translation>書き出しを事案に記録できませんでした</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="435" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="445" />
         <source>The documents were written to %1, but the case file could not record it. Mark them by hand once the case can be written.</source>
         <translation>書類は %1 に書き出しましたが、事案ファイルに記録できませんでした。事案に書き込めるようになってから、状況を手作業で設定してください。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="455" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="465" />
         <source>%1 document(s) for %2 client(s) were written to %3.</source>
         <translation>顧問先 %2 件分の書類 %1 件を %3 に書き出しました。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="460" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="470" />
         <source>The list for the regulator names %1 client(s) in the joint report.</source>
         <translation>個人情報保護委員会への報告対象一覧には、共同報告の顧問先 %1 件を載せました。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="466" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="476" />
         <source>Only the chosen documents were written; the list for the regulator is always written for the whole case.</source>
         <translation>選んだ文書だけを書き出しました。個人情報保護委員会への一覧は、常に事案全体について書き出します。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="472" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="482" />
         <source>For printing, each document with every client is in one file in %1.</source>
         <translation>印刷用に、文書ごとに全顧問先分をまとめたファイルを %1 に作成しました。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="476" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="485" />
+        <source>For printing: %1</source>
+        <translation>印刷用: %1</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/export/flow.py" line="488" />
         <source>Export finished</source>
         <translation>書き出しが終わりました</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="478" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="490" />
         <source>Open the folder</source>
         <translation>フォルダを開く</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="480" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="492" />
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="496" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="508" />
         <source>No incident has been entered.</source>
         <translation>事案情報が入力されていません。</translation>
     </message>
@@ -1119,147 +1248,147 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../noticedesk/gui/window/main_window.py" line="245" />
+        <location filename="../../noticedesk/gui/window/main_window.py" line="248" />
         <source>&amp;Search:</source>
         <translation>検索(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/main_window.py" line="247" />
+        <location filename="../../noticedesk/gui/window/main_window.py" line="250" />
         <source>Name, address, phone, code or association — spaces separate words</source>
         <translation>名称・所在地・電話番号・コード・事務組合で検索（スペース区切りで複数語）</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/main_window.py" line="249" />
+        <location filename="../../noticedesk/gui/window/main_window.py" line="252" />
         <source>Problems in the client list</source>
         <translation>顧問先一覧の問題</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/main_window.py" line="251" />
+        <location filename="../../noticedesk/gui/window/main_window.py" line="254" />
         <source>&amp;Problems in the client list</source>
         <translation>顧問先一覧の問題(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/menus.py" line="158" />
+        <location filename="../../noticedesk/gui/window/menus.py" line="161" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/menus.py" line="159" />
+        <location filename="../../noticedesk/gui/window/menus.py" line="162" />
         <source>&amp;Open client list…</source>
         <translation>顧問先一覧を開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/menus.py" line="160" />
+        <location filename="../../noticedesk/gui/window/menus.py" line="163" />
         <source>Open &amp;recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/menus.py" line="161" />
+        <location filename="../../noticedesk/gui/window/menus.py" line="164" />
         <source>&amp;Export documents…</source>
         <translation>書き出し(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/menus.py" line="162" />
+        <location filename="../../noticedesk/gui/window/menus.py" line="165" />
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/menus.py" line="163" />
+        <location filename="../../noticedesk/gui/window/menus.py" line="166" />
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/menus.py" line="184" />
+        <location filename="../../noticedesk/gui/window/menus.py" line="187" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/menus.py" line="219" />
+        <location filename="../../noticedesk/gui/window/menus.py" line="222" />
         <source>&amp;How to use…</source>
         <translation>使い方(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/menus.py" line="221" />
+        <location filename="../../noticedesk/gui/window/menus.py" line="224" />
         <source>Open the &amp;data folder</source>
         <translation>データフォルダを開く(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/menus.py" line="223" />
+        <location filename="../../noticedesk/gui/window/menus.py" line="226" />
         <source>&amp;Licences…</source>
         <translation>ライセンス(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/menus.py" line="224" />
+        <location filename="../../noticedesk/gui/window/menus.py" line="227" />
         <source>&amp;About NoticeDesk…</source>
         <translation>バージョン情報(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/menus.py" line="269" />
+        <location filename="../../noticedesk/gui/window/menus.py" line="272" />
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/menus.py" line="270" />
+        <location filename="../../noticedesk/gui/window/menus.py" line="273" />
         <source>&amp;Undo: %1</source>
         <translation>元に戻す(&amp;U)：%1</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/menus.py" line="275" />
+        <location filename="../../noticedesk/gui/window/menus.py" line="278" />
         <source>&amp;Redo</source>
         <translation>やり直し(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/menus.py" line="276" />
+        <location filename="../../noticedesk/gui/window/menus.py" line="279" />
         <source>&amp;Redo: %1</source>
         <translation>やり直し(&amp;R)：%1</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/menus.py" line="170" />
+        <location filename="../../noticedesk/gui/window/menus.py" line="173" />
         <source>Tick / untick &amp;individual report</source>
         <translation>個別報告のチェックを切り替える(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/menus.py" line="174" />
+        <location filename="../../noticedesk/gui/window/menus.py" line="177" />
         <source>&amp;Find</source>
         <translation>検索(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/menus.py" line="175" />
+        <location filename="../../noticedesk/gui/window/menus.py" line="178" />
         <source>&amp;Case</source>
         <translation>事案(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/menus.py" line="176" />
+        <location filename="../../noticedesk/gui/window/menus.py" line="179" />
         <source>&amp;Office profile…</source>
         <translation>事務所情報(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/menus.py" line="178" />
+        <location filename="../../noticedesk/gui/window/menus.py" line="181" />
         <source>&amp;Incident and deadlines…</source>
         <translation>事案情報と報告期限(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/menus.py" line="180" />
+        <location filename="../../noticedesk/gui/window/menus.py" line="183" />
         <source>&amp;Settings</source>
         <translation>設定(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/menus.py" line="181" />
+        <location filename="../../noticedesk/gui/window/menus.py" line="184" />
         <source>&amp;Language</source>
         <translation>表示言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/menus.py" line="182" />
+        <location filename="../../noticedesk/gui/window/menus.py" line="185" />
         <source>&amp;Template folder…</source>
         <translation>テンプレートのフォルダ(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/menus.py" line="183" />
+        <location filename="../../noticedesk/gui/window/menus.py" line="186" />
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/main_window.py" line="328" />
+        <location filename="../../noticedesk/gui/window/main_window.py" line="331" />
         <source>Row %1 is not in the table: it could not be read as a client.</source>
         <translation>%1 行目は顧問先として読み取れなかったため、一覧にありません。</translation>
     </message>
@@ -1286,7 +1415,7 @@
     <message>
         <location filename="../../noticedesk/gui/clients/loading.py" line="115" />
         <location filename="../../noticedesk/gui/clients/problem_decisions.py" line="96" />
-        <location filename="../../noticedesk/gui/export/flow.py" line="146" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="149" />
         <source>Still reading the previous file…</source>
         <translation>前のファイルを読み込み中です…</translation>
     </message>
@@ -1294,7 +1423,7 @@
         <location filename="../../noticedesk/gui/clients/loading.py" line="117" />
         <location filename="../../noticedesk/gui/clients/problem_decisions.py" line="98" />
         <location filename="../../noticedesk/gui/clients/ticking.py" line="48" />
-        <location filename="../../noticedesk/gui/window/main_window.py" line="471" />
+        <location filename="../../noticedesk/gui/window/main_window.py" line="474" />
         <source>Please wait until the export has finished.</source>
         <translation>書き出しが終わるまでお待ちください。</translation>
     </message>
@@ -1344,7 +1473,7 @@
         <translation>%1 は取り込んでいません。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="144" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="147" />
         <source>No case is open.</source>
         <translation>事案が開かれていません。</translation>
     </message>
@@ -1414,7 +1543,7 @@
         <translation>%1 個のファイルがドロップされました。取り込むと事案の顧問先一覧が置き換わるため、使う一覧を1つだけドロップしてください。何も取り込んでいません。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/flow.py" line="148" />
+        <location filename="../../noticedesk/gui/export/flow.py" line="151" />
         <source>The case has no clients yet: open a client list first.</source>
         <translation>事案に顧問先がまだありません。先に顧問先一覧を開いてください。</translation>
     </message>
@@ -1424,7 +1553,7 @@
         <translation>顧問先一覧にエラーが %1 件あります（「顧問先一覧の問題」を参照）。ファイルを直して読み込み直すと、書類を書き出せます。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/main_window.py" line="429" />
+        <location filename="../../noticedesk/gui/window/main_window.py" line="432" />
         <source>Write every client's documents and the list for the regulator</source>
         <translation>全顧問先の書類と個人情報保護委員会への報告対象一覧を書き出します</translation>
     </message>
@@ -2388,7 +2517,7 @@ or open it with File → Open client list… (%1).</source>
 <context>
     <name>TemplatesDialog</name>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="102" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="107" />
         <location filename="../../noticedesk/gui/templates/dialog.py" line="157" />
         <source>Standard templates (shipped with NoticeDesk)</source>
         <translation>標準のテンプレート（NoticeDesk に付属）</translation>
