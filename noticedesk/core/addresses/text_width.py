@@ -29,6 +29,8 @@ _JOINERS = frozenset("-‐‑‒–—―−－ー")
 _SPACES = frozenset(" \u3000")
 # A break just after one of these ends an address unit (県|市|区|町|丁目|番|号 …).
 _UNIT_ENDS = frozenset("都道府県市区町村郡丁目番号階")
+# The administrative units: the break a person makes first (「横浜市西区」「みなとみらい…」).
+_AREA_ENDS = frozenset("都道府県市区町村郡")
 # Written right after a number and read with it (3丁目, 5番地, 7階, 2F): kept on its line.
 _NUMBER_SUFFIXES = frozenset("丁目番地号階条線FfＦ")
 
@@ -104,6 +106,13 @@ def _cut(text: str, max_em: float) -> int:
             break
         fits = index + 1
     allowed = [i for i in range(1, fits + 1) if may_break_before(text, i)]
+    # After a space or a ward, town or city, when the rest then fits on one line.
+    for tier in (_SPACES, _AREA_ENDS):
+        for i in reversed(allowed):
+            rest = text[i:].strip(" \u3000")
+            area = text[i - 1] in tier or (tier is _SPACES and text[i] in tier)
+            if area and text_em(text[:i]) >= max_em / 3 and text_em(rest) <= max_em:
+                return i
     preferred = [i for i in allowed if _preferred(text, i)]
     # A preferred break is taken unless it leaves the line less than half full.
     if preferred and text_em(text[: preferred[-1]]) >= max_em / 2:
