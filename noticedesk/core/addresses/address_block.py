@@ -16,6 +16,8 @@ Decisions (Japanese business practice; no statute governs how a letter is addres
 - House numbers are printed in full-width digits (「3丁目5番13号」「1－2－3」), as addresses
   are customarily written in Japanese text, so they are exactly as wide as measured and never
   spaced apart from the kanji around them.
+- Characters a Word file cannot hold (control characters pasted from elsewhere) are dropped,
+  and line breaks and tabs inside a cell become spaces, before anything is measured.
 - The postal code is printed 〒123-4567; a code that is not seven digits is printed as written
   (staff see it on the label rather than losing it).
 """
@@ -54,9 +56,19 @@ class Addressee:
         return SAMA if self.person else ONCHU
 
 
+# What XML 1.0 cannot hold, as ``documents.xml_text`` decides it (kept here too: the documents
+# package imports this one, not the other way round).
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def printable(text: str) -> str:
+    """``text`` as a Word line can hold it: no control characters, breaks and tabs as spaces."""
+    return re.sub(r"[\r\n\t]+", " ", _NOT_XML.sub("", text))
+
+
 def postal_line(postal_code: str) -> str:
     """〒123-4567 from the roster's code (digits normalised); "" when there is none."""
-    text = unicodedata.normalize("NFKC", postal_code).strip().lstrip("〒").strip()
+    text = unicodedata.normalize("NFKC", printable(postal_code)).strip().lstrip("〒").strip()
     if not text:
         return ""
     digits = re.sub(r"\D", "", text)
@@ -76,7 +88,7 @@ _FULL_WIDTH = str.maketrans("0123456789-", "０１２３４５６７８９－")
 def address_parts(address: str) -> tuple[str, ...]:
     """The address as street and building (one part when no building can be told apart),
     its digits full-width."""
-    text = address.strip(" \u3000").translate(_FULL_WIDTH)
+    text = printable(address).strip(" \u3000").translate(_FULL_WIDTH)
     if not text:
         return ()
     spaced = re.split(r"[\s\u3000]+", text, maxsplit=1)
@@ -92,8 +104,8 @@ def address_parts(address: str) -> tuple[str, ...]:
 
 def addressee(client: Client) -> Addressee:
     """The address block of ``client`` (see the module docstring for the honorific rule)."""
-    company = without_honorific(client.printed_name)
-    person = without_honorific(client.contact_person)
+    company = without_honorific(printable(client.printed_name))
+    person = without_honorific(printable(client.contact_person))
     return Addressee(
         postal=postal_line(client.postal_code),
         address=address_parts(client.address),

@@ -22,7 +22,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from noticedesk.core.addresses.address_block import address_parts, addressee, postal_line
+from noticedesk.core.addresses.address_block import (
+    address_parts,
+    addressee,
+    postal_line,
+    printable,
+)
 from noticedesk.core.addresses.blocks import fit_clients
 from noticedesk.core.addresses.docx_grid import Cell, Page, Row, grid_document
 from noticedesk.core.addresses.fitting import FittedBlock, Part, fit_block
@@ -121,11 +126,11 @@ def envelope_parts(client: Client) -> list[Part]:
 def return_parts(office: OfficeProfile) -> list[Part]:
     """The office's return address: 〒, address, name, phone (and fax when there is one)."""
     postal = postal_line(office.postal_code)
-    numbers = f"TEL {office.phone}" + (f"　FAX {office.fax}" if office.fax else "")
+    numbers = printable(f"TEL {office.phone}" + (f"　FAX {office.fax}" if office.fax else ""))
     return [
         Part((postal,) if postal else (), 1.0, align="right"),
         Part(address_parts(office.address), 1.0, align="right"),
-        Part((office.name,), 1.15, space_before=0.3, align="right", wrap=2),
+        Part((printable(office.name),), 1.15, space_before=0.3, align="right", wrap=2),
         Part((numbers,) if office.phone else (), 1.0, align="right"),
     ]
 

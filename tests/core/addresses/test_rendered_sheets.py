@@ -10,7 +10,8 @@ from noticedesk.core.addresses.docx_grid import twips
 from noticedesk.core.addresses.label_layouts import LabelLayout
 from noticedesk.core.addresses.labels import label_numbers
 from tests.helpers.address_sheets import grid_cells, sample_clients
-from tests.helpers.documents import document_xml, sample_office
+from tests.helpers.documents import HAZARD_NAMES, document_xml, sample_office
+from tests.helpers.documents import client as make_client
 
 
 def _label_texts(data: bytes, per_row: int) -> list[str]:
@@ -89,3 +90,17 @@ def test_the_same_clients_give_the_same_bytes() -> None:
 def test_envelope_pages_are_the_envelope(name: str, size: tuple[int, int]) -> None:
     xml = document_xml(render_envelopes(sample_clients()[:1], sample_office(), envelope_size(name)))
     assert f'<w:pgSz w:w="{twips(size[0])}" w:h="{twips(size[1])}"' in xml
+
+
+def test_names_with_markup_and_control_characters_print_as_written() -> None:
+    """A name like ``A&B商事`` or ``<有限会社>`` is text, and a control character pasted into a
+    cell is dropped rather than making a file Word refuses to open."""
+    names = [name for name in HAZARD_NAMES if len(name) < 50]
+    clients = [make_client(name, row=4 + n, contact_person="") for n, name in enumerate(names)]
+    for data in (
+        render_labels(clients, find_layout("a4-12")),
+        render_envelopes(clients, sample_office(), envelope_size("naga3")),
+    ):
+        text = " ".join(cell for row in grid_cells(data) for cell in row)
+        assert "A&B商事" in text and "<有限会社>" in text and "{{ 7*7 }}" in text
+        assert "株式会社ベル商会" in text and "\x07" not in text
