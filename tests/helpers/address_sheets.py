@@ -14,6 +14,7 @@ from noticedesk.core.clients import Client
 from noticedesk.core.documents.pdf import LibreOfficeConverter
 from noticedesk.core.roster.importer import import_roster
 from tests.helpers.converters import require_soffice
+from tests.helpers.documents import client as make_client
 from tests.helpers.paths import SAMPLE
 from tests.helpers.programs import require_tool
 
@@ -46,6 +47,18 @@ def worst_sample_client() -> Client:
         postal_code=longest_address.postal_code,
         contact_person=longest_person.contact_person,
     )
+
+
+# Far longer than anything in the sample: a building and an office on the address line, a
+# department and a title before the person's name.
+FAR_TOO_LONG = make_client(
+    "特定非営利活動法人　日本全国社会保険労務管理情報システム利用事業者連絡協議会",
+    row=9,
+    postal_code="100-0005",
+    address="東京都千代田区丸の内一丁目9番1号　丸の内グラントウキョウノースタワー38階 "
+    "社会保険労務管理情報システム利用事業者連絡協議会事務局",
+    contact_person="総務部人事労務課課長代理 長谷川 美智子",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +113,7 @@ def _words(pdf: bytes, pdftotext: str) -> Printed:
 
 
 __all__ = [
+    "FAR_TOO_LONG",
     "PT_PER_MM",
     "Printed",
     "Word",

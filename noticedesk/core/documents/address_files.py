@@ -88,6 +88,8 @@ def render_address_files(
     folder = Path(out_dir) / PRINT_FOLDER
     files: list[AddressFile] = []
     problems: list[Problem] = []
+    if not clients:  # no page to print: no file rather than an empty one
+        return files, problems
     for kind in kinds:
         try:
             if kind == "envelope":
