@@ -57,17 +57,17 @@
         <translation>A4の宛名ラベル(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/address_choices.py" line="81" />
+        <location filename="../../noticedesk/gui/export/address_choices.py" line="83" />
         <source>The first label still free on the first sheet, counted across from the top left: a half-used sheet can go back into the printer.</source>
         <translation>1枚目のシートで最初に使うラベルの番号（左上を1として横に数えます）。使いかけのシートをもう一度使えます。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/address_choices.py" line="85" />
+        <location filename="../../noticedesk/gui/export/address_choices.py" line="87" />
         <source>&amp;First label</source>
         <translation>開始位置(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/address_choices.py" line="87" />
+        <location filename="../../noticedesk/gui/export/address_choices.py" line="89" />
         <source>Made for the chosen clients, into the print folder.</source>
         <translation>選んだ顧問先の分を「印刷用」フォルダに作ります。</translation>
     </message>
@@ -681,32 +681,37 @@
         <translation>顧問先 %2 件の文書 %1 件と、この事案の共同報告の顧問先をすべて載せた個人情報保護委員会への一覧を書き出します。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="271" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="266" />
+        <source>The envelopes or labels of the chosen clients are made too.</source>
+        <translation>選んだ顧問先の封筒・宛名ラベルも作ります。</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/export/dialog.py" line="273" />
         <source>Nothing to write: every chosen document has been exported already. To write them again, untick “Only documents not yet exported”.</source>
         <translation>書き出す文書がありません。選んだ文書はすべて書き出し済みです。書き出し直すには「まだ書き出していない文書だけ」のチェックを外してください。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="274" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="276" />
         <source>Nothing to write: tick at least one document.</source>
         <translation>書き出す文書がありません。文書を 1 つ以上選んでください。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="279" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="281" />
         <source>Folder to export to</source>
         <translation>書き出し先のフォルダ</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="301" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="303" />
         <source>Choose a folder to export to.</source>
         <translation>書き出し先のフォルダを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="303" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="305" />
         <source>Give the whole path of the folder (for example C:\…).</source>
         <translation>フォルダはドライブから指定してください（例: C:\…）。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="305" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="307" />
         <source>Tick at least one document.</source>
         <translation>書類を1つ以上選んでください。</translation>
     </message>

@@ -70,6 +70,8 @@ class AddressChoices(QGroupBox):
         self.labels_box.setObjectName("labels")
         self.layout_choice = QComboBox(self)
         self.layout_choice.setObjectName("label_layout")
+        # The sheet's measures are in its title: show it whole.
+        self.layout_choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for name, layout in self._layouts.items():
             self.layout_choice.addItem(layout.title, name)
         self.layout_choice.setCurrentIndex(max(self.layout_choice.findData(DEFAULT_LAYOUT), 0))

@@ -262,6 +262,8 @@ class ExportDialog(QDialog):
                 .replace("%1", str(documents))
                 .replace("%2", str(clients))
             )
+            if self.address_choices.kinds():
+                text += " " + self.tr("The envelopes or labels of the chosen clients are made too.")
         self.summary.setText(text)
         self.summary.show()
 
