@@ -15,8 +15,8 @@ Decisions:
   cancelled: the status columns and the audit log must say what is on disk.
 - Envelopes and labels (``kinds`` ``envelope`` / ``labels``) are made for the chosen clients
   (all, or ``clients``), whatever ``pending_only`` leaves of their documents: they go with the
-  letters being printed. They are files for printing, not a client's documents, and leave no
-  status behind.
+  letters being printed. They are files for printing, not a client's documents: the log entry
+  of the export names them, and they leave no status behind.
 - Recording happens after the files are written; when the case cannot record (a locked or
   damaged file), the files stay and ``ExportNotRecorded`` says so, carrying the result, so the
   office knows to mark them by hand.
@@ -123,7 +123,7 @@ def export_and_record(
             store.record_export(exc.written, exc.ppc_list)
         raise
     try:
-        store.record_export(result.documents_by_client(), result.ppc_list)
+        store.record_export(result.documents_by_client(), result.ppc_list, result.address_files)
     except Exception as exc:  # the files are on disk whatever the case says
         raise ExportNotRecorded(result, exc) from exc
     return result

@@ -103,5 +103,8 @@ def test_a_case_export_of_selected_rows_addresses_only_those(
         assert len(rows) == 4
         assert names[2] in rows[0][0] and names[3] in rows[2][0]
         assert result.count == 0
+        last = store.audit_entries()[-1]
+        assert last.action == "export"
+        assert str(result.address_files["envelope"]) in last.summary()  # the office's record
     finally:
         store.close()
