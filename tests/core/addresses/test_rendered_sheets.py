@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from noticedesk.core.addresses import envelope_size, find_layout, render_envelopes, render_labels
+from noticedesk.core.addresses.address_block import address_parts
 from noticedesk.core.addresses.docx_grid import twips
 from noticedesk.core.addresses.label_layouts import LabelLayout
 from noticedesk.core.addresses.labels import label_numbers
@@ -72,6 +73,11 @@ def test_envelopes_have_one_page_per_client_with_its_own_name_and_the_return_add
         assert client.printed_name in front
         assert "〒" + client.postal_code in front
         assert all(c.printed_name not in front for c in clients if c is not client)
+        street = "".join(address_parts(client.address))
+        assert street in front.replace("\u3000", "")
+        assert all(
+            "".join(address_parts(c.address)) not in front for c in clients if c is not client
+        )
         assert office.name in sender and "〒" + office.postal_code in sender
         assert client.printed_name not in sender
 
