@@ -29,6 +29,103 @@
     </message>
 </context>
 <context>
+    <name>AddressChoices</name>
+    <message>
+        <source>Envelopes and address labels</source>
+        <translation>封筒・宛名ラベル</translation>
+    </message>
+    <message>
+        <source>&amp;Envelopes, one page per client</source>
+        <translation>封筒（1社1ページ）(&amp;E)</translation>
+    </message>
+    <message>
+        <source>%1 (%2×%3 mm)</source>
+        <translation>%1（%2×%3 mm）</translation>
+    </message>
+    <message>
+        <source>Address &amp;labels on A4 sheets</source>
+        <translation>A4の宛名ラベル(&amp;L)</translation>
+    </message>
+    <message>
+        <source>The first label still free on the first sheet, counted across from the top left: a half-used sheet can go back into the printer.</source>
+        <translation>1枚目のシートで最初に使うラベルの番号（左上を1として横に数えます）。使いかけのシートをもう一度使えます。</translation>
+    </message>
+    <message>
+        <source>&amp;First label</source>
+        <translation>開始位置(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Made for the chosen clients, into the print folder.</source>
+        <translation>選んだ顧問先の分を「印刷用」フォルダに作ります。</translation>
+    </message>
+</context>
+<context>
+    <name>AddressPrint</name>
+    <message>
+        <source>Print &amp;envelopes and labels…</source>
+        <translation>封筒・宛名ラベルの印刷(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Print envelopes and labels</source>
+        <translation>封筒・宛名ラベルの印刷</translation>
+    </message>
+    <message>
+        <source>No case is open.</source>
+        <translation>事案が開かれていません。</translation>
+    </message>
+    <message>
+        <source>The case has no clients yet: open a client list first.</source>
+        <translation>事案に顧問先がまだありません。先に顧問先一覧を開いてください。</translation>
+    </message>
+    <message>
+        <source>To print the envelopes and labels as they are exported, NoticeDesk needs LibreOffice (free) or Microsoft Word on this PC.</source>
+        <translation>封筒・宛名ラベルを書き出すとおりに印刷するには、このPCに LibreOffice（無料）か Microsoft Word が必要です。</translation>
+    </message>
+    <message>
+        <source>The office profile could not be read</source>
+        <translation>事務所情報を読み込めませんでした</translation>
+    </message>
+    <message>
+        <source>Preparing the pages…</source>
+        <translation>ページを準備しています…</translation>
+    </message>
+    <message>
+        <source>Envelopes (%1) — %2 client(s)</source>
+        <translation>封筒（%1）— %2 件の顧問先</translation>
+    </message>
+    <message>
+        <source>Address labels (%1) — %2 client(s)</source>
+        <translation>宛名ラベル（%1）— %2 件の顧問先</translation>
+    </message>
+    <message>
+        <source>The envelopes or labels could not be made</source>
+        <translation>封筒・宛名ラベルを作れませんでした</translation>
+    </message>
+</context>
+<context>
+    <name>AddressPrintDialog</name>
+    <message>
+        <source>Print envelopes and labels</source>
+        <translation>封筒・宛名ラベルの印刷</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>顧問先</translation>
+    </message>
+    <message>
+        <source>Se&amp;lected rows (%1)</source>
+        <translation>選択した行（%1 件）(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;All clients (%1)</source>
+        <translation>すべての顧問先（%1 件）(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Print preview</source>
+        <translation>印刷プレビュー(&amp;P)</translation>
+    </message>
+</context>
+<context>
     <name>AssociationEditor</name>
     <message>
         <source>A&amp;dd</source>
@@ -479,6 +576,14 @@
         <source>Tick at least one document.</source>
         <translation>書類を1つ以上選んでください。</translation>
     </message>
+    <message>
+        <source>This writes the envelopes or labels of the chosen clients only.</source>
+        <translation>選んだ顧問先の封筒・宛名ラベルだけを作ります。</translation>
+    </message>
+    <message>
+        <source>The envelopes or labels of the chosen clients are made too.</source>
+        <translation>選んだ顧問先の封筒・宛名ラベルも作ります。</translation>
+    </message>
 </context>
 <context>
     <name>ExportFlow</name>
@@ -621,6 +726,10 @@
     <message>
         <source>No incident has been entered.</source>
         <translation>事案情報が入力されていません。</translation>
+    </message>
+    <message>
+        <source>For printing: %1</source>
+        <translation>印刷用: %1</translation>
     </message>
 </context>
 <context>

@@ -109,6 +109,8 @@ class AuditEntry:
             lines = [f"{label}: " + "、".join(paths) for label, paths in d.get("files", {}).items()]
             if d.get("ppc_list"):
                 lines.append(f"個人情報保護委員会への報告用一覧: {d['ppc_list']}")
+            if d.get("address_files"):
+                lines.append("封筒・宛名ラベル: " + "、".join(d["address_files"].values()))
             return f"書類 {', '.join(d.get('kinds', []))} / " + " / ".join(lines)
         if self.action == "deadline":
             return (

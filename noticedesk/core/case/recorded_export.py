@@ -13,6 +13,10 @@ Decisions:
   export into a folder that holds the list asks to overwrite it like any other file.
 - Whatever was written is recorded, whether the export finished, failed part-way or was
   cancelled: the status columns and the audit log must say what is on disk.
+- Envelopes and labels (``kinds`` ``envelope`` / ``labels``) are made for the chosen clients
+  (all, or ``clients``), whatever ``pending_only`` leaves of their documents: they go with the
+  letters being printed. They are files for printing, not a client's documents: the log entry
+  of the export names them, and they leave no status behind.
 - Recording happens after the files are written; when the case cannot record (a locked or
   damaged file), the files stay and ``ExportNotRecorded`` says so, carrying the result, so the
   office knows to mark them by hand.
@@ -30,6 +34,7 @@ from noticedesk.core.case.export_selection import (
     selection_problems,
 )
 from noticedesk.core.case.store import CaseStore
+from noticedesk.core.documents.address_files import AddressOptions, split_kinds
 from noticedesk.core.documents.export import ExportProblem, ExportResult, export_case
 from noticedesk.core.incident import Incident
 from noticedesk.core.office import OfficeProfile
@@ -65,6 +70,7 @@ def export_and_record(
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     workers: int | None = None,
+    addresses: AddressOptions | None = None,
 ) -> ExportResult:
     """Export the clients of ``store`` and record what was written (see the module notes).
 
@@ -82,7 +88,13 @@ def export_and_record(
     chosen = None
     if not selection.whole:
         chosen = chosen_documents(entries, kinds, selection)
-        problems = selection_problems(entries, selection, chosen, print_files=print_files)
+        problems = selection_problems(
+            entries,
+            selection,
+            chosen,
+            print_files=print_files,
+            other_files=bool(split_kinds(kinds)[1]),
+        )
         if problems:
             raise ExportProblem(problems)
     try:
@@ -99,13 +111,19 @@ def export_and_record(
             cancelled=cancelled,
             workers=workers,
             chosen=chosen,
+            addresses=addresses,
+            address_clients=[
+                entry.client
+                for entry in entries
+                if selection.clients is None or entry.key in selection.clients
+            ],
         )
     except ExportProblem as exc:
         if exc.written or exc.ppc_list is not None:
             store.record_export(exc.written, exc.ppc_list)
         raise
     try:
-        store.record_export(result.documents_by_client(), result.ppc_list)
+        store.record_export(result.documents_by_client(), result.ppc_list, result.address_files)
     except Exception as exc:  # the files are on disk whatever the case says
         raise ExportNotRecorded(result, exc) from exc
     return result

@@ -520,8 +520,11 @@ class CaseStore:
         self,
         documents: Mapping[str, Sequence[tuple[str, Path]]],
         ppc_list: Path | None,
+        address_files: Mapping[str, Path] | None = None,
     ) -> None:
-        """Record an export as written: per client key, the (kind, file) pairs on disk.
+        """Record an export as written: per client key, the (kind, file) pairs on disk, and
+        the envelopes and label sheets written with them (in the log entry only: they are no
+        client's document and have no status).
 
         Each written (client, kind) becomes "exported" and nothing else does: the own-report
         guide exists only for clients who report individually, so a client in the joint
@@ -551,6 +554,8 @@ class CaseStore:
                     },
                     "ppc_list": str(ppc_list) if ppc_list else "",
                 }
+                if address_files:
+                    details["address_files"] = {k: str(p) for k, p in address_files.items()}
                 tx.audit("export", details)
             for kind, kind_ids in by_kind.items():
                 self._cache_statuses(list(kind_ids), kind, StatusEntry(DocumentStatus.EXPORTED, at))

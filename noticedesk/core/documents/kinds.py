@@ -75,8 +75,13 @@ KINDS: dict[str, DocumentKind] = {
 
 DOCUMENT_KINDS: tuple[str, ...] = ("internal", "report", "cover", "individual")
 
+# Envelopes and address labels: one file for all the clients exported, not a document per
+# client (``documents.address_files``); an export names them in its kinds like documents.
+ADDRESS_KINDS: tuple[str, ...] = ("envelope", "labels")
+
 
 def kinds_for(individual: bool, kinds: tuple[str, ...] | list[str]) -> list[str]:
     """The requested kinds that apply to a client, in envelope order."""
-    chosen = [k for k in kinds if individual or not KINDS[k].for_individual_only]
+    documents = [k for k in kinds if k in KINDS]  # address kinds are not a client's documents
+    chosen = [k for k in documents if individual or not KINDS[k].for_individual_only]
     return sorted(chosen, key=lambda k: KINDS[k].file_prefix)

@@ -36,10 +36,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from noticedesk.core.addresses import LabelLayout
+from noticedesk.core.documents.address_files import AddressOptions
 from noticedesk.core.documents.kinds import DOCUMENT_KINDS, KINDS
 from noticedesk.core.documents.print_files import PRINT_FOLDER
 from noticedesk.gui.common.file_chooser import FileChooser
 from noticedesk.gui.common.form_parts import dialog_buttons, error_label
+from noticedesk.gui.export.address_choices import AddressChoices, office_layouts
 from noticedesk.gui.table.model import document_titles
 
 # (client keys or None for all, only the documents not yet exported, kinds) ->
@@ -62,6 +65,8 @@ class ExportDialog(QDialog):
         count: CountDocuments | None = None,
         templates_dir: Path | None = None,
         print_files: bool = False,
+        label_layouts: dict[str, LabelLayout] | None = None,
+        layout_problem: str = "",
         parent: QWidget | None = None,
     ) -> None:
         """``clients``: how many the case has; ``selected``: the keys of the selected rows;
@@ -124,6 +129,12 @@ class ExportDialog(QDialog):
             box.toggled.connect(self._update)
             group_layout.addWidget(box)
 
+        if label_layouts is None:
+            label_layouts, layout_problem = office_layouts(None, "ja")
+        self.address_choices = AddressChoices(label_layouts, layout_problem, self)
+        self.address_choices.envelope_box.toggled.connect(self._update)
+        self.address_choices.labels_box.toggled.connect(self._update)
+
         self.print_files_box = QCheckBox(
             self.tr("Also make print files (one file per document with every client)"), self
         )
@@ -147,6 +158,7 @@ class ExportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(who)
         layout.addWidget(group)
+        layout.addWidget(self.address_choices)
         layout.addWidget(self.print_files_box)
         layout.addWidget(self.summary)
         layout.addWidget(self.errors)
@@ -237,7 +249,9 @@ class ExportDialog(QDialog):
             self.summary.hide()
             return
         clients, documents = counted
-        if documents == 0:
+        if documents == 0 and self.address_choices.kinds():
+            text = self.tr("This writes the envelopes or labels of the chosen clients only.")
+        elif documents == 0:
             text = self._nothing_text()
         else:
             text = (
@@ -248,6 +262,8 @@ class ExportDialog(QDialog):
                 .replace("%1", str(documents))
                 .replace("%2", str(clients))
             )
+            if self.address_choices.kinds():
+                text += " " + self.tr("The envelopes or labels of the chosen clients are made too.")
         self.summary.setText(text)
         self.summary.show()
 
@@ -269,7 +285,13 @@ class ExportDialog(QDialog):
         return Path(self.folder.text().strip())
 
     def kinds(self) -> list[str]:
-        return [kind for kind in DOCUMENT_KINDS if self.kind_boxes[kind].isChecked()]
+        """The documents ticked, then ``envelope`` / ``labels`` when ticked."""
+        documents = [kind for kind in DOCUMENT_KINDS if self.kind_boxes[kind].isChecked()]
+        return documents + self.address_choices.kinds()
+
+    def addresses(self) -> AddressOptions | None:
+        """The envelope size, label sheet and first label; None when neither is ticked."""
+        return self.address_choices.options()
 
     def print_files(self) -> bool:
         """Make the print files too: ticked, and offered (every client is exported)."""
@@ -285,7 +307,7 @@ class ExportDialog(QDialog):
             problems.append(self.tr("Tick at least one document."))
         else:
             counted = self.counted()
-            if counted is not None and counted[1] == 0:
+            if counted is not None and counted[1] == 0 and not self.address_choices.kinds():
                 problems.append(self._nothing_text())
         if problems:
             self.errors.setText("\n".join(problems))

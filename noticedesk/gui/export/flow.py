@@ -46,11 +46,13 @@ from noticedesk.core.case.export_selection import (
 )
 from noticedesk.core.case.recorded_export import ExportNotRecorded, export_and_record
 from noticedesk.core.documents import DOCUMENT_KINDS, ExportProblem, ExportResult
+from noticedesk.core.documents.address_files import AddressOptions, split_kinds
 from noticedesk.core.documents.filenames import safe_name
 from noticedesk.core.incident import Incident
 from noticedesk.core.user_error import error_text
 from noticedesk.gui.case.details import CaseDetails
 from noticedesk.gui.common.file_chooser import FileChooser, OpenUrl
+from noticedesk.gui.export.address_choices import office_layouts
 from noticedesk.gui.export.dialog import CountDocuments, ExportDialog
 from noticedesk.gui.export.print_choices import PrintChoices
 from noticedesk.gui.shared.host import WindowHost
@@ -89,6 +91,7 @@ class ExportRequest:
     clients: tuple[str, ...] | None = None  # keys; None: every client
     pending_only: bool = False
     force: bool = False
+    addresses: AddressOptions | None = None  # envelope size, label sheet, first label
 
     @property
     def whole(self) -> bool:
@@ -204,6 +207,7 @@ class ExportFlow(QObject):
         choices = PrintChoices(settings)
         model = self.host.model
         shown_rows = model.shown_rows()
+        layouts, layout_problem = office_layouts(self.state.data_dir, self.state.language)
         dialog = ExportDialog(
             settings.last_folder("export") or default_export_folder(session),
             self.chooser,
@@ -214,6 +218,8 @@ class ExportFlow(QObject):
             count=counter(session.store.clients()) if session is not None else None,
             templates_dir=self.templates.folder(),
             print_files=choices.print_files(),
+            label_layouts=layouts,
+            layout_problem=layout_problem,
             parent=self.host.window(),
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -224,13 +230,14 @@ class ExportFlow(QObject):
             settings.set_last_folder("export", dialog.out_dir())
             if dialog.whole():  # kept while a partial export cannot make them
                 choices.set_print_files(dialog.print_files())
-            if self._templates_usable(dialog.kinds()):
+            if self._templates_usable(split_kinds(dialog.kinds())[0]):
                 self.run(
                     dialog.out_dir(),
                     dialog.kinds(),
                     print_files=dialog.print_files(),
                     clients=dialog.client_keys(),
                     pending_only=dialog.pending_only(),
+                    addresses=dialog.addresses(),
                 )
 
         dialog.accepted.connect(chosen)
@@ -271,6 +278,7 @@ class ExportFlow(QObject):
         print_files: bool = False,
         clients: Sequence[str] | None = None,
         pending_only: bool = False,
+        addresses: AddressOptions | None = None,
     ) -> None:
         """Export the open case to ``out_dir`` on the runner (no questions asked first):
         ``clients`` (keys) or every client, only what is not yet exported or everything."""
@@ -282,6 +290,7 @@ class ExportFlow(QObject):
                 None if clients is None else tuple(clients),
                 pending_only,
                 force,
+                addresses,
             )
         )
 
@@ -312,6 +321,7 @@ class ExportFlow(QObject):
                 print_files=request.print_files,
                 progress=report,
                 cancelled=stop.is_set,
+                addresses=request.addresses,
             )
 
         self.state.runner.run(work, partial(self._done, request), partial(self._failed, request))
@@ -471,6 +481,8 @@ class ExportFlow(QObject):
             text += "\n" + self.tr(
                 "For printing, each document with every client is in one file in %1."
             ).replace("%1", str(folder))
+        for path in result.address_files.values():
+            text += "\n" + self.tr("For printing: %1").replace("%1", str(path))
         self.host.ask(
             QMessageBox.Icon.Information,
             self.tr("Export finished"),

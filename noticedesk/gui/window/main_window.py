@@ -68,6 +68,7 @@ from noticedesk.gui.common.message_boxes import open_message, open_question
 from noticedesk.gui.common.settings import WindowSettings
 from noticedesk.gui.common.tasks import TaskRunner
 from noticedesk.gui.export.flow import ExportFlow
+from noticedesk.gui.preview.address_print import AddressPrint
 from noticedesk.gui.preview.dock import install_preview
 from noticedesk.gui.shared.session import CaseSession
 from noticedesk.gui.shared.state import WindowState
@@ -211,6 +212,7 @@ class MainWindow(QMainWindow):
         for code, action in menus.language_actions.items():
             action.triggered.connect(partial(self.set_language, code))
         assert self.preview.menu_print_action is not None and self.preview.dock is not None
+        self.address_print = AddressPrint(self.state, self, self.preview.jobs, parent=self)
         menus.build_menus(
             recent=self.roster_loading.recent_menu,
             print_action=self.preview.menu_print_action,
@@ -221,6 +223,7 @@ class MainWindow(QMainWindow):
                 self.preview.dock.toggleViewAction(),
             ],
             open_url=self.open_url,
+            address_print_action=self.address_print.action,
         )
 
     def _follow_state(self) -> None:

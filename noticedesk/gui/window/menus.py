@@ -101,6 +101,7 @@ class WindowMenus(QObject):
         case_commands: CaseCommands,
         views: Sequence[QAction],
         open_url: OpenUrl | None = None,
+        address_print_action: QAction | None = None,
     ) -> None:
         """The menu bar: File, Edit, Case, Settings, View, Help. ``open_url`` opens the data
         folder (by default the window's own, else the system's)."""
@@ -112,6 +113,8 @@ class WindowMenus(QObject):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.export_action)
         self.file_menu.addAction(print_action)
+        if address_print_action is not None:  # envelopes and labels
+            self.file_menu.addAction(address_print_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
 
