@@ -122,8 +122,13 @@ def export_case(
     print_files: bool = False,
     cancelled: Cancelled | None = None,
     chosen: Mapping[str, Collection[str]] | None = None,
+    listed: Sequence[Client] | None = None,
 ) -> ExportResult:
     """Write every client's documents and the regulator's list into ``out_dir``.
+
+    ``listed``: the clients the regulator's list is made from, when the office's rule for
+    clients who have not answered leaves some out (``case.answers.listed_clients``); by
+    default ``clients``.
 
     With ``chosen`` (per Client.key, the kinds to write for that client), only those documents
     are written, in the folders a whole export gives them; the regulator's list still names
@@ -184,7 +189,15 @@ def export_case(
     started = time.time_ns()
     try:
         return _write_planned(
-            clients, job, plans, ppc_path, print_plans, started, workers, progress, cancelled
+            clients if listed is None else listed,
+            job,
+            plans,
+            ppc_path,
+            print_plans,
+            started,
+            workers,
+            progress,
+            cancelled,
         )
     except ExportProblem as exc:
         exc.written, exc.ppc_list = _written_since(plans, ppc_path, started, force)
