@@ -116,10 +116,10 @@ def export_and_record(
         chosen = _no_reminder_for_answered(chosen, answers)
         if not chosen:
             raise ExportProblem([NO_ONE_TO_REMIND])
-    clients = [entry.client for entry in entries]
+    case_clients = [entry.client for entry in entries]
     try:
         result = export_case(
-            clients,
+            case_clients,
             office,
             incident,
             Path(out_dir),
@@ -131,7 +131,7 @@ def export_and_record(
             cancelled=cancelled,
             workers=workers,
             chosen=chosen,
-            listed=listed_clients(clients, answers, SilenceRule(incident.silence_rule)),
+            listed=listed_clients(case_clients, answers, SilenceRule(incident.silence_rule)),
         )
     except ExportProblem as exc:
         if exc.written or exc.ppc_list is not None:
