@@ -76,7 +76,8 @@ def register(
         "--kinds",
         default=",".join(DOCUMENT_KINDS),
         metavar="KINDS",
-        help="書き出す文書 (カンマ区切り: " + ", ".join(DOCUMENT_KINDS) + ")",
+        help="書き出す文書 (カンマ区切り: " + ", ".join(DOCUMENT_KINDS) + "。回答書は reply、"
+        "回答のない顧問先への回答書ご返送のお願いは reminder)",
     )
     parser.add_argument("--force", action="store_true", help="既存のファイルを上書きする")
     parser.add_argument("--json", action="store_true", help="結果を JSON で出力する")
