@@ -47,6 +47,8 @@ from noticedesk.gui.table.model import document_titles
 CountDocuments = Callable[[Sequence[str] | None, bool, Sequence[str]], tuple[int, int]]
 
 ALL, SELECTED, SHOWN = "all", "selected", "shown"
+# The documents offered: every standard one, and the reply slip (unticked unless asked for).
+OFFERED = (*DOCUMENT_KINDS, "reply")
 
 
 class ExportDialog(QDialog):
@@ -114,7 +116,7 @@ class ExportDialog(QDialog):
         self.kind_boxes: dict[str, QCheckBox] = {}
         group = QGroupBox(self.tr("Documents"), self)
         group_layout = QVBoxLayout(group)
-        for kind in sorted(DOCUMENT_KINDS, key=lambda k: KINDS[k].file_prefix):
+        for kind in sorted(OFFERED, key=lambda k: KINDS[k].file_prefix):
             box = QCheckBox(f"{KINDS[kind].file_prefix} {titles[kind]}", group)
             box.setObjectName(kind)
             box.setChecked(kind in kinds)
@@ -269,7 +271,7 @@ class ExportDialog(QDialog):
         return Path(self.folder.text().strip())
 
     def kinds(self) -> list[str]:
-        return [kind for kind in DOCUMENT_KINDS if self.kind_boxes[kind].isChecked()]
+        return [kind for kind in OFFERED if self.kind_boxes[kind].isChecked()]
 
     def print_files(self) -> bool:
         """Make the print files too: ticked, and offered (every client is exported)."""
