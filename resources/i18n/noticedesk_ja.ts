@@ -35,6 +35,174 @@
     </message>
 </context>
 <context>
+    <name>AnswerDialog</name>
+    <message>
+        <location filename="../../noticedesk/gui/answers/answer_dialog.py" line="44" />
+        <source>Record answer</source>
+        <translation>回答の記録</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../noticedesk/gui/answers/answer_dialog.py" line="48" />
+        <source> and %n more</source>
+        <translation>
+            <numerusform> ほか%n件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/answers/answer_dialog.py" line="72" />
+        <source>Client(s)</source>
+        <translation>顧問先</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/answers/answer_dialog.py" line="73" />
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/answers/answer_dialog.py" line="74" />
+        <source>&amp;Received on</source>
+        <translation>受けた日(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/answers/answer_dialog.py" line="75" />
+        <source>&amp;Came by</source>
+        <translation>受けた方法(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/answers/answer_dialog.py" line="76" />
+        <source>&amp;Taken by</source>
+        <translation>受けた人(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/answers/answer_dialog.py" line="100" />
+        <source>Mark what the client answered.</source>
+        <translation>顧問先の回答を選んでください。</translation>
+    </message>
+</context>
+<context>
+    <name>AnswerRecording</name>
+    <message>
+        <location filename="../../noticedesk/gui/answers/recording.py" line="79" />
+        <source>&amp;Record answer…</source>
+        <translation>回答を記録(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/answers/recording.py" line="82" />
+        <source>Record the answer on the reply slip for the selected clients (the tick follows)</source>
+        <translation>選択した顧問先の回答書の回答を記録します（個別報告のチェックが回答に従います）</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/answers/recording.py" line="85" />
+        <source>&amp;Withdraw answer</source>
+        <translation>回答を取り消す(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/answers/recording.py" line="86" />
+        <source>Show only clients &amp;awaiting an answer</source>
+        <translation>回答待ちだけ表示(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/answers/recording.py" line="87" />
+        <source>Clients to re&amp;mind…</source>
+        <translation>回答の催促(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/answers/recording.py" line="121" />
+        <source>Select the clients first.</source>
+        <translation>先に顧問先を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/answers/recording.py" line="149" />
+        <source>The selected clients have no recorded answer.</source>
+        <translation>選んだ顧問先には記録された回答がありません。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../noticedesk/gui/answers/recording.py" line="163" />
+        <source>%n answer(s) saved.</source>
+        <translation>
+            <numerusform>%n件の回答を保存しました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/answers/recording.py" line="178" />
+        <source>The answer could not be saved</source>
+        <translation>回答を保存できませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/answers/recording.py" line="221" />
+        <source>Folder for the reminders</source>
+        <translation>催促状の保存先フォルダ</translation>
+    </message>
+</context>
+<context>
+    <name>Answers</name>
+    <message>
+        <location filename="../../noticedesk/gui/answers/answer_history.py" line="41" />
+        <source>Withdraw %n answer(s)</source>
+        <translation>%n件の回答の取り消し</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/answers/answer_history.py" line="43" />
+        <source>Record %n answer(s)</source>
+        <translation>%n件の回答の記録</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/table/answer_words.py" line="12" />
+        <source>Include us in the office's joint report</source>
+        <translation>事務所の連名による報告（一括報告）に含める</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/table/answer_words.py" line="15" />
+        <source>We report to the PPC ourselves</source>
+        <translation>自ら個人情報保護委員会へ報告する（個別報告）</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/table/answer_words.py" line="23" />
+        <source>Fax</source>
+        <translation>FAX</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/table/answer_words.py" line="24" />
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/table/answer_words.py" line="25" />
+        <source>E-mail</source>
+        <translation>メール</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/table/answer_words.py" line="26" />
+        <source>Post</source>
+        <translation>郵送</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/table/answer_words.py" line="27" />
+        <source>In person</source>
+        <translation>来所</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/table/answer_words.py" line="34" />
+        <source>Awaited</source>
+        <translation>回答待ち</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/table/answer_words.py" line="36" />
+        <source>Own report</source>
+        <translation>個別報告</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/table/answer_words.py" line="37" />
+        <source>Joint</source>
+        <translation>共同報告</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/table/answer_words.py" line="43" />
+        <source>%1 · %2 · %3 · taken by %4</source>
+        <translation>%1・%2・%3・受付 %4</translation>
+    </message>
+</context>
+<context>
     <name>AssociationEditor</name>
     <message>
         <location filename="../../noticedesk/gui/dialogs/association_table.py" line="136" />
@@ -457,17 +625,17 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="70" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="72" />
         <source>Export documents</source>
         <translation>書類の書き出し</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="82" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="84" />
         <source>One folder per client is made in the chosen folder, with its documents numbered in envelope order, and the list of clients for the regulator.</source>
         <translation>選んだフォルダの中に顧問先ごとのフォルダを作り、封入する順に番号を付けた書類と、個人情報保護委員会への報告対象一覧を書き出します。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="89" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="91" />
         <source>&amp;Browse…</source>
         <translation>参照(&amp;B)…</translation>
     </message>
@@ -477,112 +645,112 @@
         <translation>書き出し先</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="95" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="97" />
         <source>E&amp;xport to</source>
         <translation>書き出し先(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="109" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="111" />
         <source>Templates</source>
         <translation>テンプレート</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="115" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="117" />
         <source>Documents</source>
         <translation>書類</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="122" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="124" />
         <source>Only for clients who report individually</source>
         <translation>個別に報告する顧問先にのみ作成します</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="128" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="130" />
         <source>Also make print files (one file per document with every client)</source>
         <translation>印刷用にまとめたファイルも作る</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="133" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="135" />
         <source>In the folder “%1”: each ticked document for every client in one Word file, each client on a new page, to print the whole batch at once.</source>
         <translation>「%1」フォルダに、チェックした文書ごとに全顧問先分を1つの Word ファイルにまとめます。顧問先ごとに改ページされ、まとめて印刷できます。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="142" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="144" />
         <source>&amp;Export</source>
         <translation>書き出す(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="159" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="161" />
         <source>Clients</source>
         <translation>顧問先</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="161" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="163" />
         <source>&amp;All clients (%1)</source>
         <translation>すべての顧問先（%1 件）(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="164" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="166" />
         <source>Se&amp;lected rows (%1)</source>
         <translation>選択した行（%1 件）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="168" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="170" />
         <source>Rows the searc&amp;h shows (%1)</source>
         <translation>検索で表示中の行（%1 件）(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="172" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="174" />
         <source>Type in the search box to narrow the rows.</source>
         <translation>検索欄に入力すると、表示する行を絞り込めます。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="183" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="185" />
         <source>Only documents &amp;not yet exported</source>
         <translation>まだ書き出していない文書だけ(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="187" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="189" />
         <source>Per client and document, by the status columns: a document already exported, printed or sent is left as it is.</source>
         <translation>顧問先ごと・文書ごとに状況の列で判断します。書き出し済・印刷済・送付済の文書はそのままにします。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="231" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="233" />
         <source>Print files hold every client's documents: they are made only when all clients are exported. Print chosen clients with File → Print preview.</source>
         <translation>印刷用ファイルには全顧問先の文書が入るため、すべての顧問先を書き出すときだけ作成します。選んだ顧問先を印刷するには「ファイル → 印刷プレビュー」を使ってください。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="245" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="247" />
         <source>This writes %1 document(s) for %2 client(s), and the list for the regulator with every client of the case in the joint report.</source>
         <translation>顧問先 %2 件の文書 %1 件と、この事案の共同報告の顧問先をすべて載せた個人情報保護委員会への一覧を書き出します。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="257" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="259" />
         <source>Nothing to write: every chosen document has been exported already. To write them again, untick “Only documents not yet exported”.</source>
         <translation>書き出す文書がありません。選んだ文書はすべて書き出し済みです。書き出し直すには「まだ書き出していない文書だけ」のチェックを外してください。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="260" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="262" />
         <source>Nothing to write: tick at least one document.</source>
         <translation>書き出す文書がありません。文書を 1 つ以上選んでください。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="265" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="267" />
         <source>Folder to export to</source>
         <translation>書き出し先のフォルダ</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="281" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="283" />
         <source>Choose a folder to export to.</source>
         <translation>書き出し先のフォルダを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="283" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="285" />
         <source>Give the whole path of the folder (for example C:\…).</source>
         <translation>フォルダはドライブから指定してください（例: C:\…）。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="285" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="287" />
         <source>Tick at least one document.</source>
         <translation>書類を1つ以上選んでください。</translation>
     </message>
@@ -809,213 +977,238 @@
 <context>
     <name>IncidentDialog</name>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="76" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="77" />
         <source>(1) Overview</source>
         <translation>(1) 概要</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="77" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="78" />
         <source>(2) Personal data items (separate with 、 or commas)</source>
         <translation>(2) 漏えい等が発生し、又は発生したおそれがある個人データの項目（「、」または「,」区切り）</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="80" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="81" />
         <source>(3) Number of people affected</source>
         <translation>(3) 漏えい等が発生し、又は発生したおそれがある個人データに係る本人の数</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="81" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="82" />
         <source>(4) Cause</source>
         <translation>(4) 原因</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="82" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="83" />
         <source>(5) Secondary damage or its risk</source>
         <translation>(5) 二次被害又はそのおそれの有無及びその内容</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="85" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="86" />
         <source>(6) Steps taken toward the people</source>
         <translation>(6) 本人への対応の実施状況</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="88" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="89" />
         <source>(7) Public announcement</source>
         <translation>(7) 公表の実施状況</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="89" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="90" />
         <source>(8) Measures against recurrence</source>
         <translation>(8) 再発防止のための措置</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="92" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="93" />
         <source>(9) Other useful information</source>
         <translation>(9) その他参考となる事項</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="141" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="142" />
         <source>Incident</source>
         <translation>事案情報</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="152" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="153" />
         <source>Facts and dead&amp;lines</source>
         <translation>事実と期限(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="153" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="154" />
         <source>Report &amp;items (9)</source>
         <translation>報告事項（9項目）(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="154" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="155" />
         <source>&amp;Employee notice and contact</source>
         <translation>従業員向け通知・窓口(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="155" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="156" />
         <source>Ot&amp;her</source>
         <translation>その他(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="197" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="198" />
         <source>Not &amp;known</source>
         <translation>不明(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="201" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="202" />
         <source>Sent on</source>
         <translation>通知日</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="208" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="209" />
         <source>Date of &amp;occurrence</source>
         <translation>発生日(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="223" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="224" />
         <source>First notice to the &amp;clients</source>
         <translation>委託元への第一報(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="231" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="232" />
         <source>Needed when a client reports itself: its own deadlines count from the day the office told it.</source>
         <translation>個別に報告する顧問先がある場合に必要です。その顧問先の報告期限は、事務所が知らせたこの日から数えます。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="244" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="247" />
+        <source>Ask by</source>
+        <translation>期限を設ける</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="252" />
+        <source>Reply slip &amp;back by</source>
+        <translation>回答書の返送期限(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="258" />
+        <source>In the joint report (the letter says so)</source>
+        <translation>共同報告に含める（文書にもそう記載）</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="259" />
+        <source>Off the list until they answer</source>
+        <translation>回答があるまで一覧に載せない</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="261" />
+        <source>Clients who do &amp;not answer</source>
+        <translation>回答のない顧問先(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="262" />
         <source>Dates</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="300" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="318" />
         <source>e.g. weekdays 9:00–17:00</source>
         <translation>例：平日9時～17時</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="303" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="321" />
         <source>&amp;Overview for employees</source>
         <translation>従業員向けの概要(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="309" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="327" />
         <source>Added to the overview in the notice to employees: write it for them, not for the regulator.</source>
         <translation>従業員向け通知の概要に加える文章です。委員会向けではなく、従業員の方に向けて書いてください。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="315" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="333" />
         <source>Contact &amp;desk</source>
         <translation>お問い合わせ窓口(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="316" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="334" />
         <source>&amp;Phone</source>
         <translation>電話番号(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="317" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="335" />
         <source>E-&amp;mail</source>
         <translation>メールアドレス(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="318" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="336" />
         <source>&amp;Reception hours</source>
         <translation>受付時間(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="323" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="341" />
         <source>Left blank, the documents give the office's own name, phone and e-mail (Case → Office profile…); the hours are left out.</source>
         <translation>空欄の項目には、事務所の名称・電話番号・メールアドレス（「事案」→「事務所情報…」）を記載します。受付時間は空欄なら記載しません。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="346" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="364" />
         <source>&amp;Restart of the service</source>
         <translation>業務再開の状況(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="348" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="366" />
         <source>&amp;Vendor's report (URL)</source>
         <translation>提供事業者の公表（URL）(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="350" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="368" />
         <source>Office's &amp;news (URL)</source>
         <translation>事務所のお知らせ（URL）(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="354" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="372" />
         <source>Labour-insurance &amp;associations</source>
         <translation>労働保険事務組合(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="362" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="380" />
         <source>A client whose row in the client list names an association gets a paragraph with its recovery status: write the name as the list does.</source>
         <translation>顧問先一覧で労働保険事務組合が記入されている顧問先には、その事務組合の復旧状況の段落が入ります。名称は顧問先一覧と同じ表記で入力してください。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="418" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="436" />
         <source>; </source>
         <comment>between the names of missing fields</comment>
         <translation>／</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="424" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="442" />
         <source>Still needed for the documents (you can save now; the export asks again):</source>
         <translation>書類に必要な項目がまだ入力されていません（このまま保存し、後から入力できます。書き出しの際にも確認します）：</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="192" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="193" />
         <source>&amp;Title</source>
         <translation>件名(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="193" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="194" />
         <source>&amp;Vendor</source>
         <translation>システム提供事業者(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="194" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="195" />
         <source>S&amp;ystem</source>
         <translation>システム名(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="216" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="217" />
         <source>&amp;Discovered on</source>
         <translation>発覚日(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="240" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="241" />
         <source>Date on the docu&amp;ments</source>
         <translation>書類の日付(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="272" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="290" />
         <source>(2) Personal data items</source>
         <translation>(2) 漏えい等が発生し、又は発生したおそれがある個人データの項目</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/incident.py" line="275" />
+        <location filename="../../noticedesk/gui/dialogs/incident.py" line="293" />
         <source>The nine report items (rule art. 8(1))</source>
         <translation>報告事項（施行規則8条1項の9項目）</translation>
     </message>
@@ -1119,22 +1312,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../noticedesk/gui/window/main_window.py" line="245" />
+        <location filename="../../noticedesk/gui/window/main_window.py" line="260" />
         <source>&amp;Search:</source>
         <translation>検索(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/main_window.py" line="247" />
+        <location filename="../../noticedesk/gui/window/main_window.py" line="262" />
         <source>Name, address, phone, code or association — spaces separate words</source>
         <translation>名称・所在地・電話番号・コード・事務組合で検索（スペース区切りで複数語）</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/main_window.py" line="249" />
+        <location filename="../../noticedesk/gui/window/main_window.py" line="264" />
         <source>Problems in the client list</source>
         <translation>顧問先一覧の問題</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/main_window.py" line="251" />
+        <location filename="../../noticedesk/gui/window/main_window.py" line="266" />
         <source>&amp;Problems in the client list</source>
         <translation>顧問先一覧の問題(&amp;P)</translation>
     </message>
@@ -1259,7 +1452,7 @@
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/main_window.py" line="328" />
+        <location filename="../../noticedesk/gui/window/main_window.py" line="344" />
         <source>Row %1 is not in the table: it could not be read as a client.</source>
         <translation>%1 行目は顧問先として読み取れなかったため、一覧にありません。</translation>
     </message>
@@ -1269,6 +1462,7 @@
         <translation>チェックを保存できませんでした</translation>
     </message>
     <message>
+        <location filename="../../noticedesk/gui/answers/recording.py" line="179" />
         <location filename="../../noticedesk/gui/clients/ticking.py" line="72" />
         <source>The case file could not be written. Nothing was changed.</source>
         <translation>事案ファイルに書き込めませんでした。何も変更されていません。</translation>
@@ -1291,10 +1485,11 @@
         <translation>前のファイルを読み込み中です…</translation>
     </message>
     <message>
+        <location filename="../../noticedesk/gui/answers/recording.py" line="107" />
         <location filename="../../noticedesk/gui/clients/loading.py" line="117" />
         <location filename="../../noticedesk/gui/clients/problem_decisions.py" line="98" />
         <location filename="../../noticedesk/gui/clients/ticking.py" line="48" />
-        <location filename="../../noticedesk/gui/window/main_window.py" line="471" />
+        <location filename="../../noticedesk/gui/window/main_window.py" line="509" />
         <source>Please wait until the export has finished.</source>
         <translation>書き出しが終わるまでお待ちください。</translation>
     </message>
@@ -1424,7 +1619,7 @@
         <translation>顧問先一覧にエラーが %1 件あります（「顧問先一覧の問題」を参照）。ファイルを直して読み込み直すと、書類を書き出せます。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/main_window.py" line="429" />
+        <location filename="../../noticedesk/gui/window/main_window.py" line="466" />
         <source>Write every client's documents and the list for the regulator</source>
         <translation>全顧問先の書類と個人情報保護委員会への報告対象一覧を書き出します</translation>
     </message>
@@ -1444,33 +1639,38 @@
         <translation>顧問先 %1 件 ／ 個別報告 %2 件 ／ 共同報告 %3 件 ／ 書類未作成 %4 件</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/status_area.py" line="112" />
+        <location filename="../../noticedesk/gui/window/status_area.py" line="106" />
+        <source> · awaiting an answer: %1</source>
+        <translation>　回答待ち %1件</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/window/status_area.py" line="115" />
         <source>%1 clients</source>
         <translation>%1 件</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/status_area.py" line="116" />
+        <location filename="../../noticedesk/gui/window/status_area.py" line="119" />
         <source>%1 of %2 shown</source>
         <translation>%2 件中 %1 件を表示</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/status_area.py" line="126" />
+        <location filename="../../noticedesk/gui/window/status_area.py" line="129" />
         <source>No incident entered (Case → Incident and deadlines…)</source>
         <translation>事案情報が未入力です（事案 → 事案情報と報告期限…）</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/status_area.py" line="147" />
+        <location filename="../../noticedesk/gui/window/status_area.py" line="150" />
         <source>; </source>
         <comment>between overdue deadlines</comment>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/status_area.py" line="149" />
+        <location filename="../../noticedesk/gui/window/status_area.py" line="152" />
         <source>Filed already? Enter the date…</source>
         <translation>報告済みの場合は報告日を入力…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/status_area.py" line="151" />
+        <location filename="../../noticedesk/gui/window/status_area.py" line="154" />
         <source>Overdue: </source>
         <translation>報告期限を過ぎています: </translation>
     </message>
@@ -2134,6 +2334,59 @@ Until then, “Open in Word” opens the document in the program that opens Word
     </message>
 </context>
 <context>
+    <name>ReminderListDialog</name>
+    <message>
+        <location filename="../../noticedesk/gui/answers/reminder_list.py" line="44" />
+        <source>Clients to remind</source>
+        <translation>回答の催促</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/answers/reminder_list.py" line="54" />
+        <source>Code</source>
+        <translation>コード</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/answers/reminder_list.py" line="54" />
+        <source>Client</source>
+        <translation>顧問先</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/answers/reminder_list.py" line="54" />
+        <source>Phone</source>
+        <translation>電話番号</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/answers/reminder_list.py" line="54" />
+        <source>Reminder</source>
+        <translation>催促状</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/answers/reminder_list.py" line="66" />
+        <source>&amp;Export reminders…</source>
+        <translation>催促状を書き出す(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/answers/reminder_list.py" line="67" />
+        <source>&amp;Select in the table</source>
+        <translation>表で選択(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/answers/reminder_list.py" line="84" />
+        <source>No reply-by date is entered (Case → Incident and deadlines…). %1 client(s) have not answered yet.</source>
+        <translation>回答書の返送期限が入力されていません（事案 → 事案情報と報告期限…）。まだ回答のない顧問先は %1件です。</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/answers/reminder_list.py" line="91" />
+        <source>No client is past the reply-by date %1. %2 client(s) have not answered yet.</source>
+        <translation>返送期限 %1 を過ぎた顧問先はありません。まだ回答のない顧問先は %2件です。</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/answers/reminder_list.py" line="98" />
+        <source>%1 client(s) have not answered by the reply-by date %2. The reminder asks again and encloses the reply slip.</source>
+        <translation>返送期限 %2 までに回答のない顧問先が %1件あります。催促状は回答を改めてお願いし、回答書を同封します。</translation>
+    </message>
+</context>
+<context>
     <name>ReportDeadlines</name>
     <message>
         <location filename="../../noticedesk/gui/dialogs/report_deadlines.py" line="35" />
@@ -2184,83 +2437,103 @@ Until then, “Open in Word” opens the document in the program that opens Word
 <context>
     <name>RosterTableModel</name>
     <message>
-        <location filename="../../noticedesk/gui/table/model.py" line="91" />
+        <location filename="../../noticedesk/gui/table/model.py" line="96" />
         <source>Code</source>
         <translation>コード</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/table/model.py" line="92" />
+        <location filename="../../noticedesk/gui/table/model.py" line="97" />
         <source>Client</source>
         <translation>顧問先名</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/table/model.py" line="93" />
+        <location filename="../../noticedesk/gui/table/model.py" line="98" />
         <source>Address</source>
         <translation>所在地</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/table/model.py" line="94" />
+        <location filename="../../noticedesk/gui/table/model.py" line="99" />
         <source>Phone</source>
         <translation>電話番号</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/table/model.py" line="95" />
+        <location filename="../../noticedesk/gui/table/model.py" line="100" />
         <source>Association</source>
         <translation>労働保険事務組合</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/table/model.py" line="97" />
+        <location filename="../../noticedesk/gui/table/model.py" line="102" />
         <source>Own report</source>
         <translation>個別報告</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/table/model.py" line="106" />
+        <location filename="../../noticedesk/gui/table/model.py" line="105" />
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/table/model.py" line="112" />
         <source>Ticked: the client reports to the PPC itself and is left out of the joint report's list (click, or Space on the selected rows)</source>
         <translation>チェックあり：この顧問先は自ら個人情報保護委員会に報告し、共同報告の一覧には載せません（クリック、または選択した行でスペースキー）</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/table/model.py" line="115" />
+        <location filename="../../noticedesk/gui/table/model.py" line="117" />
+        <source>The client's answer to the reply slip: joint report, own report, or awaited (Edit → Record answer…)</source>
+        <translation>回答書への顧問先の回答：共同報告・個別報告・回答待ち（編集 → 回答を記録…）</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/table/model.py" line="126" />
         <source>Document %1: %2</source>
         <translation>文書 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/table/model.py" line="125" />
+        <location filename="../../noticedesk/gui/table/model.py" line="136" />
         <source>Employee notice</source>
         <translation>従業員向け通知</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/table/model.py" line="126" />
+        <location filename="../../noticedesk/gui/table/model.py" line="137" />
         <source>Notice to client</source>
         <translation>委託元への通知</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/table/model.py" line="127" />
+        <location filename="../../noticedesk/gui/table/model.py" line="138" />
         <source>Cover letter</source>
         <translation>送付状</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/table/model.py" line="128" />
+        <location filename="../../noticedesk/gui/table/model.py" line="139" />
         <source>Own-report guide</source>
         <translation>個別報告の案内</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/table/model.py" line="137" />
-        <location filename="../../noticedesk/gui/table/model.py" line="138" />
+        <location filename="../../noticedesk/gui/table/model.py" line="140" />
+        <source>Reply slip</source>
+        <translation>回答書</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/table/model.py" line="141" />
+        <source>Reminder to answer</source>
+        <translation>回答の催促状</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/table/model.py" line="150" />
+        <location filename="../../noticedesk/gui/table/model.py" line="151" />
         <source>Not made</source>
         <translation>未作成</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/table/model.py" line="139" />
+        <location filename="../../noticedesk/gui/table/model.py" line="152" />
         <source>Exported</source>
         <translation>書き出し済</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/table/model.py" line="140" />
+        <location filename="../../noticedesk/gui/table/model.py" line="153" />
         <source>Printed</source>
         <translation>印刷済</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/table/model.py" line="141" />
+        <location filename="../../noticedesk/gui/table/model.py" line="154" />
         <source>Sent</source>
         <translation>送付済</translation>
     </message>
@@ -2375,12 +2648,12 @@ or open it with File → Open client list… (%1).</source>
 <context>
     <name>TemplateFolder</name>
     <message>
-        <location filename="../../noticedesk/gui/window/status_area.py" line="170" />
+        <location filename="../../noticedesk/gui/window/status_area.py" line="173" />
         <source>Templates: %1</source>
         <translation>テンプレート: %1</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/status_area.py" line="174" />
+        <location filename="../../noticedesk/gui/window/status_area.py" line="177" />
         <source>(not found)</source>
         <translation>（見つかりません）</translation>
     </message>
@@ -2388,7 +2661,7 @@ or open it with File → Open client list… (%1).</source>
 <context>
     <name>TemplatesDialog</name>
     <message>
-        <location filename="../../noticedesk/gui/export/dialog.py" line="102" />
+        <location filename="../../noticedesk/gui/export/dialog.py" line="104" />
         <location filename="../../noticedesk/gui/templates/dialog.py" line="157" />
         <source>Standard templates (shipped with NoticeDesk)</source>
         <translation>標準のテンプレート（NoticeDesk に付属）</translation>

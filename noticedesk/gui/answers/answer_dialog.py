@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 
 from noticedesk.core.case.answers import Answer, AnswerChoice, AnswerVia
 from noticedesk.core.case.audit import current_user
-from noticedesk.gui.answers.words import choice_titles, via_titles
 from noticedesk.gui.common.form_parts import dialog_buttons, error_label
 from noticedesk.gui.dialogs.date_fields import date_edit, date_row, pydate
+from noticedesk.gui.table.answer_words import choice_titles, via_titles
 
 
 class AnswerDialog(QDialog):

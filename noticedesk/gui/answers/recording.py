@@ -76,14 +76,15 @@ class AnswerRecording(QObject):
             menu.addAction(action)
 
     def retranslate(self) -> None:
-        tr = self.tr
-        self.record_action.setText(tr("&Record answer…"))
+        self.record_action.setText(self.tr("&Record answer…"))
         self.record_action.setStatusTip(
-            tr("Record the answer on the reply slip for the selected clients (the tick follows)")
+            self.tr(
+                "Record the answer on the reply slip for the selected clients (the tick follows)"
+            )
         )
-        self.withdraw_action.setText(tr("&Withdraw answer"))
-        self.awaiting_action.setText(tr("Show only clients &awaiting an answer"))
-        self.reminders_action.setText(tr("Clients to re&mind…"))
+        self.withdraw_action.setText(self.tr("&Withdraw answer"))
+        self.awaiting_action.setText(self.tr("Show only clients &awaiting an answer"))
+        self.reminders_action.setText(self.tr("Clients to re&mind…"))
         for index in range(self.undo_stack.count()):
             command = self.undo_stack.command(index)
             if isinstance(command, AnswerCommand):

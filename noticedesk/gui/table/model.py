@@ -31,7 +31,7 @@ from noticedesk.core.clients import Client
 
 # One status column per document kind, in the documents package's order.
 from noticedesk.core.documents.kinds import ANSWER_KINDS, DOCUMENT_KINDS, KINDS
-from noticedesk.gui.answers.words import answer_details, answer_word
+from noticedesk.gui.table.answer_words import answer_details, answer_word
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -72,13 +72,14 @@ _TEXT_COLUMNS: dict[int, str] = {
 
 def column_order() -> list[int]:
     """The model's columns in the order the table shows them (left to right): the code, the
-    tick, the statuses in envelope order (their file numbers 01–04), then the long texts."""
+    tick, the statuses in envelope order (their file numbers 01–04), the answer to the reply
+    slip, then the long texts."""
     statuses = sorted(DOCUMENT_KINDS, key=lambda kind: KINDS[kind].file_prefix)
     return [
         COL_CODE,
         COL_INDIVIDUAL,
-        COL_ANSWER,
         *(COL_FIRST_STATUS + DOCUMENT_KINDS.index(kind) for kind in statuses),
+        COL_ANSWER,
         COL_NAME,
         COL_ADDRESS,
         COL_PHONE,

@@ -155,7 +155,9 @@ def test_the_reminder_list_names_the_overdue_clients_and_exports_their_reminders
     assert not list((tmp_path / "催促").glob("C0001*"))
     session = open_session(data_dir)
     try:
-        statuses = {c.client.code: c.status("reminder").status.value for c in session.store.clients()}
+        statuses = {
+            c.client.code: c.status("reminder").status.value for c in session.store.clients()
+        }
     finally:
         session.close()
     assert statuses["C0002"] == "exported" and statuses["C0001"] == "not_yet"

@@ -14,6 +14,7 @@ from noticedesk.core.bundled import sample_dir
 from noticedesk.core.documents.kinds import DOCUMENT_KINDS, KINDS
 from noticedesk.gui.common.i18n import Translation
 from noticedesk.gui.table.model import (
+    COL_ANSWER,
     COL_CODE,
     COL_FIRST_STATUS,
     COL_INDIVIDUAL,
@@ -120,7 +121,10 @@ def test_the_statuses_follow_the_documents_01_to_04_after_the_tick(
         "個別報告の案内",
     ]
     assert shown[:2] == [COL_CODE, COL_INDIVIDUAL]
-    assert shown.index(COL_NAME) == len(STATUS_COLUMNS) + 2  # the long texts after them
+    # The answer to the reply slip right after the statuses, then the long texts.
+    assert shown.index(COL_ANSWER) == len(STATUS_COLUMNS) + 2
+    assert header_text(window, COL_ANSWER) == "回答"
+    assert shown.index(COL_NAME) == len(STATUS_COLUMNS) + 3
     # The short headers say the rest in their tooltips.
     tip = window.model.headerData(
         statuses[0], Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole
