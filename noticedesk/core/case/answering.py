@@ -90,3 +90,14 @@ def write_answers(
     if withdrawn:
         tx.audit("answer_withdraw", {"answers": withdrawn})
     return written
+
+
+def move_answers(tx: Ledger, cipher: FieldCipher, moved: Mapping[bytes, bytes]) -> None:
+    """Answers of clients whose identity moved (``moved``: new id → old id, a client that
+    gained or lost its code on re-import) go with them, as their statuses do."""
+    for new, old in moved.items():
+        answer = stored_answer(tx, cipher, old)
+        if answer is None:
+            continue
+        tx.delete_record(answer_records.record_name(old))
+        tx.put_record(*answer_records.seal_answer(cipher, new, answer))

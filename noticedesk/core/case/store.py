@@ -591,6 +591,7 @@ class CaseStore:
                     tx, self._cipher, self._rows, self._resolutions, prepared
                 )
             self._rows = imported.merge.applied_to(self._rows)
+            self._follow_moves(imported.merge.moved)
             self._roster_source = prepared.source
             self._roster_issues = prepared.issues
             self._resolutions = imported.resolutions
@@ -620,6 +621,7 @@ class CaseStore:
                 )
                 decided = step(case)
             self._rows = decided.merge.applied_to(self._rows)
+            self._follow_moves(decided.merge.moved)
             self._resolutions = decided.resolutions
             return decided.resolution
 
@@ -664,6 +666,12 @@ class CaseStore:
                 if cid in self._rows:
                     self._rows[cid].individual = tick
             return {by_id[cid][0]: before for cid, before in written.previous.items()}
+
+    def _follow_moves(self, moved: Mapping[bytes, bytes]) -> None:
+        """Answers follow clients whose identity moved (new id → old id), as on disk."""
+        for new, old in moved.items():
+            if old in self._answers:
+                self._answers[new] = self._answers.pop(old)
 
     def _read_again_if_changed(self, tx: Ledger) -> None:
         if tx.start_seq != self._seen_seq:  # changed outside: decide on the file

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -138,6 +139,22 @@ def test_an_answer_edited_in_sqlite_is_named_on_the_next_open(
         conn.execute("UPDATE records SET data = ? WHERE name = ?", (edited, name))
     with pytest.raises(CaseTampered):
         CaseStore.open(isolated_data_dir, None, KeyringKeySource())
+
+
+def test_a_client_that_gains_a_code_on_reimport_keeps_its_answer(
+    store: CaseStore, isolated_data_dir: Path
+) -> None:
+    store.record_answers([NO_CODE.key], answer("individual", "post"))
+    coded = replace(NO_CODE, code="C0009")
+    store.import_roster(roster([TAKAHASHI, YAMAZAKI, SAKURA, coded]))
+    assert store.answers()[coded.key].via is AnswerVia.POST
+    store.close()
+    reopened = CaseStore.open(isolated_data_dir, None, KeyringKeySource())
+    try:
+        assert reopened.answers()[coded.key].choice is AnswerChoice.INDIVIDUAL
+        assert ticks(reopened)["C0009"] is True
+    finally:
+        reopened.close()
 
 
 def test_overdue_starts_the_day_after_the_reply_by_date() -> None:
