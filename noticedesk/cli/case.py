@@ -327,7 +327,8 @@ def _deadline_state(deadline: Deadline, today: dt.date) -> str:
 
 def _status(args: argparse.Namespace) -> int:
     with open_case(args) as store:
-        counts = {**store.counts(), **case_answers.answer_counts(store, dt.date.today())}
+        counts = store.counts()
+        counts.update(case_answers.answer_counts(store, counts, dt.date.today()))
         if args.json:
             print(terminal_json({"case": store.name, **counts}, indent=2))
         else:

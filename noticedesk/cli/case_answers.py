@@ -104,13 +104,14 @@ def _day(text: str | None) -> dt.date:
         ) from None
 
 
-def answer_counts(store: CaseStore, today: dt.date) -> dict[str, Any]:
-    """What ``case status`` adds: the reply-by date and the clients past it without answer."""
+def answer_counts(store: CaseStore, counts: dict[str, Any], today: dt.date) -> dict[str, Any]:
+    """What ``case status`` adds to ``store.counts()``: the reply-by date and how many clients
+    are past it without an answer (every client awaited, once the date has passed)."""
     reply_by = store.incident.reply_by if store.incident is not None else None
-    keys = [c.key for c in store.clients()]
+    late = reply_by is not None and today > reply_by
     return {
         "reply_by": reply_by.isoformat() if reply_by else None,
-        "overdue_answer": len(overdue(keys, store.answers(), reply_by, today)),
+        "overdue_answer": counts["awaiting_answer"] if late else 0,
     }
 
 

@@ -636,6 +636,12 @@ class CaseStore:
                 if row.present and cid in self._answers
             }
 
+    def ticks(self, keys: Sequence[str]) -> dict[str, bool]:
+        """The case's ticks of these clients (those of the current roster), by key."""
+        with self._lock:
+            rows = ((key, self._rows.get(self._cipher.lookup_id(key))) for key in keys)
+            return {key: row.individual for key, row in rows if row is not None and row.present}
+
     def record_answers(self, keys: Sequence[str], answer: Answer) -> dict[str, Answer | None]:
         """Record one answer for clients (the tick follows it); durable and logged on return.
         Returns each changed client's answer before (None: it had none), for an undo."""

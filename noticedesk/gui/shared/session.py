@@ -57,8 +57,7 @@ class CaseSession:
 
     def ticks_of(self, keys: list[str]) -> dict[str, bool]:
         """The case's ticks of these clients, as stored (an answer may have set them)."""
-        wanted = set(keys)
-        return {cc.key: cc.individual for cc in self.store.clients() if cc.key in wanted}
+        return self.store.ticks(keys)
 
     def clients(self) -> list[Client]:
         """The case's clients, each carrying the case's individual-report choice (for export)."""
