@@ -31,7 +31,7 @@ def test_an_unknown_rule_is_one_sentence_naming_the_file(tmp_path: Path) -> None
     )
     path = tmp_path / "事案.toml"
     path.write_text(text.replace('silence_rule = "joint"', 'silence_rule = "maybe"'), "utf-8")
-    with pytest.raises(ProfileError, match="事案.toml: silence_rule は joint"):
+    with pytest.raises(ProfileError, match=r"事案\.toml: silence_rule は joint"):
         load_incident(path)
 
 
