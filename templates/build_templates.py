@@ -392,19 +392,23 @@ def build_cover() -> DocumentObject:
         "その場合は、お手数ですが{{ office.self }}までご一報ください。一覧から"
         "{{ client.other }}を除き、報告に必要な事項と期限をご案内いたします。",
     )
-    # A client in the joint report answers on the enclosed slip; what silence means is the
-    # office's rule (incident.silence_rule; docs/legal-basis.md: the seed letter's reading).
+    # A client in the joint report answers on the enclosed slip (sent when the office set a
+    # reply-by date); what silence means is the office's rule (incident.silence_rule;
+    # docs/legal-basis.md: the default is the seed letter's reading).
     body(
         doc,
-        "報告の方法につきましては、同封の「回答書」にご記入のうえ、"
-        "{% if dates.reply_by %}{{ dates.reply_by|date }}までに{% endif %}"
+        "{% if dates.reply_by %}報告の方法につきましては、同封の「回答書」にご記入のうえ、"
+        "{{ dates.reply_by|date }}までに"
         "{% if office.fax %}ＦＡＸ{% if office.email %}又は{% endif %}{% endif %}"
         "{% if office.email %}メール{% endif %}"
         "{% if not office.fax and not office.email %}郵送{% endif %}にて{{ office.self }}まで"
-        "ご返送くださいますようお願い申し上げます。"
-        "{% if incident.silence_joint %}ご回答のない場合は、{{ office.self }}より一括して報告"
-        "させていただきます。{% else %}ご回答をいただくまでは、{{ client.other }}を報告の一覧に"
-        "記載いたしませんので、必ずご返送ください。{% endif %}",
+        "ご返送くださいますようお願い申し上げます。{% endif %}"
+        "{% if incident.silence_joint %}"
+        "{% if dates.reply_by %}ご回答{% else %}ご連絡{% endif %}のない場合は、"
+        "{{ office.self }}より一括して報告させていただきます。"
+        "{% else %}{% if not dates.reply_by %}報告の方法を{{ office.self }}までお知らせください。"
+        "{% endif %}ご回答をいただくまでは、{{ client.other }}を報告の一覧に記載いたしませんので、"
+        "必ずご{% if dates.reply_by %}返送{% else %}連絡{% endif %}ください。{% endif %}",
     )
     tag(doc, "{%p endif %}")
 
