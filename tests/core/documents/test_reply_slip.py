@@ -118,3 +118,12 @@ def test_the_hold_rule_leaves_silent_clients_off_the_regulators_list(
         assert result.ppc_count == 1
     finally:
         store.close()
+
+
+def test_without_a_reply_by_date_the_cover_letter_mentions_no_slip_but_still_explains_silence() -> (
+    None
+):
+    incident = dataclasses.replace(sample_incident(), reply_by=None)
+    cover = document_text(render_document("cover", CLIENT, sample_office(), incident))
+    assert "回答書" not in cover
+    assert "ご連絡のない場合は、当法人より一括して報告させていただきます。" in cover
