@@ -72,15 +72,15 @@ _TEXT_COLUMNS: dict[int, str] = {
 
 def column_order() -> list[int]:
     """The model's columns in the order the table shows them (left to right): the code, the
-    tick, the statuses in envelope order (their file numbers 01–04), the answer to the reply
-    slip, then the long texts."""
+    tick, the statuses in envelope order (their file numbers 01–04), the client's name and its
+    answer to the reply slip, then the other long texts."""
     statuses = sorted(DOCUMENT_KINDS, key=lambda kind: KINDS[kind].file_prefix)
     return [
         COL_CODE,
         COL_INDIVIDUAL,
         *(COL_FIRST_STATUS + DOCUMENT_KINDS.index(kind) for kind in statuses),
-        COL_ANSWER,
         COL_NAME,
+        COL_ANSWER,
         COL_ADDRESS,
         COL_PHONE,
         COL_ASSOCIATION,

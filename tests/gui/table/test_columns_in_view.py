@@ -121,10 +121,10 @@ def test_the_statuses_follow_the_documents_01_to_04_after_the_tick(
         "個別報告の案内",
     ]
     assert shown[:2] == [COL_CODE, COL_INDIVIDUAL]
-    # The answer to the reply slip right after the statuses, then the long texts.
-    assert shown.index(COL_ANSWER) == len(STATUS_COLUMNS) + 2
+    assert shown.index(COL_NAME) == len(STATUS_COLUMNS) + 2  # the long texts after them
+    # The name's answer to the reply slip beside it.
+    assert shown.index(COL_ANSWER) == len(STATUS_COLUMNS) + 3
     assert header_text(window, COL_ANSWER) == "回答"
-    assert shown.index(COL_NAME) == len(STATUS_COLUMNS) + 3
     # The short headers say the rest in their tooltips.
     tip = window.model.headerData(
         statuses[0], Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole
