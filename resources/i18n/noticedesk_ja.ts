@@ -1641,7 +1641,7 @@
     <message>
         <location filename="../../noticedesk/gui/window/status_area.py" line="106" />
         <source> · awaiting an answer: %1</source>
-        <translation>　回答待ち %1件</translation>
+        <translation> ／ 回答待ち %1 件</translation>
     </message>
     <message>
         <location filename="../../noticedesk/gui/window/status_area.py" line="115" />
