@@ -207,6 +207,7 @@ class AnswerRecording(QObject):
             self.export_reminders,
             self.select_clients,
             self.host.window(),
+            self.state.language,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _result: setattr(self, "reminders", None))

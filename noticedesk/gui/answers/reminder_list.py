@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from noticedesk.core.case.records import CaseClient
+from noticedesk.core.dates import seireki
 from noticedesk.gui.table.model import status_text
 
 
@@ -37,6 +38,7 @@ class ReminderListDialog(QDialog):
         export: Callable[[list[str]], None],
         select: Callable[[list[str]], None],
         parent: QWidget | None = None,
+        language: str = "ja",
     ) -> None:
         """``overdue``: the clients to remind; ``awaiting``: how many have not answered at
         all; ``export`` / ``select``: what the two buttons do with the clients' keys."""
@@ -45,6 +47,7 @@ class ReminderListDialog(QDialog):
         self.resize(640, 420)
         self.keys = [entry.key for entry in overdue]
         self._export, self._select = export, select
+        self._language = language
 
         self.note = QLabel(self._note_text(len(overdue), awaiting, reply_by), self)
         self.note.setWordWrap(True)
@@ -84,7 +87,7 @@ class ReminderListDialog(QDialog):
                 "No reply-by date is entered (Case → Incident and deadlines…). %1 client(s) "
                 "have not answered yet."
             ).replace("%1", str(awaiting))
-        day = reply_by.isoformat()
+        day = seireki(reply_by) if self._language == "ja" else reply_by.isoformat()
         if not overdue:
             return (
                 self.tr(
