@@ -13,7 +13,7 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-from noticedesk.cli import case_access
+from noticedesk.cli import case_access, case_answers
 from noticedesk.cli.case_access import KEY_HELP, data_dir, data_dir_option, open_case, report
 from noticedesk.cli.columns import add_options as add_column_options
 from noticedesk.cli.validate import problem_line
@@ -96,6 +96,7 @@ def register(
     status = sub.add_parser("status", parents=[common], help="件数: 顧問先・個別・共同・書類")
     status.add_argument("--json", action="store_true", help="JSON で出力")
     _register_decisions(sub, common)
+    case_answers.register(sub, common)
     parser.set_defaults(func=run)
 
 
@@ -329,6 +330,7 @@ def _deadline_state(deadline: Deadline, today: dt.date) -> str:
 def _status(args: argparse.Namespace) -> int:
     with open_case(args) as store:
         counts = store.counts()
+        counts.update(case_answers.answer_counts(store, counts, dt.date.today()))
         if args.json:
             print(terminal_json({"case": store.name, **counts}, indent=2))
         else:
@@ -342,6 +344,9 @@ def _print_counts(counts: dict[str, object]) -> None:
         f"顧問先 {counts['clients']}件 (共同報告 {counts['joint']}件 / "
         f"個別報告 {counts['individual']}件)"
     )
+    if "awaiting_answer" in counts:
+        overdue = f" (回答期限切れ {counts['overdue_answer']}件)" if counts.get("reply_by") else ""
+        print(f"回答済 {counts['answered']}件 / 回答待ち {counts['awaiting_answer']}件{overdue}")
     documents = counts.get("documents")
     if isinstance(documents, dict):
         for kind, per in documents.items():
@@ -511,4 +516,5 @@ ACTIONS = {
     "issues": _issues,
     "resolve": _resolve,
     "withdraw": _withdraw,
+    **case_answers.ACTIONS,
 }

@@ -92,7 +92,10 @@ def register(
         "--kinds",
         default=",".join(DOCUMENT_KINDS),
         metavar="KINDS",
-        help="書き出す文書 (カンマ区切り: " + ", ".join(DOCUMENT_KINDS + ADDRESS_KINDS) + ")",
+        help="書き出す文書 (カンマ区切り: "
+        + ", ".join(DOCUMENT_KINDS + ADDRESS_KINDS)
+        + "。回答書は "
+        "reply、回答のない顧問先への回答書ご返送のお願いは reminder)",
     )
     parser.add_argument(
         "--envelope-size",

@@ -126,6 +126,143 @@
     </message>
 </context>
 <context>
+    <name>AnswerDialog</name>
+    <message>
+        <source>Record answer</source>
+        <translation>回答の記録</translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform> ほか%n件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Client(s)</source>
+        <translation>顧問先</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>&amp;Received on</source>
+        <translation>受けた日(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Came by</source>
+        <translation>受けた方法(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Taken by</source>
+        <translation>受けた人(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Mark what the client answered.</source>
+        <translation>顧問先の回答を選んでください。</translation>
+    </message>
+</context>
+<context>
+    <name>AnswerRecording</name>
+    <message>
+        <source>&amp;Record answer…</source>
+        <translation>回答を記録(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Record the answer on the reply slip for the selected clients (the tick follows)</source>
+        <translation>選択した顧問先の回答書の回答を記録します（個別報告のチェックが回答に従います）</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw answer</source>
+        <translation>回答を取り消す(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Show only clients &amp;awaiting an answer</source>
+        <translation>回答待ちだけ表示(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Clients to re&amp;mind…</source>
+        <translation>回答の催促(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Select the clients first.</source>
+        <translation>先に顧問先を選んでください。</translation>
+    </message>
+    <message>
+        <source>The selected clients have no recorded answer.</source>
+        <translation>選んだ顧問先には記録された回答がありません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s) saved.</source>
+        <translation>
+            <numerusform>%n件の回答を保存しました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The answer could not be saved</source>
+        <translation>回答を保存できませんでした</translation>
+    </message>
+    <message>
+        <source>Folder for the reminders</source>
+        <translation>催促状の保存先フォルダ</translation>
+    </message>
+</context>
+<context>
+    <name>Answers</name>
+    <message>
+        <source>Withdraw %n answer(s)</source>
+        <translation>%n件の回答の取り消し</translation>
+    </message>
+    <message>
+        <source>Record %n answer(s)</source>
+        <translation>%n件の回答の記録</translation>
+    </message>
+    <message>
+        <source>Include us in the office's joint report</source>
+        <translation>事務所の連名による報告（一括報告）に含める</translation>
+    </message>
+    <message>
+        <source>We report to the PPC ourselves</source>
+        <translation>自ら個人情報保護委員会へ報告する（個別報告）</translation>
+    </message>
+    <message>
+        <source>Fax</source>
+        <translation>FAX</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>メール</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>郵送</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>来所</translation>
+    </message>
+    <message>
+        <source>Awaited</source>
+        <translation>回答待ち</translation>
+    </message>
+    <message>
+        <source>Own report</source>
+        <translation>個別報告</translation>
+    </message>
+    <message>
+        <source>Joint</source>
+        <translation>共同報告</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 · taken by %4</source>
+        <translation>%1・%2・%3・受付 %4</translation>
+    </message>
+</context>
+<context>
     <name>AssociationEditor</name>
     <message>
         <source>A&amp;dd</source>
@@ -937,6 +1074,26 @@
         <source>The nine report items (rule art. 8(1))</source>
         <translation>報告事項（施行規則8条1項の9項目）</translation>
     </message>
+    <message>
+        <source>Ask by</source>
+        <translation>期限を設ける</translation>
+    </message>
+    <message>
+        <source>Reply slip &amp;back by</source>
+        <translation>回答書の返送期限(&amp;B)</translation>
+    </message>
+    <message>
+        <source>In the joint report (the letter says so)</source>
+        <translation>共同報告に含める（文書にもそう記載）</translation>
+    </message>
+    <message>
+        <source>Off the list until they answer</source>
+        <translation>回答があるまで一覧に載せない</translation>
+    </message>
+    <message>
+        <source>Clients who do &amp;not answer</source>
+        <translation>回答のない顧問先(&amp;N)</translation>
+    </message>
 </context>
 <context>
     <name>KeyStorage</name>
@@ -1324,6 +1481,10 @@
     <message>
         <source>Incident saved.</source>
         <translation>事案情報を保存しました。</translation>
+    </message>
+    <message>
+        <source> · awaiting an answer: %1</source>
+        <translation> ／ 回答待ち %1 件</translation>
     </message>
 </context>
 <context>
@@ -1844,6 +2005,49 @@ Until then, “Open in Word” opens the document in the program that opens Word
     </message>
 </context>
 <context>
+    <name>ReminderListDialog</name>
+    <message>
+        <source>Clients to remind</source>
+        <translation>回答の催促</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>コード</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>顧問先</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>電話番号</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>催促状</translation>
+    </message>
+    <message>
+        <source>&amp;Export reminders…</source>
+        <translation>催促状を書き出す(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Select in the table</source>
+        <translation>表で選択(&amp;S)</translation>
+    </message>
+    <message>
+        <source>No reply-by date is entered (Case → Incident and deadlines…). %1 client(s) have not answered yet.</source>
+        <translation>回答書の返送期限が入力されていません（事案 → 事案情報と報告期限…）。まだ回答のない顧問先は %1件です。</translation>
+    </message>
+    <message>
+        <source>No client is past the reply-by date %1. %2 client(s) have not answered yet.</source>
+        <translation>返送期限 %1 を過ぎた顧問先はありません。まだ回答のない顧問先は %2件です。</translation>
+    </message>
+    <message>
+        <source>%1 client(s) have not answered by the reply-by date %2. The reminder asks again and encloses the reply slip.</source>
+        <translation>返送期限 %2 までに回答のない顧問先が %1件あります。催促状は回答を改めてお願いし、回答書を同封します。</translation>
+    </message>
+</context>
+<context>
     <name>ReportDeadlines</name>
     <message>
         <source>Reports to the PPC and their deadlines</source>
@@ -1947,6 +2151,22 @@ Until then, “Open in Word” opens the document in the program that opens Word
     <message>
         <source>Sent</source>
         <translation>送付済</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>The client's answer to the reply slip: joint report, own report, or awaited (Edit → Record answer…)</source>
+        <translation>回答書への顧問先の回答：共同報告・個別報告・回答待ち（編集 → 回答を記録…）</translation>
+    </message>
+    <message>
+        <source>Reply slip</source>
+        <translation>回答書</translation>
+    </message>
+    <message>
+        <source>Reminder to answer</source>
+        <translation>回答の催促状</translation>
     </message>
 </context>
 <context>

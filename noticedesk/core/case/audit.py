@@ -36,6 +36,8 @@ ACTION_LABELS: dict[str, str] = {
     "accept": "不一致の確認と再封印",
     "resolve": "一覧の問題への決定",
     "withdraw": "決定の取り消し",
+    "answer": "顧問先の回答の記録",
+    "answer_withdraw": "顧問先の回答の取り消し",
 }
 
 NO_UPDATE = """CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit
@@ -99,6 +101,14 @@ class AuditEntry:
                 f"{where}{client}: {replaced}{d.get('decision_label', '')} — {d.get('problem', '')}"
                 f" → {d.get('effect', '')}"
             )
+        if self.action in ("answer", "answer_withdraw"):
+            lines = []
+            for item in d.get("answers", []):
+                line = f"{item.get('client', '')}: {item.get('answer', '')}"
+                if item.get("replaced"):
+                    line += f"（変更前: {item['replaced']}）"
+                lines.append(line)
+            return ("取り消し " if self.action == "answer_withdraw" else "") + " / ".join(lines)
         if self.action in ("tick", "untick"):
             return "、".join(d.get("clients", []))
         if self.action == "status":

@@ -17,6 +17,9 @@ Decisions:
   (all, or ``clients``), whatever ``pending_only`` leaves of their documents: they go with the
   letters being printed. They are files for printing, not a client's documents: the log entry
   of the export names them, and they leave no status behind.
+- Answers to the reply slip (``answers``): a reminder is written only for clients that have
+  not answered, whatever the selection; the regulator's list holds the clients the office's
+  rule for silence lets in (``incident.silence_rule``: all by default).
 - Recording happens after the files are written; when the case cannot record (a locked or
   damaged file), the files stay and ``ExportNotRecorded`` says so, carrying the result, so the
   office knows to mark them by hand.
@@ -24,9 +27,10 @@ Decisions:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 
+from noticedesk.core.case.answers import SilenceRule, listed_clients
 from noticedesk.core.case.export_rule import export_blockers
 from noticedesk.core.case.export_selection import (
     ExportSelection,
@@ -38,6 +42,7 @@ from noticedesk.core.documents.address_files import AddressOptions, split_kinds
 from noticedesk.core.documents.export import ExportProblem, ExportResult, export_case
 from noticedesk.core.incident import Incident
 from noticedesk.core.office import OfficeProfile
+from noticedesk.core.problems import Problem
 from noticedesk.core.user_error import UserError, error_text
 
 
@@ -53,6 +58,25 @@ class ExportNotRecorded(UserError):
             f"it. Mark them by hand once the case can be written. ({error_text(cause, 'en')})",
         )
         self.result = result
+
+
+NO_ONE_TO_REMIND = Problem(
+    "選んだ顧問先はすべて回答済みのため、回答書ご返送のお願いを書き出す相手がいません。"
+    "何も書き出していません。",
+    "Every chosen client has answered, so there is no one to send a reminder to. Nothing was "
+    "written.",
+    "kinds",
+)
+
+
+def _no_reminder_for_answered(
+    chosen: Mapping[str, Sequence[str]], answers: Mapping[str, object]
+) -> dict[str, list[str]]:
+    narrowed = {
+        key: [kind for kind in kinds if kind != "reminder" or key not in answers]
+        for key, kinds in chosen.items()
+    }
+    return {key: kinds for key, kinds in narrowed.items() if kinds}
 
 
 def export_and_record(
@@ -97,9 +121,17 @@ def export_and_record(
         )
         if problems:
             raise ExportProblem(problems)
+    answers = store.answers()
+    if "reminder" in kinds:
+        if chosen is None:
+            chosen = chosen_documents(entries, kinds, selection)
+        chosen = _no_reminder_for_answered(chosen, answers)
+        if not chosen:
+            raise ExportProblem([NO_ONE_TO_REMIND])
+    case_clients = [entry.client for entry in entries]
     try:
         result = export_case(
-            [entry.client for entry in entries],
+            case_clients,
             office,
             incident,
             Path(out_dir),
@@ -117,6 +149,7 @@ def export_and_record(
                 for entry in entries
                 if selection.clients is None or entry.key in selection.clients
             ],
+            listed=listed_clients(case_clients, answers, SilenceRule(incident.silence_rule)),
         )
     except ExportProblem as exc:
         if exc.written or exc.ppc_list is not None:

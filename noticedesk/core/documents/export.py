@@ -135,8 +135,13 @@ def export_case(
     chosen: Mapping[str, Collection[str]] | None = None,
     addresses: AddressOptions | None = None,
     address_clients: Sequence[Client] | None = None,
+    listed: Sequence[Client] | None = None,
 ) -> ExportResult:
     """Write every client's documents and the regulator's list into ``out_dir``.
+
+    ``listed``: the clients the regulator's list is made from, when the office's rule for
+    clients who have not answered leaves some out (``case.answers.listed_clients``); by
+    default ``clients``.
 
     With ``chosen`` (per Client.key, the kinds to write for that client), only those documents
     are written, in the folders a whole export gives them; the regulator's list still names
@@ -211,7 +216,15 @@ def export_case(
     started = time.time_ns()
     try:
         result = _write_planned(
-            clients, job, plans, ppc_path, print_plans, started, workers, progress, cancelled
+            clients if listed is None else listed,
+            job,
+            plans,
+            ppc_path,
+            print_plans,
+            started,
+            workers,
+            progress,
+            cancelled,
         )
         result.address_files = _write_address_files(address_files, job, cancelled)
         return result

@@ -50,6 +50,8 @@ from noticedesk.gui.table.model import document_titles
 CountDocuments = Callable[[Sequence[str] | None, bool, Sequence[str]], tuple[int, int]]
 
 ALL, SELECTED, SHOWN = "all", "selected", "shown"
+# The documents offered: every standard one, and the reply slip (unticked unless asked for).
+OFFERED = (*DOCUMENT_KINDS, "reply")
 
 
 class ExportDialog(QDialog):
@@ -119,7 +121,7 @@ class ExportDialog(QDialog):
         self.kind_boxes: dict[str, QCheckBox] = {}
         group = QGroupBox(self.tr("Documents"), self)
         group_layout = QVBoxLayout(group)
-        for kind in sorted(DOCUMENT_KINDS, key=lambda k: KINDS[k].file_prefix):
+        for kind in sorted(OFFERED, key=lambda k: KINDS[k].file_prefix):
             box = QCheckBox(f"{KINDS[kind].file_prefix} {titles[kind]}", group)
             box.setObjectName(kind)
             box.setChecked(kind in kinds)
@@ -286,7 +288,7 @@ class ExportDialog(QDialog):
 
     def kinds(self) -> list[str]:
         """The documents ticked, then ``envelope`` / ``labels`` when ticked."""
-        documents = [kind for kind in DOCUMENT_KINDS if self.kind_boxes[kind].isChecked()]
+        documents = [kind for kind in OFFERED if self.kind_boxes[kind].isChecked()]
         return documents + self.address_choices.kinds()
 
     def addresses(self) -> AddressOptions | None:

@@ -25,7 +25,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPoint, QSize, Qt
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QPoint, QSize, Qt
 from PySide6.QtGui import (
     QCloseEvent,
     QDesktopServices,
@@ -43,12 +43,14 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from noticedesk.core.clients import Roster
 from noticedesk.core.user_error import error_text
+from noticedesk.gui.answers.recording import AnswerRecording
 from noticedesk.gui.case.commands import CaseCommands
 from noticedesk.gui.case.details import CaseDetails
 from noticedesk.gui.case.watcher import CaseWatcher
@@ -130,6 +132,15 @@ class MainWindow(QMainWindow):
         self.export_flow = ExportFlow(
             state, self, self.templates, self.case_details, self.chooser, self.open_url
         )
+        self.answers = AnswerRecording(
+            state,
+            self,
+            self.undo_stack,
+            self.proxy,
+            self.chooser,
+            lambda folder, kinds, keys: self.export_flow.run(folder, kinds, clients=keys),
+            self.select_source_rows,
+        )
         self.status_area = StatusArea(state, self.model, self.proxy, self.statusBar(), self)
         self._build_central()
         self._build_problems_dock()
@@ -173,6 +184,9 @@ class MainWindow(QMainWindow):
         search_row = QHBoxLayout()
         search_row.addWidget(self.search_label)
         search_row.addWidget(self.search, 1)
+        self.awaiting_button = QToolButton(self)
+        self.awaiting_button.setDefaultAction(self.answers.awaiting_action)
+        search_row.addWidget(self.awaiting_button)
         search_row.addWidget(self.status_area.shown_label)
 
         central = QWidget(self)
@@ -225,6 +239,7 @@ class MainWindow(QMainWindow):
             open_url=self.open_url,
             address_print_action=self.address_print.action,
         )
+        self.answers.add_menus(menus.edit_menu)
 
     def _follow_state(self) -> None:
         """What the window itself shows of the state: the case's rows and title, and the
@@ -255,6 +270,7 @@ class MainWindow(QMainWindow):
         self.menus.retranslate()
         self.status_marking.retranslate()
         self.case_commands.retranslate()
+        self.answers.retranslate()
         self.problems.refresh()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMN_COUNT - 1)
         self.status_area.update_counts()
@@ -344,6 +360,25 @@ class MainWindow(QMainWindow):
         self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
         self.table.setFocus()
 
+    def select_source_rows(self, rows: list[int]) -> None:
+        """Select these model rows in the table (a search that hides one is cleared)."""
+        indexes = [self.proxy.mapFromSource(self.model.index(row, 0)) for row in rows]
+        if not all(index.isValid() for index in indexes) and self.search.text():
+            self.search.clear()
+            indexes = [self.proxy.mapFromSource(self.model.index(row, 0)) for row in rows]
+        selection = QItemSelection()
+        for index in indexes:
+            if index.isValid():
+                selection.select(index, index)
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.selectionModel().select(selection, flags)
+        if indexes and indexes[0].isValid():
+            self.table.scrollTo(indexes[0])
+        self.table.setFocus()
+
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
@@ -354,6 +389,8 @@ class MainWindow(QMainWindow):
         menu = self.status_marking.context_menu(self.table)
         menu.addSeparator()
         menu.addAction(self.menus.tick_action)
+        menu.addAction(self.answers.record_action)
+        menu.addAction(self.answers.withdraw_action)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.table_menu = menu
         menu.popup(self.table.viewport().mapToGlobal(pos))
@@ -434,6 +471,7 @@ class MainWindow(QMainWindow):
         action.setStatusTip(tip)
         action.setToolTip(tip)
         self.status_marking.set_enabled(self.state.session is not None and not exporting)
+        self.answers.set_enabled(self.state.session is not None and not exporting)
         self.case_commands.set_enabled(not exporting and not self.state.busy)
 
     def _update_enabled(self, *_: object) -> None:
