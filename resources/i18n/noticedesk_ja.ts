@@ -4,32 +4,32 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/about.py" line="80" />
+        <location filename="../../noticedesk/gui/dialogs/about.py" line="54" />
         <source>About NoticeDesk</source>
         <translation>バージョン情報</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/about.py" line="88" />
+        <location filename="../../noticedesk/gui/dialogs/about.py" line="62" />
         <source>Breach notices for the clients of a labour and social-insurance consulting office: the list for the PPC's joint report and each client's documents.</source>
         <translation>社会保険労務士事務所が顧問先のために行う漏えい等の報告・通知を支援します。個人情報保護委員会への連名報告の一覧と、顧問先ごとの文書を作成します。</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/about.py" line="100" />
+        <location filename="../../noticedesk/gui/dialogs/about.py" line="74" />
         <source>&amp;Open the data folder</source>
         <translation>データフォルダを開く(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/about.py" line="106" />
+        <location filename="../../noticedesk/gui/dialogs/about.py" line="80" />
         <source>Runs on</source>
         <translation>動作環境</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/about.py" line="107" />
+        <location filename="../../noticedesk/gui/dialogs/about.py" line="81" />
         <source>Data folder</source>
         <translation>データフォルダ</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/about.py" line="115" />
+        <location filename="../../noticedesk/gui/dialogs/about.py" line="89" />
         <source>The cases, the office profile and the settings are kept in the data folder. Give this window's details when you ask for support.</source>
         <translation>事案・事務所情報・設定はデータフォルダに保存されています。サポートに問い合わせるときは、この画面の内容をお伝えください。</translation>
     </message>
@@ -796,12 +796,12 @@
 <context>
     <name>GuideDialog</name>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/about.py" line="162" />
+        <location filename="../../noticedesk/gui/dialogs/about.py" line="136" />
         <source>How to use NoticeDesk</source>
         <translation>使い方</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/about.py" line="175" />
+        <location filename="../../noticedesk/gui/dialogs/about.py" line="149" />
         <source>The guide is not included in this installation. It is the section “A day's work in the window” of NoticeDesk's README.</source>
         <translation>このインストールには使い方の説明が含まれていません。NoticeDesk の README の「A day's work in the window」の節をご覧ください。</translation>
     </message>
@@ -1081,9 +1081,14 @@
 <context>
     <name>LicencesDialog</name>
     <message>
-        <location filename="../../noticedesk/gui/dialogs/about.py" line="254" />
+        <location filename="../../noticedesk/gui/dialogs/about.py" line="166" />
         <source>Licences</source>
         <translation>ライセンス</translation>
+    </message>
+    <message>
+        <location filename="../../noticedesk/gui/dialogs/about.py" line="170" />
+        <source>NoticeDesk includes these libraries, each under its own licence: the list first, then every licence text. The program's folder holds the same text as THIRD_PARTY_NOTICES.txt.</source>
+        <translation>NoticeDesk は以下のライブラリを含み、それぞれのライセンスに従っています。はじめに一覧、続いて各ライセンスの全文を示します。同じ内容がプログラムのフォルダの THIRD_PARTY_NOTICES.txt にもあります。</translation>
     </message>
     <message>
         <location filename="../../noticedesk/gui/dialogs/about.py" line="258" />
@@ -1194,22 +1199,22 @@
         <translation>バージョン情報(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/menus.py" line="269" />
+        <location filename="../../noticedesk/gui/window/menus.py" line="270" />
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/menus.py" line="270" />
+        <location filename="../../noticedesk/gui/window/menus.py" line="271" />
         <source>&amp;Undo: %1</source>
         <translation>元に戻す(&amp;U)：%1</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/menus.py" line="275" />
+        <location filename="../../noticedesk/gui/window/menus.py" line="276" />
         <source>&amp;Redo</source>
         <translation>やり直し(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../noticedesk/gui/window/menus.py" line="276" />
+        <location filename="../../noticedesk/gui/window/menus.py" line="277" />
         <source>&amp;Redo: %1</source>
         <translation>やり直し(&amp;R)：%1</translation>
     </message>
