@@ -19,7 +19,7 @@ from pathlib import Path
 
 # The Qt modules noticedesk imports (tests/system/test_lean_build_lists.py keeps this true),
 # and QtDBus, which QtPrintSupport loads on Linux.
-QT_MODULES_USED = ("QtCore", "QtGui", "QtWidgets", "QtPrintSupport")
+QT_MODULES_USED = ("QtCore", "QtGui", "QtNetwork", "QtWidgets", "QtPrintSupport")
 QT_MODULES_KEPT = (*QT_MODULES_USED, "QtDBus")
 
 # Python packages never run: optional imports of our dependencies, and development tools.
@@ -63,7 +63,8 @@ UNUSED_PACKAGES = (
 )
 
 # Qt plugins (paths under Qt's plugins folder) the program never loads: embedded-device
-# platforms and input, the network plugins of the unused QtNetwork, and the GTK theme, which
+# platforms and input, QtNetwork's TLS and network-information plugins (the program uses only
+# its local socket, to hand a second start to the open window), and the GTK theme, which
 # alone drags some 25 MB of GTK libraries into a Linux build (Qt's own style draws instead).
 UNUSED_QT_PLUGINS = re.compile(
     r"plugins/("

@@ -16,6 +16,7 @@ from pathlib import Path
 from noticedesk.cli import case_access
 from noticedesk.cli.case_access import KEY_HELP, data_dir, data_dir_option, open_case, report
 from noticedesk.cli.columns import add_options as add_column_options
+from noticedesk.cli.validate import problem_line
 from noticedesk.core.case import CaseClient, CaseError, CaseStore, export_blockers
 from noticedesk.core.case.keys import describe_protection
 from noticedesk.core.case.records import STATUS_LABELS, DocumentStatus, RosterIssue
@@ -59,14 +60,16 @@ def register(
     new = sub.add_parser("new", parents=[common], help="事案を作成し、回復コードを一度だけ表示")
     new.add_argument("name", metavar="NAME", help="事案名 (顧問先の名前は使わないでください)")
     new.add_argument(
-        "--passphrase", action="store_true", help="資格情報ストアでなくパスフレーズで保護する"
+        "--passphrase",
+        action="store_true",
+        help="この PC に鍵を保管せず (Windows の資格情報など)、パスフレーズで保護する",
     )
     opened = sub.add_parser("open", parents=[common], help="事案を開き、既定の事案にする")
     opened.add_argument("name", metavar="NAME")
     opened.add_argument(
         "--recovery-code",
         action="store_true",
-        help="回復コードで開き、この PC の資格情報ストアに鍵を保存する (別の PC から移したとき)",
+        help="回復コードで開き、鍵をこの PC (Windows の資格情報など) に保管する (別の PC から移したとき)",
     )
     imp = sub.add_parser("import", parents=[common], help="顧問先一覧を既定の事案に取り込む")
     imp.add_argument("roster", metavar="ROSTER", type=Path)
@@ -178,9 +181,8 @@ def _import(args: argparse.Namespace) -> int:
     say_remembered(read)
     roster = read.roster
     for issue in roster.issues:
-        where = f"{issue.row}行目 " if issue.row else ""
-        where += f"[{terminal_text(issue.column)}] " if issue.column else ""
-        print(f"{issue.severity.value}: {where}{terminal_text(issue.message)}", file=sys.stderr)
+        label = "エラー" if issue.severity == "error" else "警告"
+        print(f"{label}: {problem_line(issue)}", file=sys.stderr)
     if roster.unused_columns:
         unused = "、".join(terminal_text(c) for c in roster.unused_columns)
         print(f"使っていない列 (標準の文書には載りません): {unused}", file=sys.stderr)

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from noticedesk.cli.columns import add_options as add_column_options
+from noticedesk.cli.validate import problem_line
 from noticedesk.core.bundled import sample_dir
 from noticedesk.core.case import CaseError, CaseStore, export_blockers
 from noticedesk.core.case.recorded_export import ExportNotRecorded, export_and_record
@@ -232,13 +233,8 @@ def _read_roster(args: argparse.Namespace, path: Path, encoding: str | None) -> 
 
 
 def _issue_line(issue: Issue) -> str:
-    where = []
-    if issue.row is not None:
-        where.append(f"{issue.row}行目")
-    if issue.column:
-        where.append(f"「{terminal_text(issue.column)}」")
     label = "エラー" if issue.severity == "error" else "警告"
-    return f"{label}: {' '.join(where)}{': ' if where else ''}{terminal_text(issue.message)}"
+    return f"{label}: {problem_line(issue)}"
 
 
 def _progress(done: int, total: int) -> None:
@@ -432,7 +428,7 @@ def _fail(
         _emit(args, ok=False, roster=roster, problems=problems, conflicts=conflicts)
     else:
         for problem in problems:
-            print(terminal_text(problem.message), file=sys.stderr)
+            print(terminal_text(problem.message, lines=True), file=sys.stderr)
         for path in conflicts[:10]:
             print(f"  既存: {terminal_text(path)}", file=sys.stderr)
         if len(conflicts) > 10:

@@ -116,10 +116,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         except Exception as exc:  # the last line of defence: a sentence, not a traceback
             return _report_crash(args, exc)
     args = window_parser().parse_args(args_list)
-    if args.selftest:
+    if args.selftest:  # checks this installation; never handed to a window already open
         from noticedesk.cli.selftest import run as run_selftest
 
         return run_selftest()
+    from noticedesk.gui.second_start import claim_window  # before the window's heavy imports
+
+    if not claim_window(args):
+        return EXIT_OK  # the window already open took this start's file
     from noticedesk.gui.app import run_window  # Qt only loads when the window is wanted
 
     return run_window(args)

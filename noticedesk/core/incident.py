@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from noticedesk.core import phone_numbers
 from noticedesk.core.dates import parse_date
 from noticedesk.core.deadlines import Deadline, Deadlines, deadlines_for, final_deadline
 from noticedesk.core.deadlines import preliminary_deadline as preliminary_for
@@ -308,6 +309,7 @@ def incident_from_mapping(data: dict[str, Any], origin: str = "incident") -> Inc
     values: dict[str, Any] = {
         key: str(section.get(key, "")).strip() for key, _ja, _en in TEXT_FIELDS
     }
+    values["contact_phone"] = phone_numbers.hyphenated(values["contact_phone"])
     values.update(optional)
     return Incident(
         discovered_on=discovered,

@@ -52,6 +52,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from noticedesk.core import phone_numbers
 from noticedesk.core.incident import REPORT_ITEMS, Incident, split_data_items
 from noticedesk.gui.common.form_parts import (
     dialog_buttons,
@@ -456,7 +457,7 @@ class IncidentDialog(QDialog):
             data_items=data_items,
             employee_overview=self.employee_overview.toPlainText().strip(),
             contact=self.contact.text().strip(),
-            contact_phone=self.contact_phone.text().strip(),
+            contact_phone=phone_numbers.hyphenated(self.contact_phone.text()),
             contact_email=self.contact_email.text().strip(),
             contact_hours=self.contact_hours.text().strip(),
             service_status=self.service_status.toPlainText().strip(),

@@ -143,7 +143,7 @@ class ExportFlow(QObject):
         if state.session is None:
             return QCoreApplication.translate("MainWindow", "No case is open.")
         if state.busy:
-            return QCoreApplication.translate("MainWindow", "Still reading the previous file…")
+            return state.why_busy()
         if self.host.model.rowCount() == 0:
             return QCoreApplication.translate(
                 "MainWindow", "The case has no clients yet: open a client list first."

@@ -325,9 +325,10 @@ class MainWindow(QMainWindow):
         source_row = self.model.row_of_excel_row(excel_row)
         if source_row is None:
             self.show_status(
-                self.tr("Row %1 is not in the table: it could not be read as a client.").replace(
-                    "%1", str(excel_row)
-                ),
+                self.tr(
+                    "Row %1 is not in the table: it was not read as a client, is held back by "
+                    "its problem, or was left out by a decision."
+                ).replace("%1", str(excel_row)),
                 8000,
             )
             return
@@ -468,7 +469,7 @@ class MainWindow(QMainWindow):
         if self.state.exporting:
             # Closing now would leave the files written but not recorded in the case.
             event.ignore()
-            self.show_status(self.tr("Please wait until the export has finished."), 8000)
+            self.show_status(self.state.why_busy(), 8000)
             return
         # A print batch can convert for minutes: stop it at its next chunk rather than keep
         # the converter, and the program with it, running after the window has gone.
