@@ -81,10 +81,14 @@ def run_selftest(
             result = export_case(clients, *office_incident, Path(folder) / "出力")
             written = [path for paths in result.files.values() for path in paths]
             empty = [p.name for p in written if p.stat().st_size == 0]
-            if empty or not result.ppc_list.is_file():
+            if empty:
                 raise _StepFailed(
                     f"空の文書があります: {', '.join(empty[:3])}",
                     f"Empty documents were written: {', '.join(empty[:3])}",
+                )
+            if not result.ppc_list.is_file():
+                raise _StepFailed(
+                    "報告対象一覧が書き出されていません", "The PPC list was not written"
                 )
             return (
                 f"文書 {result.count} 件と報告対象一覧を書き出しました",
