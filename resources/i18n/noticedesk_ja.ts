@@ -1149,6 +1149,10 @@
         <translation>ライセンス</translation>
     </message>
     <message>
+        <source>NoticeDesk includes these libraries, each under its own licence: the list first, then every licence text. The program's folder holds the same text as THIRD_PARTY_NOTICES.txt.</source>
+        <translation>NoticeDesk は以下のライブラリを含み、それぞれのライセンスに従っています。はじめに一覧、続いて各ライセンスの全文を示します。同じ内容がプログラムのフォルダの THIRD_PARTY_NOTICES.txt にもあります。</translation>
+    </message>
+    <message>
         <source>NoticeDesk is built on these libraries, each under its own licence (as installed on this computer). The full licence texts ship with the installer.</source>
         <translation>NoticeDesk は次のライブラリを使っています（この PC にインストールされているもの）。それぞれのライセンスに従います。ライセンスの全文はインストーラーに同梱しています。</translation>
     </message>
