@@ -14,7 +14,7 @@ from pathlib import Path
 
 import tomli_w
 
-from noticedesk.core import atomic
+from noticedesk.core import atomic, phone_numbers
 from noticedesk.core.office import OfficeProfile, ProfileError, load_office
 
 FILE_NAME = "office.toml"
@@ -68,6 +68,8 @@ def with_field(profile: OfficeProfile, key: str, value: str) -> OfficeProfile:
         text = unicodedata.normalize("NFKC", text)
     if key == "corporate_number":
         text = text.replace("-", "").replace(" ", "")
+    if key in ("phone", "fax"):
+        text = phone_numbers.hyphenated(text)
     updated = replace(profile, **{key: text})
     for problem in updated.problems():
         if problem.field == key and key in _INVALID_FIELDS:

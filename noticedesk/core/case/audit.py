@@ -36,6 +36,8 @@ ACTION_LABELS: dict[str, str] = {
     "accept": "不一致の確認と再封印",
     "resolve": "一覧の問題への決定",
     "withdraw": "決定の取り消し",
+    "answer": "顧問先の回答の記録",
+    "answer_withdraw": "顧問先の回答の取り消し",
 }
 
 NO_UPDATE = """CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit
@@ -99,6 +101,14 @@ class AuditEntry:
                 f"{where}{client}: {replaced}{d.get('decision_label', '')} — {d.get('problem', '')}"
                 f" → {d.get('effect', '')}"
             )
+        if self.action in ("answer", "answer_withdraw"):
+            lines = []
+            for item in d.get("answers", []):
+                line = f"{item.get('client', '')}: {item.get('answer', '')}"
+                if item.get("replaced"):
+                    line += f"（変更前: {item['replaced']}）"
+                lines.append(line)
+            return ("取り消し " if self.action == "answer_withdraw" else "") + " / ".join(lines)
         if self.action in ("tick", "untick"):
             return "、".join(d.get("clients", []))
         if self.action == "status":
@@ -109,6 +119,8 @@ class AuditEntry:
             lines = [f"{label}: " + "、".join(paths) for label, paths in d.get("files", {}).items()]
             if d.get("ppc_list"):
                 lines.append(f"個人情報保護委員会への報告用一覧: {d['ppc_list']}")
+            if d.get("address_files"):
+                lines.append("封筒・宛名ラベル: " + "、".join(d["address_files"].values()))
             return f"書類 {', '.join(d.get('kinds', []))} / " + " / ".join(lines)
         if self.action == "deadline":
             return (

@@ -32,6 +32,9 @@ Decisions:
   writes is looked at before writing (``export_plan.find_existing``): a link there is refused
   even with ``force``. Before writing, the temporary files an earlier export left when it was
   killed are removed (``output_folder``).
+- Envelopes and address labels (``address_files``) are kinds like the documents but one file
+  each, for ``address_clients`` (by default every client given); they are rendered before
+  anything is written and go into the print folder after the documents.
 """
 
 from __future__ import annotations
@@ -43,6 +46,13 @@ from pathlib import Path
 
 from noticedesk.core.clients import Client
 from noticedesk.core.documents import limits
+from noticedesk.core.documents.address_files import (
+    AddressFile,
+    AddressOptions,
+    in_the_way,
+    render_address_files,
+    split_kinds,
+)
 from noticedesk.core.documents.docx_merge import MergeError
 from noticedesk.core.documents.export_pdf import (
     PdfRequest,
@@ -109,6 +119,7 @@ class ExportResult:
     print_files: dict[str, Path] = field(default_factory=dict)  # kind -> merged file
     pdfs: list[PlannedClient] = field(default_factory=list)  # the PDFs beside the .docx files
     print_pdfs: dict[str, Path] = field(default_factory=dict)  # kind -> the print PDF
+    address_files: dict[str, Path] = field(default_factory=dict)  # envelope / labels -> file
 
     @property
     def files(self) -> dict[str, list[Path]]:
@@ -140,8 +151,15 @@ def export_case(
     cancelled: Cancelled | None = None,
     chosen: Mapping[str, Collection[str]] | None = None,
     pdf: PdfRequest | None = None,
+    addresses: AddressOptions | None = None,
+    address_clients: Sequence[Client] | None = None,
+    listed: Sequence[Client] | None = None,
 ) -> ExportResult:
     """Write every client's documents and the regulator's list into ``out_dir``.
+
+    ``listed``: the clients the regulator's list is made from, when the office's rule for
+    clients who have not answered leaves some out (``case.answers.listed_clients``); by
+    default ``clients``.
 
     With ``chosen`` (per Client.key, the kinds to write for that client), only those documents
     are written, in the folders a whole export gives them; the regulator's list still names
@@ -166,9 +184,11 @@ def export_case(
     ``print_files``, one print PDF per kind. Each PDF counts as one more document in
     ``progress``. Without a converter, PDF only is refused before anything is written; PDF
     beside .docx writes the .docx files, then raises ExportProblem saying no PDF was made.
+    ``kinds`` may name ``envelope`` and ``labels`` (``addresses`` gives their size, sheet and
+    first label): one file each, for ``address_clients`` (every client when None).
     """
     out_dir = Path(out_dir)
-    kinds = list(dict.fromkeys(kinds))
+    kinds, address_kinds = split_kinds(list(dict.fromkeys(kinds)))
     problems = find_input_problems(
         office,
         incident,
@@ -179,6 +199,16 @@ def export_case(
     if not clients:
         problems.append(InputProblem("顧問先が1件もありません", "There are no clients to export"))
     problems.extend(folder_problems(out_dir))
+    address_files: list[AddressFile] = []
+    if address_kinds and clients and not problems:
+        address_files, address_problems = render_address_files(
+            out_dir,
+            address_kinds,
+            clients if address_clients is None else address_clients,
+            office,
+            addresses or AddressOptions(),
+        )
+        problems.extend(address_problems)
     if problems:
         raise ExportProblem(problems)
 
@@ -200,12 +230,13 @@ def export_case(
         existing = find_existing(out_dir, plans, ppc_path, print_plans)
         if pdf is not None:
             _add(existing, find_existing(out_dir, pdf_targets, ppc_path, print_pdfs))
+    in_way = in_the_way(address_files)
     if existing.links:
         raise unusable(out_dir, existing.links)
-    if existing.conflicts and not force:
-        raise refused(out_dir, existing.conflicts)
-    if existing.misplaced:
-        raise unusable(out_dir, existing.misplaced)
+    if existing.conflicts + in_way.conflicts and not force:
+        raise refused(out_dir, existing.conflicts + in_way.conflicts)
+    if existing.misplaced or in_way.refused:
+        raise unusable(out_dir, existing.misplaced + in_way.refused)
 
     job = RenderJob(
         {kind: template_path(kind, templates_dir) for kind in kinds},
@@ -226,8 +257,18 @@ def export_case(
             step.sources = plans
     try:
         result = _write_planned(
-            clients, job, plans, ppc_path, print_plans, started, workers, progress, cancelled, step
+            clients if listed is None else listed,
+            job,
+            plans,
+            ppc_path,
+            print_plans,
+            started,
+            workers,
+            progress,
+            cancelled,
+            step,
         )
+        result.address_files = _write_address_files(address_files, job, cancelled)
     except ExportProblem as exc:
         exc.written, exc.ppc_list = _written_since(recorded, ppc_path, started, force)
         raise
@@ -394,6 +435,25 @@ def _write_pdfs(
         raise ExportProblem([not_converted(exc, pdf.request.only)]) from None
     except OSError as exc:
         raise not_written(exc) from None
+
+
+def _write_address_files(
+    files: Sequence[AddressFile], job: RenderJob, cancelled: Cancelled | None
+) -> dict[str, Path]:
+    """The envelopes and labels rendered before the run, written last (each whole)."""
+    written: dict[str, Path] = {}
+    for file in files:
+        if cancelled is not None and cancelled():
+            raise ExportCancelled()
+        try:
+            job.output.make_folder(file.target.parent)
+            job.output.write_bytes(file.target, file.data, overwrite=job.force)
+        except OSError as exc:
+            raise not_written(exc) from None
+        finally:
+            job.output.release_folders()
+        written[file.kind] = file.target
+    return written
 
 
 def _write_print_files(

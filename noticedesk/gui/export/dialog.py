@@ -40,10 +40,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from noticedesk.core.addresses import LabelLayout
+from noticedesk.core.documents.address_files import AddressOptions
 from noticedesk.core.documents.kinds import DOCUMENT_KINDS, KINDS
 from noticedesk.core.documents.print_files import PRINT_FOLDER
 from noticedesk.gui.common.file_chooser import FileChooser
 from noticedesk.gui.common.form_parts import dialog_buttons, error_label
+from noticedesk.gui.export.address_choices import AddressChoices, office_layouts
 from noticedesk.gui.table.model import document_titles
 
 # (client keys or None for all, only the documents not yet exported, kinds) ->
@@ -52,6 +55,8 @@ CountDocuments = Callable[[Sequence[str] | None, bool, Sequence[str]], tuple[int
 
 ALL, SELECTED, SHOWN = "all", "selected", "shown"
 WORD, WORD_AND_PDF, PDF_ONLY = "docx", "docx+pdf", "pdf"  # the file formats
+# The documents offered: every standard one, and the reply slip (unticked unless asked for).
+OFFERED = (*DOCUMENT_KINDS, "reply")
 
 
 class ExportDialog(QDialog):
@@ -69,6 +74,8 @@ class ExportDialog(QDialog):
         print_files: bool = False,
         file_format: str = WORD,
         pdf_available: bool = True,
+        label_layouts: dict[str, LabelLayout] | None = None,
+        layout_problem: str = "",
         parent: QWidget | None = None,
     ) -> None:
         """``clients``: how many the case has; ``selected``: the keys of the selected rows;
@@ -121,7 +128,7 @@ class ExportDialog(QDialog):
         self.kind_boxes: dict[str, QCheckBox] = {}
         group = QGroupBox(self.tr("Documents"), self)
         group_layout = QVBoxLayout(group)
-        for kind in sorted(DOCUMENT_KINDS, key=lambda k: KINDS[k].file_prefix):
+        for kind in sorted(OFFERED, key=lambda k: KINDS[k].file_prefix):
             box = QCheckBox(f"{KINDS[kind].file_prefix} {titles[kind]}", group)
             box.setObjectName(kind)
             box.setChecked(kind in kinds)
@@ -130,6 +137,12 @@ class ExportDialog(QDialog):
             self.kind_boxes[kind] = box
             box.toggled.connect(self._update)
             group_layout.addWidget(box)
+
+        if label_layouts is None:
+            label_layouts, layout_problem = office_layouts(None, "ja")
+        self.address_choices = AddressChoices(label_layouts, layout_problem, self)
+        self.address_choices.envelope_box.toggled.connect(self._update)
+        self.address_choices.labels_box.toggled.connect(self._update)
 
         self.print_files_box = QCheckBox(
             self.tr("Also make print files (one file per document with every client)"), self
@@ -156,6 +169,7 @@ class ExportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(who)
         layout.addWidget(group)
+        layout.addWidget(self.address_choices)
         layout.addWidget(self.print_files_box)
         layout.addWidget(formats)
         layout.addWidget(self.summary)
@@ -282,7 +296,9 @@ class ExportDialog(QDialog):
             self.summary.hide()
             return
         clients, documents = counted
-        if documents == 0:
+        if documents == 0 and self.address_choices.kinds():
+            text = self.tr("This writes the envelopes or labels of the chosen clients only.")
+        elif documents == 0:
             text = self._nothing_text()
         else:
             text = (
@@ -293,6 +309,8 @@ class ExportDialog(QDialog):
                 .replace("%1", str(documents))
                 .replace("%2", str(clients))
             )
+            if self.address_choices.kinds():
+                text += " " + self.tr("The envelopes or labels of the chosen clients are made too.")
         self.summary.setText(text)
         self.summary.show()
 
@@ -314,7 +332,13 @@ class ExportDialog(QDialog):
         return Path(self.folder.text().strip())
 
     def kinds(self) -> list[str]:
-        return [kind for kind in DOCUMENT_KINDS if self.kind_boxes[kind].isChecked()]
+        """The documents ticked, then ``envelope`` / ``labels`` when ticked."""
+        documents = [kind for kind in OFFERED if self.kind_boxes[kind].isChecked()]
+        return documents + self.address_choices.kinds()
+
+    def addresses(self) -> AddressOptions | None:
+        """The envelope size, label sheet and first label; None when neither is ticked."""
+        return self.address_choices.options()
 
     def print_files(self) -> bool:
         """Make the print files too: ticked, and offered (every client is exported)."""
@@ -330,7 +354,7 @@ class ExportDialog(QDialog):
             problems.append(self.tr("Tick at least one document."))
         else:
             counted = self.counted()
-            if counted is not None and counted[1] == 0:
+            if counted is not None and counted[1] == 0 and not self.address_choices.kinds():
                 problems.append(self._nothing_text())
         if problems:
             self.errors.setText("\n".join(problems))

@@ -47,6 +47,7 @@ from noticedesk.core.case.export_selection import (
 )
 from noticedesk.core.case.recorded_export import ExportNotRecorded, export_and_record
 from noticedesk.core.documents import DOCUMENT_KINDS, ExportProblem, ExportResult
+from noticedesk.core.documents.address_files import AddressOptions, split_kinds
 from noticedesk.core.documents.export_pdf import PdfRequest
 from noticedesk.core.documents.filenames import safe_name
 from noticedesk.core.documents.pdf import find_converter
@@ -54,6 +55,7 @@ from noticedesk.core.incident import Incident
 from noticedesk.core.user_error import error_text
 from noticedesk.gui.case.details import CaseDetails
 from noticedesk.gui.common.file_chooser import FileChooser, OpenUrl
+from noticedesk.gui.export.address_choices import office_layouts
 from noticedesk.gui.export.dialog import (
     PDF_ONLY,
     WORD,
@@ -99,6 +101,7 @@ class ExportRequest:
     pending_only: bool = False
     force: bool = False
     file_format: str = WORD
+    addresses: AddressOptions | None = None  # envelope size, label sheet, first label
 
     @property
     def whole(self) -> bool:
@@ -154,7 +157,7 @@ class ExportFlow(QObject):
         if state.session is None:
             return QCoreApplication.translate("MainWindow", "No case is open.")
         if state.busy:
-            return QCoreApplication.translate("MainWindow", "Still reading the previous file…")
+            return state.why_busy()
         if self.host.model.rowCount() == 0:
             return QCoreApplication.translate(
                 "MainWindow", "The case has no clients yet: open a client list first."
@@ -215,6 +218,7 @@ class ExportFlow(QObject):
         choices = PrintChoices(settings)
         model = self.host.model
         shown_rows = model.shown_rows()
+        layouts, layout_problem = office_layouts(self.state.data_dir, self.state.language)
         dialog = ExportDialog(
             settings.last_folder("export") or default_export_folder(session),
             self.chooser,
@@ -227,6 +231,8 @@ class ExportFlow(QObject):
             print_files=choices.print_files(),
             file_format=choices.file_format(),
             pdf_available=find_converter() is not None,
+            label_layouts=layouts,
+            layout_problem=layout_problem,
             parent=self.host.window(),
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -238,7 +244,7 @@ class ExportFlow(QObject):
             if dialog.whole():  # kept while a partial export cannot make them
                 choices.set_print_files(dialog.print_files())
             choices.set_file_format(dialog.file_format())
-            if self._templates_usable(dialog.kinds()):
+            if self._templates_usable(split_kinds(dialog.kinds())[0]):
                 self.run(
                     dialog.out_dir(),
                     dialog.kinds(),
@@ -246,6 +252,7 @@ class ExportFlow(QObject):
                     clients=dialog.client_keys(),
                     pending_only=dialog.pending_only(),
                     file_format=dialog.file_format(),
+                    addresses=dialog.addresses(),
                 )
 
         dialog.accepted.connect(chosen)
@@ -287,6 +294,7 @@ class ExportFlow(QObject):
         clients: Sequence[str] | None = None,
         pending_only: bool = False,
         file_format: str = WORD,
+        addresses: AddressOptions | None = None,
     ) -> None:
         """Export the open case to ``out_dir`` on the runner (no questions asked first):
         ``clients`` (keys) or every client, only what is not yet exported or everything;
@@ -300,6 +308,7 @@ class ExportFlow(QObject):
                 pending_only,
                 force,
                 file_format,
+                addresses,
             )
         )
 
@@ -343,6 +352,7 @@ class ExportFlow(QObject):
                 progress=report,
                 cancelled=stop.is_set,
                 pdf=pdf,
+                addresses=request.addresses,
             )
 
         self.state.runner.run(work, partial(self._done, request), partial(self._failed, request))
@@ -507,6 +517,8 @@ class ExportFlow(QObject):
         elif request.file_format == PDF_ONLY:
             text += "\n" + self.tr("The documents were written as PDF only.")
         text += "".join("\n" + note for note in self._converter_notes)
+        for path in result.address_files.values():
+            text += "\n" + self.tr("For printing: %1").replace("%1", str(path))
         self.host.ask(
             QMessageBox.Icon.Information,
             self.tr("Export finished"),
