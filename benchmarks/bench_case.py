@@ -13,6 +13,7 @@ outside change" ticks from a second store on the same file, as a second window w
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import hashlib
 import os
 import shutil
@@ -27,6 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from noticedesk.core.case import CaseStore, DocumentStatus, EphemeralKeySource
+from noticedesk.core.case.answers import Answer, AnswerChoice, AnswerVia
 from noticedesk.core.clients import Client, Roster, RosterSource
 
 
@@ -91,6 +93,15 @@ def main() -> None:
         lambda i: store.set_status([keys[i % n]], "employee_notice", DocumentStatus.PRINTED),
         repeat,
     )
+    answered = Answer(AnswerChoice.INDIVIDUAL, dt.date(2023, 8, 1), AnswerVia.FAX, "bench")
+    answer = median_ms(
+        lambda i: store.set_answers({keys[i % n]: answered if i % 4 < 2 else None}), repeat
+    )
+    batch = keys[: min(500, n)]
+    answer_batch = median_ms(
+        lambda i: store.set_answers(dict.fromkeys(batch, answered if i % 2 == 0 else None)), 5
+    )
+    tick_batch = median_ms(lambda i: store.set_individual(batch, i % 2 == 0), 5)
     listing = median_ms(lambda i: store.clients(), 11)
     counts = median_ms(lambda i: store.counts(), 11)
     poll = median_ms(lambda i: store.changed_outside(), repeat)
@@ -116,6 +127,9 @@ def main() -> None:
         ("baseline: bare durable SQLite UPDATE", base),
         ("tick (set_individual, 1 client)", tick),
         ("status (set_status, 1 client)", status),
+        ("answer recorded or withdrawn (1 client)", answer),
+        (f"tick of {len(batch)} clients", tick_batch),
+        (f"answer of {len(batch)} clients (tick follows)", answer_batch),
         ("clients() list", listing),
         ("counts()", counts),
         ("changed_outside() poll", poll),

@@ -26,6 +26,9 @@ COMMANDS: tuple[tuple[str, ...], ...] = (
     ("case", "incident"),
     ("case", "tick", "K00001"),
     ("case", "tick", "K00001", "--off"),
+    ("case", "answer", "K00002", "individual", "--via", "fax"),
+    ("case", "answer", "K00002", "withdraw"),
+    ("case", "answers", "--overdue"),
     ("log", "--verify"),
 )
 SAMPLE_INCIDENT = Path(__file__).resolve().parents[1] / "resources" / "sample" / "incident.toml"

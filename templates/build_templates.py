@@ -1,4 +1,4 @@
-"""Build the four Word templates in this folder: ``python templates/build_templates.py``.
+"""Build the Word templates in this folder: ``python templates/build_templates.py``.
 
 The .docx files are what offices open and edit in Word; this script is how they were made and
 how to make them again after a change here. Tags are plain docxtpl/Jinja (``{{ … }}``,
@@ -392,6 +392,24 @@ def build_cover() -> DocumentObject:
         "その場合は、お手数ですが{{ office.self }}までご一報ください。一覧から"
         "{{ client.other }}を除き、報告に必要な事項と期限をご案内いたします。",
     )
+    # A client in the joint report answers on the enclosed slip (sent when the office set a
+    # reply-by date); what silence means is the office's rule (incident.silence_rule;
+    # docs/legal-basis.md: the default is the seed letter's reading).
+    body(
+        doc,
+        "{% if dates.reply_by %}報告の方法につきましては、同封の「回答書」にご記入のうえ、"
+        "{{ dates.reply_by|date }}までに"
+        "{% if office.fax %}ＦＡＸ{% if office.email %}又は{% endif %}{% endif %}"
+        "{% if office.email %}メール{% endif %}"
+        "{% if not office.fax and not office.email %}郵送{% endif %}にて{{ office.self }}まで"
+        "ご返送くださいますようお願い申し上げます。{% endif %}"
+        "{% if incident.silence_joint %}"
+        "{% if dates.reply_by %}ご回答{% else %}ご連絡{% endif %}のない場合は、"
+        "{{ office.self }}より一括して報告させていただきます。"
+        "{% else %}{% if not dates.reply_by %}報告の方法を{{ office.self }}までお知らせください。"
+        "{% endif %}ご回答をいただくまでは、{{ client.other }}を報告の一覧に記載いたしませんので、"
+        "必ずご{% if dates.reply_by %}返送{% else %}連絡{% endif %}ください。{% endif %}",
+    )
     tag(doc, "{%p endif %}")
 
     heading(doc, "【従業員の皆様への通知について】")
@@ -634,11 +652,135 @@ def build_individual() -> DocumentObject:
     return doc
 
 
+def checkbox_line(doc: DocumentObject, text: str) -> None:
+    """One of the two answers: a box to mark, then the answer in the client's voice."""
+    paragraph = para(doc, before=6)
+    paragraph.paragraph_format.left_indent = Pt(21)
+    paragraph.paragraph_format.first_line_indent = Pt(-21)
+    run_in(paragraph, "□　", size=14)
+    run_in(paragraph, text)
+
+
+def reply_slip(doc: DocumentObject, *, reminder: bool) -> None:
+    """The reply slip (回答書): addressed to the office, in the client's voice, the client's
+    name filled in, the two answers, a date and a signature line. Where to send it (the
+    office's fax and e-mail) and by when are printed at the top, where staff look first."""
+    para(doc, "【ご返送先】{{ office.name }}", align=RIGHT, size=9)
+    para(
+        doc,
+        "{% if office.fax %}ＦＡＸ　{{ office.fax }}{% endif %}"
+        "{% if office.fax and office.email %}　／　{% endif %}"
+        "{% if office.email %}メール　{{ office.email }}{% endif %}",
+        align=RIGHT,
+        size=9,
+    )
+    if reminder:
+        para(doc, "お手数ですが、お早めにご返送ください。", align=RIGHT, size=9)
+    else:
+        tag(doc, "{%p if dates.reply_by %}")
+        para(doc, "ご回答期限：{{ dates.reply_by|date }}", align=RIGHT, gothic=True, bold=True)
+        tag(doc, "{%p endif %}")
+    para(doc, "{{ office.name }}　御中", before=12)
+    title(doc, "回　答　書")
+    para(doc, "（{{ incident.subject }}に関する個人情報保護委員会への報告について）", align=CENTER)
+    body(
+        doc,
+        "{{ dates.notice|date }}付けでご案内のありました個人情報保護委員会への報告の方法について、"
+        "下記のとおり回答いたします。",
+    )
+    ki(doc)
+    para(doc, "いずれか一方に✓をご記入ください。", size=9)
+    checkbox_line(
+        doc,
+        "{{ office.name }}が顧問先と連名で行う報告（一括報告）に、{{ client.self }}を含めて"
+        "ください。",
+    )
+    checkbox_line(
+        doc,
+        "{{ client.self }}が自ら個人情報保護委員会へ報告します（{{ office.name }}の報告の"
+        "一覧には含めないでください）。",
+    )
+    para(doc, "")
+    para(doc, "回答日　{{ dates.blank }}", before=12)
+    para(doc, "名　　称　{{ client.name }}", before=6)
+    para(doc, "所 在 地　{{ client.address }}", before=6)
+    para(doc, "ご担当者　　　　　　　　　　　　　　　　　電話　{{ client.phone }}", before=6)
+    para(doc, "ご署名（記名押印）　　　　　　　　　　　　　　　　　　　　印", before=18)
+    ijou(doc)
+    para(
+        doc,
+        "{% if incident.silence_joint %}※ご回答のない場合は、{{ office.name }}より一括して報告"
+        "させていただきます。{% else %}※ご回答をいただくまでは、{{ office.name }}の報告の一覧に"
+        "記載いたしません。{% endif %}",
+        size=9,
+        before=12,
+    )
+    para(
+        doc,
+        "※ご不明な点は、{{ contact.desk }}（電話　{{ contact.phone }}）までお問い合わせください。",
+        size=9,
+    )
+
+
+def build_reply() -> DocumentObject:
+    """The reply slip sent with the cover letter (see ``reply_slip``)."""
+    doc = new_document("回答書")
+    header_footer(doc, "回答書　{{ client.name }}", "{{ office.name }}")
+    reply_slip(doc, reminder=False)
+    return doc
+
+
+def build_reminder() -> DocumentObject:
+    """A second request to a client that has not answered by the reply-by date, with the
+    slip again on its own page."""
+    doc = new_document("回答書ご返送のお願い")
+    header_footer(doc, "{{ client.name }}　御中", "{{ office.name }}")
+    para(doc, "{{ dates.today|date }}", align=RIGHT)
+    addressee(doc)
+    sender_block(doc, full=False)
+    title(doc, "「回答書」ご返送のお願い")
+    body(
+        doc,
+        "拝啓　時下ますますご清栄のこととお慶び申し上げます。平素は{{ office.self }}に格別の"
+        "ご高配を賜り、厚く御礼申し上げます。",
+    )
+    body(
+        doc,
+        "さて、{{ dates.notice|date }}付けでお送りいたしました{{ incident.subject }}に関する"
+        "ご報告におきまして、個人情報保護委員会への報告の方法についてご回答をお願いして"
+        "おりましたが、{% if dates.reply_by %}{{ dates.reply_by|date }}のご回答期限を過ぎ、"
+        "{% endif %}本日まで{{ office.self }}ではご回答を確認できておりません。"
+        "行き違いにご返送いただいておりましたら、何卒ご容赦ください。",
+    )
+    body(
+        doc,
+        "ご多用のところ誠に恐れ入りますが、同封の回答書にご記入のうえ、"
+        "{% if office.fax %}ＦＡＸ{% if office.email %}又は{% endif %}{% endif %}"
+        "{% if office.email %}メール{% endif %}"
+        "{% if not office.fax and not office.email %}郵送{% endif %}にて{{ office.self }}まで"
+        "ご返送くださいますようお願い申し上げます。",
+    )
+    body(
+        doc,
+        "{% if incident.silence_joint %}なお、ご回答のない場合は、{{ office.self }}より顧問先様"
+        "との連名により一括して報告させていただきます。{% else %}なお、ご回答をいただくまでは、"
+        "{{ client.other }}を{{ office.self }}の報告の一覧に記載いたしませんので、必ずご返送"
+        "ください。{% endif %}",
+    )
+    para(doc, "敬具", align=RIGHT)
+    contact_block(doc)
+    doc.add_page_break()
+    reply_slip(doc, reminder=True)
+    return doc
+
+
 BUILDERS = {
     "cover": build_cover,
     "internal": build_internal,
     "report": build_report,
     "individual": build_individual,
+    "reply": build_reply,
+    "reminder": build_reminder,
 }
 
 

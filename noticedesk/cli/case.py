@@ -13,9 +13,10 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-from noticedesk.cli import case_access
+from noticedesk.cli import case_access, case_answers
 from noticedesk.cli.case_access import KEY_HELP, data_dir, data_dir_option, open_case, report
 from noticedesk.cli.columns import add_options as add_column_options
+from noticedesk.cli.validate import problem_line
 from noticedesk.core.case import CaseClient, CaseError, CaseStore, export_blockers
 from noticedesk.core.case.keys import describe_protection
 from noticedesk.core.case.records import STATUS_LABELS, DocumentStatus, RosterIssue
@@ -59,14 +60,16 @@ def register(
     new = sub.add_parser("new", parents=[common], help="事案を作成し、回復コードを一度だけ表示")
     new.add_argument("name", metavar="NAME", help="事案名 (顧問先の名前は使わないでください)")
     new.add_argument(
-        "--passphrase", action="store_true", help="資格情報ストアでなくパスフレーズで保護する"
+        "--passphrase",
+        action="store_true",
+        help="この PC に鍵を保管せず (Windows の資格情報など)、パスフレーズで保護する",
     )
     opened = sub.add_parser("open", parents=[common], help="事案を開き、既定の事案にする")
     opened.add_argument("name", metavar="NAME")
     opened.add_argument(
         "--recovery-code",
         action="store_true",
-        help="回復コードで開き、この PC の資格情報ストアに鍵を保存する (別の PC から移したとき)",
+        help="回復コードで開き、鍵をこの PC (Windows の資格情報など) に保管する (別の PC から移したとき)",
     )
     imp = sub.add_parser("import", parents=[common], help="顧問先一覧を既定の事案に取り込む")
     imp.add_argument("roster", metavar="ROSTER", type=Path)
@@ -93,6 +96,7 @@ def register(
     status = sub.add_parser("status", parents=[common], help="件数: 顧問先・個別・共同・書類")
     status.add_argument("--json", action="store_true", help="JSON で出力")
     _register_decisions(sub, common)
+    case_answers.register(sub, common)
     parser.set_defaults(func=run)
 
 
@@ -178,9 +182,8 @@ def _import(args: argparse.Namespace) -> int:
     say_remembered(read)
     roster = read.roster
     for issue in roster.issues:
-        where = f"{issue.row}行目 " if issue.row else ""
-        where += f"[{terminal_text(issue.column)}] " if issue.column else ""
-        print(f"{issue.severity.value}: {where}{terminal_text(issue.message)}", file=sys.stderr)
+        label = "エラー" if issue.severity == "error" else "警告"
+        print(f"{label}: {problem_line(issue)}", file=sys.stderr)
     if roster.unused_columns:
         unused = "、".join(terminal_text(c) for c in roster.unused_columns)
         print(f"使っていない列 (標準の文書には載りません): {unused}", file=sys.stderr)
@@ -327,6 +330,7 @@ def _deadline_state(deadline: Deadline, today: dt.date) -> str:
 def _status(args: argparse.Namespace) -> int:
     with open_case(args) as store:
         counts = store.counts()
+        counts.update(case_answers.answer_counts(store, counts, dt.date.today()))
         if args.json:
             print(terminal_json({"case": store.name, **counts}, indent=2))
         else:
@@ -340,6 +344,9 @@ def _print_counts(counts: dict[str, object]) -> None:
         f"顧問先 {counts['clients']}件 (共同報告 {counts['joint']}件 / "
         f"個別報告 {counts['individual']}件)"
     )
+    if "awaiting_answer" in counts:
+        overdue = f" (回答期限切れ {counts['overdue_answer']}件)" if counts.get("reply_by") else ""
+        print(f"回答済 {counts['answered']}件 / 回答待ち {counts['awaiting_answer']}件{overdue}")
     documents = counts.get("documents")
     if isinstance(documents, dict):
         for kind, per in documents.items():
@@ -509,4 +516,5 @@ ACTIONS = {
     "issues": _issues,
     "resolve": _resolve,
     "withdraw": _withdraw,
+    **case_answers.ACTIONS,
 }

@@ -30,7 +30,7 @@ ENV_PASSPHRASE = "NOTICEDESK_PASSPHRASE"
 ENV_RECOVERY = "NOTICEDESK_RECOVERY_CODE"
 
 KEY_HELP = (
-    "鍵は OS の資格情報ストア (keyring) から取ります。使えない場合やパスフレーズで保護した事案は、"
+    "鍵はこの PC の保管場所 (Windows の資格情報、Mac のキーチェーンなど) から取ります。使えない場合やパスフレーズで保護した事案は、"
     f"環境変数 {ENV_PASSPHRASE} か、端末での入力 (表示されません) でパスフレーズを受け取ります。"
 )
 

@@ -2,7 +2,7 @@
 
     noticedesk export ROSTER --out DIR [--office FILE] [--incident FILE] [--templates DIR]
                       [--kinds internal,report,cover,individual] [--force] [--json]
-                      [--encoding ENC] [--print-files]
+                      [--encoding ENC] [--print-files] [--pdf | --pdf-only]
                       [--columns FIELD=HEADER,… | --columns-file FILE]
     noticedesk export --demo --out DIR
     noticedesk export --out DIR [--clients CODE,…] [--pending-only] [--force]
@@ -19,8 +19,18 @@ writes its documents again) and --pending-only only the documents the case still
 未作成; the regulator's list is written for the whole case every time, and --print-files needs
 every client (``core.case.export_selection``).
 
+--kinds envelope,labels also writes the envelopes (one page per client, --envelope-size
+naga3|kaku2) and the address labels (--label-layout NAME, --label-start N for a half-used
+sheet) for the clients exported, into OUT/印刷用/; --json lists them in ``address_files``.
+
 --print-files also writes, per document kind, one file with every client's document for
 printing the batch (OUT/印刷用/01_送付状_全顧問先.docx …); --json lists them in ``print_files``.
+
+--pdf also writes a PDF beside each .docx (made from the very .docx, by Word or LibreOffice,
+``core.documents.export_pdf``); --pdf-only writes the PDFs without the .docx files. With
+--print-files, one PDF per kind for the printer too (--json: ``print_pdfs``). Without a
+converter on the PC, --pdf writes the .docx files and exits 2 saying no PDF was made;
+--pdf-only writes nothing.
 
 Values from the roster and the case (client names, header texts, paths) are printed through
 ``terminal_text``; the JSON keeps them exact, with control and bidi characters escaped.
@@ -35,6 +45,15 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from noticedesk.cli.columns import add_options as add_column_options
+from noticedesk.cli.validate import problem_line
+from noticedesk.core.addresses import (
+    DEFAULT_ENVELOPE,
+    DEFAULT_LAYOUT,
+    ENVELOPE_SIZES,
+    envelope_size,
+    find_layout,
+)
+from noticedesk.core.addresses.label_layouts import check_start
 from noticedesk.core.bundled import sample_dir
 from noticedesk.core.case import CaseError, CaseStore, export_blockers
 from noticedesk.core.case.recorded_export import ExportNotRecorded, export_and_record
@@ -48,11 +67,16 @@ from noticedesk.core.documents import (
     InputProblem,
     export_case,
 )
+from noticedesk.core.documents.address_files import AddressOptions
+from noticedesk.core.documents.export_pdf import PdfRequest
+from noticedesk.core.documents.kinds import ADDRESS_KINDS
+from noticedesk.core.documents.pdf import find_converter
 from noticedesk.core.incident import Incident, load_incident
 from noticedesk.core.office import OfficeProfile, ProfileError, load_office
 from noticedesk.core.office_store import load_office_profile
 from noticedesk.core.paths import data_dir
 from noticedesk.core.secrets import SecretStoreUnavailable
+from noticedesk.core.user_error import UserError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
 
@@ -76,7 +100,32 @@ def register(
         "--kinds",
         default=",".join(DOCUMENT_KINDS),
         metavar="KINDS",
-        help="書き出す文書 (カンマ区切り: " + ", ".join(DOCUMENT_KINDS) + ")",
+        help="書き出す文書 (カンマ区切り: "
+        + ", ".join(DOCUMENT_KINDS + ADDRESS_KINDS)
+        + "。回答書は "
+        "reply、回答のない顧問先への回答書ご返送のお願いは reminder)",
+    )
+    parser.add_argument(
+        "--envelope-size",
+        default=DEFAULT_ENVELOPE,
+        metavar="SIZE",
+        help="封筒 (envelope) の大きさ: "
+        + ", ".join(f"{s.key} ({s.title})" for s in ENVELOPE_SIZES.values())
+        + f"。既定: {DEFAULT_ENVELOPE}",
+    )
+    parser.add_argument(
+        "--label-layout",
+        default=DEFAULT_LAYOUT,
+        metavar="NAME",
+        help=f"宛名ラベル (labels) の用紙 (既定: {DEFAULT_LAYOUT})。データフォルダの "
+        "label_layouts.toml で追加できます",
+    )
+    parser.add_argument(
+        "--label-start",
+        type=int,
+        default=1,
+        metavar="N",
+        help="1枚目の何番目のラベルから印刷するか (使いかけのシート用。左上が1、横に数える)",
     )
     parser.add_argument("--force", action="store_true", help="既存のファイルを上書きする")
     parser.add_argument("--json", action="store_true", help="結果を JSON で出力する")
@@ -84,6 +133,11 @@ def register(
         "--print-files",
         action="store_true",
         help="印刷用に、文書の種類ごとに全顧問先分をまとめたファイルも作る (印刷用/)",
+    )
+    pdf = parser.add_mutually_exclusive_group()
+    pdf.add_argument("--pdf", action="store_true", help="各 Word 文書の横に PDF も作る")
+    pdf.add_argument(
+        "--pdf-only", action="store_true", help="Word 文書の代わりに PDF だけを書き出す"
     )
     parser.add_argument(
         "--clients",
@@ -203,20 +257,34 @@ def _office_and_incident(
 
 def _kinds(text: str) -> list[str]:
     kinds = [k.strip() for k in text.split(",") if k.strip()]
-    unknown = [k for k in kinds if k not in KINDS]
+    unknown = [k for k in kinds if k not in KINDS and k not in ADDRESS_KINDS]
     if unknown or not kinds:
         shown = ", ".join(unknown) or repr(text)
+        known = ", ".join(DOCUMENT_KINDS + ADDRESS_KINDS)
         raise _Unusable(
             [
                 InputProblem(
-                    f"--kinds に使えない文書の種類があります: {shown}"
-                    f"（{', '.join(DOCUMENT_KINDS)} から選んでください）",
-                    f"Unknown document kind in --kinds: {shown} "
-                    f"(choose from {', '.join(DOCUMENT_KINDS)})",
+                    f"--kinds に使えない文書の種類があります: {shown}（{known} から選んでください）",
+                    f"Unknown document kind in --kinds: {shown} (choose from {known})",
                 )
             ]
         )
     return kinds
+
+
+def _addresses(args: argparse.Namespace, kinds: Sequence[str]) -> AddressOptions | None:
+    """The envelope size and label sheet the options name (looked up only when asked for)."""
+    if not any(kind in ADDRESS_KINDS for kind in kinds):
+        return None
+    try:
+        size = envelope_size(args.envelope_size)
+        if "labels" not in kinds:
+            return AddressOptions(envelope=size)
+        layout = find_layout(args.label_layout, data_dir(args.data_dir))
+        check_start(layout, args.label_start)
+    except UserError as exc:
+        raise _Unusable([InputProblem(exc.text("ja"), exc.text("en"))]) from None
+    return AddressOptions(envelope=size, layout=layout, start=args.label_start)
 
 
 def _read_roster(args: argparse.Namespace, path: Path, encoding: str | None) -> Roster:
@@ -232,13 +300,8 @@ def _read_roster(args: argparse.Namespace, path: Path, encoding: str | None) -> 
 
 
 def _issue_line(issue: Issue) -> str:
-    where = []
-    if issue.row is not None:
-        where.append(f"{issue.row}行目")
-    if issue.column:
-        where.append(f"「{terminal_text(issue.column)}」")
     label = "エラー" if issue.severity == "error" else "警告"
-    return f"{label}: {' '.join(where)}{': ' if where else ''}{terminal_text(issue.message)}"
+    return f"{label}: {problem_line(issue)}"
 
 
 def _progress(done: int, total: int) -> None:
@@ -282,6 +345,7 @@ def run(args: argparse.Namespace) -> int:
         return _fail(args, [_SELECTION_NEEDS_CASE], [], EXIT_UNUSABLE)
     try:
         kinds = _kinds(args.kinds)
+        args.addresses = _addresses(args, kinds)
         roster_path, office, incident = _inputs(args)
         roster = _read_roster(args, roster_path, args.encoding)
     except _Unusable as exc:
@@ -331,6 +395,7 @@ def _export_open_case(args: argparse.Namespace) -> int:
         return _fail(args, [problem], [], EXIT_UNUSABLE)
     try:
         kinds = _kinds(args.kinds)
+        args.addresses = _addresses(args, kinds)
         store = open_case(args)
     except _Unusable as exc:
         return _fail(args, exc.problems, [], EXIT_UNUSABLE)
@@ -400,7 +465,20 @@ def _options(args: argparse.Namespace) -> dict[str, Any]:
         "force": args.force,
         "progress": _progress if show_progress else None,
         "print_files": args.print_files,
+        "pdf": _pdf_request(args),
+        "addresses": getattr(args, "addresses", None),
     }
+
+
+def _pdf_request(args: argparse.Namespace) -> PdfRequest | None:
+    if not (args.pdf or args.pdf_only):
+        return None
+    return PdfRequest(find_converter(notify=_converter_notice), only=args.pdf_only)
+
+
+def _converter_notice(text_ja: str, _text_en: str) -> None:
+    """Word failed and LibreOffice took over: said once, on stderr."""
+    print(terminal_text(text_ja), file=sys.stderr)
 
 
 def _report(args: argparse.Namespace, result: ExportResult, roster: Roster | None) -> None:
@@ -419,6 +497,12 @@ def _report(args: argparse.Namespace, result: ExportResult, roster: Roster | Non
     )
     for path in result.print_files.values():
         print(f"印刷用: {terminal_text(path)}")
+    if result.pdfs:
+        print(f"PDF ({sum(len(plan.documents) for plan in result.pdfs)} 件) も作成しました。")
+    for path in result.print_pdfs.values():
+        print(f"印刷用 PDF: {terminal_text(path)}")
+    for path in result.address_files.values():
+        print(f"封筒・宛名ラベル: {terminal_text(path)}")
 
 
 def _fail(
@@ -432,7 +516,7 @@ def _fail(
         _emit(args, ok=False, roster=roster, problems=problems, conflicts=conflicts)
     else:
         for problem in problems:
-            print(terminal_text(problem.message), file=sys.stderr)
+            print(terminal_text(problem.message, lines=True), file=sys.stderr)
         for path in conflicts[:10]:
             print(f"  既存: {terminal_text(path)}", file=sys.stderr)
         if len(conflicts) > 10:
@@ -457,6 +541,7 @@ def _emit(
         "clients": [],
         "ppc_list": None,
         "print_files": {},
+        "address_files": {},
         "count": 0,
         "problems": [p.to_json() for p in problems or []],
         "conflicts": [str(p) for p in conflicts or []],
@@ -476,6 +561,9 @@ def _emit(
         ]
         payload["ppc_list"] = str(result.ppc_list)
         payload["print_files"] = {kind: str(path) for kind, path in result.print_files.items()}
+        payload["pdf_files"] = [str(path) for plan in result.pdfs for _kind, path in plan.documents]
+        payload["print_pdfs"] = {kind: str(path) for kind, path in result.print_pdfs.items()}
+        payload["address_files"] = {kind: str(p) for kind, p in result.address_files.items()}
         payload["ppc_count"] = result.ppc_count
         payload["count"] = result.count
     sys.stdout.write(terminal_json(payload, indent=2) + "\n")

@@ -78,6 +78,11 @@ def window_parser() -> argparse.ArgumentParser:
     parser.add_argument("roster", nargs="?", help="開く顧問先一覧 (CSV / XLSX)")
     # For checking a build: start, open the case, print one line, exit.
     parser.add_argument("--quit-after-start", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--selftest",
+        action="store_true",
+        help="同梱のサンプルで読み込み・書き出し・プレビューを確かめて終了する（0: 正常）",
+    )
     return parser
 
 
@@ -112,6 +117,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         except Exception as exc:  # the last line of defence: a sentence, not a traceback
             return _report_crash(args, exc)
     args = window_parser().parse_args(args_list)
+    if args.selftest:  # checks this installation; never handed to a window already open
+        from noticedesk.cli.selftest import run as run_selftest
+
+        return run_selftest()
+    from noticedesk.gui.second_start import claim_window  # before the window's heavy imports
+
+    if not claim_window(args):
+        return EXIT_OK  # the window already open took this start's file
     from noticedesk.gui.app import run_window  # Qt only loads when the window is wanted
 
     return run_window(args)

@@ -46,8 +46,6 @@ _TEXT = {
         "problems": "問題 {total} 件（エラー {errors} 件・警告 {warnings} 件）",
         "errors": "エラー（修正するまで文書を出力できません）",
         "warnings": "警告（確認してください）",
-        "row": "行 {row}",
-        "file_wide": "ファイル全体",
         "cannot_read": "読み込めません: {message}",
         "given": "列の対応: --columns の指定どおり",
         "unused": "使っていない列（顧問先ごとに残しますが、標準の文書には載りません）",
@@ -67,8 +65,6 @@ _TEXT = {
         "problems": "{total} problems ({errors} errors, {warnings} warnings)",
         "errors": "Errors (documents cannot be exported until they are fixed)",
         "warnings": "Warnings (please check)",
-        "row": "Row {row}",
-        "file_wide": "Whole file",
         "cannot_read": "Cannot read: {message}",
         "given": "Columns: as --columns says",
         "unused": "Columns not used (kept with each client, printed by no standard document)",
@@ -248,11 +244,7 @@ def problem_line(issue: Issue, language: str = "ja") -> str:
     The column is the file's header text and the message may quote a cell: both are made
     safe for the terminal.
     """
-    text = _TEXT["en" if language.startswith("en") else "ja"]
-    where = text["row"].format(row=issue.row) if issue.row is not None else text["file_wide"]
-    if issue.column:
-        where += f" / {terminal_text(issue.column)}"
-    return f"{where}: {terminal_text(issue.text(language))}"
+    return f"{terminal_text(issue.where(language))}: {terminal_text(issue.text(language))}"
 
 
 def display_width(value: str) -> int:

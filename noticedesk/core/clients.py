@@ -38,6 +38,15 @@ class Issue:
             return self.message_en
         return self.message
 
+    def where(self, language: str = "ja") -> str:
+        """Where Excel shows it, as every face says it: 「行 12 / 電話番号」, 「ファイル全体」."""
+        english = language.startswith("en")
+        if self.row is None:
+            place = "Whole file" if english else "ファイル全体"
+        else:
+            place = f"Row {self.row}" if english else f"行 {self.row}"
+        return place + (f" / {self.column}" if self.column else "")
+
     def to_json(self) -> dict[str, object]:
         return {
             "row": self.row,

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from noticedesk.core import phone_numbers
 from noticedesk.core.dates import parse_date
 from noticedesk.core.deadlines import Deadline, Deadlines, deadlines_for, final_deadline
 from noticedesk.core.deadlines import preliminary_deadline as preliminary_for
@@ -52,6 +53,10 @@ REPORT_ITEMS_EN: dict[str, str] = {
     "other": "other useful information",
 }
 
+# What the regulator's list does with a client that has not answered the reply slip
+# (``noticedesk.core.case.answers.SilenceRule``): the joint report, or held until it answers.
+SILENCE_RULES: tuple[str, ...] = ("joint", "hold")
+
 # The five a notice to individuals (本人通知, 規則10条) must carry at least.
 NOTICE_ITEMS: tuple[str, ...] = ("overview", "data_items", "cause", "secondary_damage", "other")
 
@@ -65,6 +70,7 @@ DATE_FIELDS: tuple[tuple[str, bool, str, str], ...] = (
     ("final_filed_on", False, "確報の提出日", "final report filed on"),
     ("preliminary_due_override", False, "速報の期限（事務所の設定）", "preliminary deadline set"),
     ("final_due_override", False, "確報の期限（事務所の設定）", "final deadline set"),
+    ("reply_by", False, "回答書の返送期限", "reply-by date"),
 )
 # Text fields of the incident section: (key, Japanese label, English label).
 TEXT_FIELDS: tuple[tuple[str, str, str], ...] = (
@@ -84,12 +90,14 @@ LABELS: dict[str, str] = {
     **{key: ja for key, _req, ja, _en in DATE_FIELDS},
     **{key: ja for key, ja, _en in TEXT_FIELDS},
     "unauthorized_purpose": "不正の目的をもって行われたおそれ（規則7条3号）",
+    "silence_rule": "回答のない顧問先の扱い",
     **{key: label for key, label in REPORT_ITEMS},
 }
 LABELS_EN: dict[str, str] = {
     **{key: en for key, _req, _ja, en in DATE_FIELDS},
     **{key: en for key, _ja, en in TEXT_FIELDS},
     "unauthorized_purpose": "unauthorized purpose (rule art. 7 no. 3)",
+    "silence_rule": "clients who do not answer",
     **REPORT_ITEMS_EN,
 }
 
@@ -123,6 +131,10 @@ class Incident:
     clients_notified_on: dt.date | None = None
     employee_overview: str = ""  # added to the employees' overview, in neutral wording
     service_status: str = ""  # the restart of the service (業務再開), one paragraph
+    # The day clients are asked to return the reply slip by (None: the slip names no date),
+    # and what silence means for the regulator's list: "joint" or "hold" (``case.answers``).
+    reply_by: dt.date | None = None
+    silence_rule: str = "joint"
 
     @property
     def deadlines(self) -> Deadlines:
@@ -202,6 +214,14 @@ class Incident:
                         key,
                     )
                 )
+        if self.reply_by is not None and self.reply_by < self.notice_date:
+            out.append(
+                Problem(
+                    "「回答書の返送期限」が文書の日付より前になっています",
+                    "The reply-by date is before the date on the documents",
+                    "reply_by",
+                )
+            )
         if self.occurred_on is not None and self.occurred_on > self.discovered_on:
             out.append(
                 Problem(
@@ -308,7 +328,14 @@ def incident_from_mapping(data: dict[str, Any], origin: str = "incident") -> Inc
     values: dict[str, Any] = {
         key: str(section.get(key, "")).strip() for key, _ja, _en in TEXT_FIELDS
     }
+    values["contact_phone"] = phone_numbers.hyphenated(values["contact_phone"])
     values.update(optional)
+    values["silence_rule"] = str(section.get("silence_rule", "joint")).strip() or "joint"
+    if values["silence_rule"] not in SILENCE_RULES:
+        raise ProfileError(
+            f"{origin}: silence_rule は joint（共同報告に含める）か hold（回答まで一覧に載せない）"
+            "で指定してください"
+        )
     return Incident(
         discovered_on=discovered,
         notice_date=notice_date,
@@ -326,6 +353,7 @@ def incident_to_mapping(incident: Incident) -> dict[str, Any]:
     items["data_items"] = list(incident.data_items) or incident.items.get("data_items", "")
     section: dict[str, Any] = {key: getattr(incident, key) for key, _ja, _en in TEXT_FIELDS}
     section["unauthorized_purpose"] = incident.unauthorized_purpose
+    section["silence_rule"] = incident.silence_rule
     # Dates as ISO text; an unset one is left out (TOML has no null).
     for key, _required, _ja, _en in DATE_FIELDS:
         day: dt.date | None = getattr(incident, key)

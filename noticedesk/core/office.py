@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from noticedesk.core import corporate_number, dates
+from noticedesk.core import corporate_number, dates, phone_numbers
 from noticedesk.core.problems import Problem
 from noticedesk.core.user_error import UserError
 
@@ -84,6 +84,9 @@ class OfficeProfile:
     def from_mapping(cls, data: dict[str, Any]) -> OfficeProfile:
         known = {f.name for f in fields(cls)}
         values = {k: str(v).strip() for k, v in data.items() if k in known and v is not None}
+        for key in ("phone", "fax"):  # printed as the numbering plan groups them
+            if key in values:
+                values[key] = phone_numbers.hyphenated(values[key])
         return cls(**values)
 
     def to_mapping(self) -> dict[str, str]:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import tomli_w
 
-from noticedesk.core import atomic
+from noticedesk.core import atomic, phone_numbers
 from noticedesk.core.mail.settings import MAIL_KEYS, check_field
 from noticedesk.core.office import OfficeProfile, ProfileError, load_office
 
@@ -69,6 +69,8 @@ def with_field(profile: OfficeProfile, key: str, value: str) -> OfficeProfile:
         text = unicodedata.normalize("NFKC", text)
     if key == "corporate_number":
         text = text.replace("-", "").replace(" ", "")
+    if key in ("phone", "fax"):
+        text = phone_numbers.hyphenated(text)
     if key in MAIL_KEYS:
         check_field(key, text)  # MailSettingsError, a ProfileError
     updated = replace(profile, **{key: text})

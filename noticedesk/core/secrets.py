@@ -63,7 +63,19 @@ class SecretStoreUnavailable(UserError):
         self.detail = detail  # the backend's own words, for a log or a support call
 
 
+def key_store_name(platform: str | None = None) -> tuple[str, str]:
+    """The place this system keeps secrets, in the words its users see in their own settings
+    (Japanese, English): staff never meet "credential store" or "keyring"."""
+    name = sys.platform if platform is None else platform
+    if name.startswith("win"):
+        return "Windows の資格情報", "Windows Credentials"
+    if name == "darwin":
+        return "この Mac のキーチェーン", "this Mac's keychain"
+    return "この PC の鍵の保管場所", "this computer's key storage"
+
+
 def _unavailable_message(detail: str = "") -> SecretStoreUnavailable:
+    store_ja, store_en = key_store_name()
     if sys.platform.startswith("win"):
         hint_ja = "Windows の資格情報マネージャーが使えることを確認してください。"
         hint_en = "Check that Windows Credential Manager is available."
@@ -74,10 +86,10 @@ def _unavailable_message(detail: str = "") -> SecretStoreUnavailable:
         hint_ja = "Secret Service (GNOME Keyring や KWallet) を起動してロックを解除してください。"
         hint_en = "Start and unlock a Secret Service (GNOME Keyring or KWallet)."
     return SecretStoreUnavailable(
-        "OS の資格情報ストアが使えません。"
+        f"{store_ja}が使えません。"
         + hint_ja
         + "使えない場合は、パスフレーズで保護する方法を選べます。保存済みのデータは失われていません。",
-        "The operating system's credential store is not available. "
+        f"{store_en[0].upper()}{store_en[1:]} is not available. "
         + hint_en
         + " Otherwise you can protect the case with a passphrase instead. No saved data was lost.",
         detail,

@@ -16,7 +16,8 @@
 - ``common``: small things every room uses: the task runner, message boxes, file chooser,
   settings, language, crash handler, deadline wording, form pieces.
 
-``app`` starts it all (``noticedesk`` without a command). Rooms import downward only: ``common``
+``app`` starts it all (``noticedesk`` without a command), after ``second_start`` has handed
+a second start's file to a window already open. Rooms import downward only: ``common``
 and ``table`` need no other room, ``shared`` only those, and ``window`` sits on top; no module
 imports another in a circle (``tests/gui/test_import_layout.py``).
 """

@@ -10,23 +10,26 @@ and keeps nothing. The status bar says which, and where.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
+from noticedesk.core import native_crash
 from noticedesk.core.case import CaseStore
-from noticedesk.core.paths import ENV_DATA_DIR
 from noticedesk.core.paths import data_dir as resolve_data_dir
 from noticedesk.core.secrets import SecretStoreUnavailable
+from noticedesk.gui.common.app_icon import application_icon
 from noticedesk.gui.common.crash_handler import install_crash_handler
 from noticedesk.gui.common.i18n import Translation, choose_language
 from noticedesk.gui.common.settings import WindowSettings
 from noticedesk.gui.common.tasks import ThreadPoolRunner
+from noticedesk.gui.second_start import is_throwaway_demo, take_server
 from noticedesk.gui.shared.session import DEMO_CASE_NAME, open_demo
+from noticedesk.gui.window.hand_off import open_handed_off
 from noticedesk.gui.window.main_window import MainWindow
 
 
@@ -37,11 +40,17 @@ def run_window(args: argparse.Namespace) -> int:
     app.setOrganizationName("NoticeDesk")
 
     data, demo_dir = window_data_dir(args)
+    server = take_server()  # the channel second starts hand their files over (second_start)
+    if demo_dir is None:  # a throwaway demo's folder is removed at the end, an open file with it
+        native_crash.enable(data)
+    app.setWindowIcon(application_icon())
 
     window = build_window(
         app, data, args.lang, demo=args.demo, roster=args.roster, throwaway=demo_dir is not None
     )
     install_crash_handler(data, lambda: window)
+    if server is not None:
+        server.handed_off.connect(partial(open_handed_off, window))
     window.show()
     if getattr(args, "quit_after_start", False):
         # Start-up check for a packaged build: open, show the case, report, leave.
@@ -53,6 +62,8 @@ def run_window(args: argparse.Namespace) -> int:
     try:
         return int(app.exec())
     finally:
+        if server is not None:
+            server.close()
         if demo_dir is not None:
             demo_dir.cleanup()
 
@@ -63,7 +74,7 @@ def window_data_dir(
     """The data folder, and the temporary folder to remove at the end (the demo's, when no
     data folder is named: its data is fictional, so a fresh machine needs no keyring and keeps
     nothing; ``--data-dir`` or ``NOTICEDESK_DATA_DIR`` keeps it where the user says)."""
-    if args.demo and not args.data_dir and not os.environ.get(ENV_DATA_DIR):
+    if is_throwaway_demo(args):
         demo_dir = tempfile.TemporaryDirectory(prefix="noticedesk-demo-")
         return Path(demo_dir.name), demo_dir
     return resolve_data_dir(args.data_dir), None

@@ -45,7 +45,11 @@ def _finished(root: ET.Element) -> dict[tuple[str, str], ET.Element]:
 def main() -> int:
     before = _finished(ET.parse(CATALOGUE).getroot())
     sources = sorted(str(p) for p in (REPO / "noticedesk" / "gui").rglob("*.py"))
-    subprocess.run([_tool("lupdate"), *sources, "-ts", str(CATALOGUE)], check=True)
+    # No source locations: they change with every edited line, and would make every change
+    # to the code a change (and a merge conflict) in the catalogue.
+    subprocess.run(
+        [_tool("lupdate"), "-locations", "none", *sources, "-ts", str(CATALOGUE)], check=True
+    )
     tree = ET.parse(CATALOGUE)
     todo = []
     for context in tree.getroot().iter("context"):

@@ -16,6 +16,7 @@ from noticedesk.cli.main import main
 from noticedesk.core import secrets
 from noticedesk.core.bundled import sample_dir
 from noticedesk.core.case import CaseStore
+from noticedesk.core.secrets import key_store_name
 from tests.helpers.keyring_memory import MemoryKeyring
 
 
@@ -53,7 +54,7 @@ def test_new_shows_the_recovery_code_once_and_list_marks_the_default(
     run(capsys, "case", "new", "2024年 別件")
     code, out, _ = run(capsys, "case", "list")
     lines = out.splitlines()
-    assert lines[0].startswith("* 2024年 別件") and "資格情報ストア" in lines[0]
+    assert lines[0].startswith("* 2024年 別件") and key_store_name()[0] in lines[0]
     assert lines[1].startswith("  2023年6月 システム障害")
     assert run(capsys, "case", "open", "2023年6月 システム障害")[0] == 0
     assert run(capsys, "case", "list")[1].startswith("* 2023年6月")
@@ -130,10 +131,10 @@ def test_without_a_credential_store_the_message_is_clear_and_nothing_is_lost(
     secrets.use_backend(keyring.backends.fail.Keyring())
     code, _, err = run(capsys, "case", "status")
     assert code == 2
-    assert "資格情報ストアが使えません" in err and "失われていません" in err
+    assert f"{key_store_name()[0]}が使えません" in err and "失われていません" in err
     assert "違います" not in err  # never "wrong password"
     code, _, err = run(capsys, "case", "new", "別件")
-    assert code == 2 and "資格情報ストア" in err
+    assert code == 2 and key_store_name()[0] in err
     assert [c.name for c in CaseStore.list_cases(isolated_data_dir)] == ["事案"]
     assert hashlib.sha256(case_file.read_bytes()).hexdigest() == before
 

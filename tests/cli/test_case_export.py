@@ -110,7 +110,13 @@ def test_case_incident_shows_deadlines_and_filings(
     today = dt.date.today()
     text = (SAMPLE / "incident.toml").read_text(encoding="utf-8")
     text = re.sub(r"(?m)^(preliminary|final)_filed_on = .*$", "", text)
-    for key, day in (("discovered_on", -3), ("clients_notified_on", -2), ("notice_date", 0)):
+    shifted = (
+        ("discovered_on", -3),
+        ("clients_notified_on", -2),
+        ("notice_date", 0),
+        ("reply_by", 14),
+    )
+    for key, day in shifted:
         text = re.sub(rf"(?m)^{key} = .*$", f"{key} = {today + dt.timedelta(day)}", text)
     fresh = tmp_path / "incident.toml"
     fresh.write_text(text, encoding="utf-8")

@@ -67,7 +67,13 @@ def test_resolve_settles_each_problem_and_then_the_case_exports(
 ) -> None:
     listed = issues(capsys)
     out_dir = tmp_path / "出力"
-    assert run(capsys, "export", "--out", str(out_dir))[0] == 2  # blocked: nothing written
+    code, _, err = run(capsys, "export", "--out", str(out_dir))
+    assert code == 2 and not out_dir.exists()  # blocked: nothing written
+    # Every blocking problem on a line of its own, in validate's words.
+    lines = err.splitlines()
+    assert lines[0] == "顧問先一覧にエラーが 3 件あるため、この事案はまだ書き出せません。"
+    assert "・行 9 / 顧問先コード: 顧問先コード「C0003」は行 6 でも使われています。" in lines
+    assert sum(line.startswith("・行 ") for line in lines) == 3
 
     # A unique start of an id will do, as with git.
     code, out, _ = run(capsys, "case", "resolve", str(listed[8]["id"])[:6], "individual")

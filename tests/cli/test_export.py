@@ -64,7 +64,7 @@ def test_roster_errors_block_the_export(tmp_path: Path, capsys: pytest.CaptureFi
     code = main(["export", str(roster), "--out", str(out), *OFFICE, *INCIDENT])
     err = capsys.readouterr().err
     assert code == 1
-    assert "4行目" in err and "事業所名" in err and "何も書き出していません" in err
+    assert "行 4 / 事業所名: 事業所名が空欄です" in err and "何も書き出していません" in err
     assert not out.exists()
 
 

@@ -53,3 +53,13 @@ def test_with_field_normalises_and_checks() -> None:
         with_field(profile, "corporate_number", "1234567890123")
     with pytest.raises(ProfileError, match="使える項目"):
         with_field(profile, "password", "x")
+
+
+def test_the_offices_own_numbers_are_grouped_at_their_area_code(tmp_path: Path) -> None:
+    # The letterhead of an office in 藤沢 must not read 046-625-…
+    assert with_field(OfficeProfile(), "phone", "0466251234").phone == "0466-25-1234"
+    assert with_field(OfficeProfile(), "fax", "０４－７１６７－１２３４").fax == "04-7167-1234"
+    toml = tmp_path / "office.toml"
+    toml.write_text('[office]\nphone = "0466251234"\nfax = 471671234\n', encoding="utf-8")
+    profile = load_office(toml)
+    assert (profile.phone, profile.fax) == ("0466-25-1234", "04-7167-1234")

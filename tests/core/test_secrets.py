@@ -17,7 +17,7 @@ from noticedesk.core.case import (
     RecoveryCodeKeySource,
     WrongKey,
 )
-from noticedesk.core.secrets import SecretStore, SecretStoreUnavailable
+from noticedesk.core.secrets import SecretStore, SecretStoreUnavailable, key_store_name
 from tests.helpers.cases import TAKAHASHI, roster
 from tests.helpers.keyring_memory import MemoryKeyring
 
@@ -53,11 +53,11 @@ def test_no_usable_backend_gives_one_clear_message(backend: object) -> None:
     with pytest.raises(SecretStoreUnavailable) as err:
         SecretStore().get("anything")
     message = err.value.text()
-    assert "資格情報ストアが使えません" in message and "パスフレーズ" in message
+    assert f"{key_store_name()[0]}が使えません" in message and "パスフレーズ" in message
     assert "パスワードが違" not in message
     if sys.platform.startswith("linux"):
         assert "Secret Service" in message
-    assert "credential store is not available" in err.value.text("en")
+    assert f"{key_store_name()[1]} is not available".lower() in err.value.text("en").lower()
     assert not SecretStore().available()
 
 
@@ -132,5 +132,25 @@ def test_automatic_choice_skips_a_plaintext_backend_that_keyring_would_pick(
     )
     monkeypatch.setattr(keyring.backend, "get_all_keyring", lambda: [plaintext()])
     secrets.use_backend(None)
-    with pytest.raises(SecretStoreUnavailable, match="資格情報ストアが使えません"):
+    with pytest.raises(SecretStoreUnavailable, match=f"{key_store_name()[0]}が使えません"):
         secrets.chosen_backend()
+
+
+@pytest.mark.parametrize(
+    ("platform", "japanese", "english"),
+    [
+        ("win32", "Windows の資格情報", "Windows Credentials"),
+        ("darwin", "この Mac のキーチェーン", "this Mac's keychain"),
+        ("linux", "この PC の鍵の保管場所", "this computer's key storage"),
+    ],
+)
+def test_the_key_store_is_named_as_each_system_names_it(
+    monkeypatch: pytest.MonkeyPatch, platform: str, japanese: str, english: str
+) -> None:
+    assert key_store_name(platform) == (japanese, english)
+    monkeypatch.setattr(secrets.sys, "platform", platform)
+    message = secrets._unavailable_message()
+    assert message.text("ja").startswith(f"{japanese}が使えません。")
+    assert english.lower() in message.text("en").lower()
+    assert "資格情報ストア" not in message.text("ja")
+    assert "credential store" not in message.text("en")

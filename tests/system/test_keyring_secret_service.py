@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from noticedesk.core.bundled import sample_dir
+from noticedesk.core.secrets import key_store_name
 from tests.helpers.programs import require_secret_service
 
 pytestmark = [pytest.mark.secretservice]
@@ -64,5 +65,5 @@ def test_case_key_lives_in_the_secret_service_and_reopens(tmp_path: Path) -> Non
         timeout=60,
     )
     assert closed.returncode == 2
-    assert "資格情報ストア" in closed.stderr
+    assert f"{key_store_name()[0]}が使えません" in closed.stderr
     assert "Traceback" not in closed.stderr

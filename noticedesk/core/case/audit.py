@@ -41,6 +41,8 @@ ACTION_LABELS: dict[str, str] = {
     "mail_failed": "メール送信の失敗",
     "mail_draft": "メール下書きの作成",
     "mail_confirmed": "メール送信済の確認",
+    "answer": "顧問先の回答の記録",
+    "answer_withdraw": "顧問先の回答の取り消し",
 }
 MAIL_ACTIONS = frozenset(a for a in ACTION_LABELS if a.startswith("mail_"))
 
@@ -105,6 +107,14 @@ class AuditEntry:
                 f"{where}{client}: {replaced}{d.get('decision_label', '')} — {d.get('problem', '')}"
                 f" → {d.get('effect', '')}"
             )
+        if self.action in ("answer", "answer_withdraw"):
+            lines = []
+            for item in d.get("answers", []):
+                line = f"{item.get('client', '')}: {item.get('answer', '')}"
+                if item.get("replaced"):
+                    line += f"（変更前: {item['replaced']}）"
+                lines.append(line)
+            return ("取り消し " if self.action == "answer_withdraw" else "") + " / ".join(lines)
         if self.action in ("tick", "untick"):
             return "、".join(d.get("clients", []))
         if self.action == "status":
@@ -115,6 +125,8 @@ class AuditEntry:
             lines = [f"{label}: " + "、".join(paths) for label, paths in d.get("files", {}).items()]
             if d.get("ppc_list"):
                 lines.append(f"個人情報保護委員会への報告用一覧: {d['ppc_list']}")
+            if d.get("address_files"):
+                lines.append("封筒・宛名ラベル: " + "、".join(d["address_files"].values()))
             return f"書類 {', '.join(d.get('kinds', []))} / " + " / ".join(lines)
         if self.action == "deadline":
             return (

@@ -41,8 +41,8 @@ def roster_blockers(
     errors = unsettled_errors(issues, resolutions or {})
     if not errors:
         return []
-    lines_ja = [f"・{_where(kept, 'ja')}: {kept.issue.message}" for kept in errors[:SHOWN]]
-    lines_en = [f"- {_where(kept, 'en')}: {kept.issue.text('en')}" for kept in errors[:SHOWN]]
+    lines_ja = [f"・{kept.issue.where('ja')}: {kept.issue.message}" for kept in errors[:SHOWN]]
+    lines_en = [f"- {kept.issue.where('en')}: {kept.issue.text('en')}" for kept in errors[:SHOWN]]
     if len(errors) > SHOWN:
         lines_ja.append(f"・ほか {len(errors) - SHOWN} 件")
         lines_en.append(f"- and {len(errors) - SHOWN} more")
@@ -61,13 +61,3 @@ def roster_blockers(
             ROSTER_FIELD,
         )
     ]
-
-
-def _where(kept: RosterIssue, language: str) -> str:
-    """Where Excel shows the problem, as ``noticedesk validate`` says it: 行 12 / 電話番号."""
-    issue = kept.issue
-    if language == "en":
-        where = f"Row {issue.row}" if issue.row is not None else "Whole file"
-    else:
-        where = f"行 {issue.row}" if issue.row is not None else "ファイル全体"
-    return where + (f" / {issue.column}" if issue.column else "")

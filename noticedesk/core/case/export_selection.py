@@ -91,8 +91,11 @@ def selection_problems(
     chosen: dict[str, list[str]],
     *,
     print_files: bool = False,
+    other_files: bool = False,
 ) -> list[Problem]:
-    """Why this selection cannot be exported (nothing is written); empty when it can."""
+    """Why this selection cannot be exported (nothing is written); empty when it can.
+    ``other_files``: the export writes more than documents (envelopes, labels), so choosing
+    no document is not choosing nothing."""
     problems: list[Problem] = []
     if print_files and not selection.whole:
         problems.append(PRINT_FILES_NEED_ALL)
@@ -118,7 +121,7 @@ def selection_problems(
                     "clients",
                 )
             )
-    if not problems and not chosen:
+    if not problems and not chosen and not other_files:
         problems.append(
             Problem(
                 "選んだ顧問先には、まだ書き出していない文書がありません。何も書き出していません。"

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from noticedesk.core.case import decision_records
+from noticedesk.core.case.answering import move_answers
 from noticedesk.core.case.crypto import FieldCipher
 from noticedesk.core.case.ledger import Ledger, client_data_context
 from noticedesk.core.case.merge import RosterMerge, StoredClient, merge_roster
@@ -135,6 +136,7 @@ def write_clients(
     # A client whose identity moved keeps its statuses under the new id; its old row goes,
     # so the old identity is free if the list changes back.
     tx.move_statuses(merge.moved)
+    move_answers(tx, cipher, merge.moved)
     tx.delete_clients([stored[cid] for cid in merge.retired])
     return merge
 

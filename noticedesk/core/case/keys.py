@@ -27,7 +27,7 @@ from noticedesk.core.case.errors import (
     WrongPassphrase,
     WrongRecoveryCode,
 )
-from noticedesk.core.secrets import SecretStore
+from noticedesk.core.secrets import SecretStore, key_store_name
 
 KEK_BYTES = 32
 MIN_PASSPHRASE_CHARS = 8
@@ -98,11 +98,12 @@ class KeyringKeySource:
         value = self.store.get(self.secret_name(case_id))
         where = str(wrapped.params.get("backend", ""))
         if value is None:
+            store_ja, store_en = key_store_name()
             raise KeyMissing(
-                f"この PC の資格情報ストア ({self.store.backend_name}) にこの事案の鍵がありません"
+                f"{store_ja} ({self.store.backend_name}) にこの事案の鍵がありません"
                 f"{'(作成時の保存先: ' + where + ')' if where else ''}。"
                 "作成時に控えた回復コードで開いてください。",
-                "This PC's credential store has no key for this case. "
+                f"{store_en[0].upper()}{store_en[1:]} has no key for this case. "
                 "Open it with the recovery code noted when it was created.",
             )
         try:
@@ -111,9 +112,10 @@ class KeyringKeySource:
             kek = b""
         dek = _unwrap(kek, wrapped, case_id) if len(kek) == KEK_BYTES else None
         if dek is None:
+            store_ja, store_en = key_store_name()
             raise KeyMissing(
-                "資格情報ストアにあるこの事案の鍵が一致しません。回復コードで開いてください。",
-                "The key for this case in the credential store does not fit. "
+                f"{store_ja}にあるこの事案の鍵が一致しません。回復コードで開いてください。",
+                f"The key for this case in {store_en} does not fit. "
                 "Open the case with its recovery code.",
             )
         return dek
@@ -232,7 +234,7 @@ class EphemeralKeySource:
 
 def describe_protection(kind: str) -> str:
     return {
-        "keyring": "資格情報ストア",
+        "keyring": key_store_name()[0],
         "passphrase": "パスフレーズ",
         "ephemeral": "一時的な鍵",
         "recovery": "回復コード",

@@ -396,6 +396,10 @@ def reseal(
     conn.executemany(
         "DELETE FROM records WHERE name = ?", [(name,) for name in contents.unreadable_resolutions]
     )
+    # An answer no one can read is no answer: the client is awaited again.
+    conn.executemany(
+        "DELETE FROM records WHERE name = ?", [(name,) for name in contents.unreadable_answers]
+    )
     details = {
         "text": "記録の不一致を確認し、現在の内容で封印し直しました",
         "findings": [f.message for f in contents.findings],

@@ -13,7 +13,8 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
-from noticedesk.core.case import audit, decision_records, verification
+from noticedesk.core.case import answer_records, audit, decision_records, verification
+from noticedesk.core.case.answers import Answer
 from noticedesk.core.case.crypto import FieldCipher, RowSealer
 from noticedesk.core.case.errors import Finding
 from noticedesk.core.case.ledger import audit_context, client_data_context
@@ -64,6 +65,7 @@ class CaseContents:
     roster_source: dict[str, Any] | None = None
     roster_issues: list[RosterIssue] = field(default_factory=list)
     resolutions: dict[str, Resolution] = field(default_factory=dict)  # by problem id
+    answers: dict[bytes, Answer] = field(default_factory=dict)  # by client id
     findings: list[Finding] = field(default_factory=list)
     last_seq: int = 0  # the log's last entry
     entries: int = 0  # entries checked (0 when the log was not checked)
@@ -72,6 +74,7 @@ class CaseContents:
     unreadable_clients: list[bytes] = field(default_factory=list)
     unreadable_statuses: list[tuple[bytes, str]] = field(default_factory=list)
     unreadable_resolutions: list[str] = field(default_factory=list)  # record names
+    unreadable_answers: list[str] = field(default_factory=list)  # record names
 
 
 class _Checker:
@@ -199,6 +202,9 @@ def _read_records(
         if str(name).startswith(decision_records.RESOLUTION_PREFIX):
             decisions.append((str(name), data))
             continue
+        if str(name).startswith(answer_records.ANSWER_PREFIX):
+            _read_answer(cipher, str(name), data, out)
+            continue
         if name not in _RECORD_NAMES:
             continue
         try:
@@ -226,6 +232,17 @@ def _read_records(
         except _UNREADABLE:
             out.unreadable_resolutions.append(name)
             out.findings.append(verification.decision_unreadable(_problem_named(cipher, name, out)))
+
+
+def _read_answer(cipher: FieldCipher, name: str, data: Any, out: CaseContents) -> None:
+    try:
+        cid, answer = answer_records.open_answer(cipher, name, data)
+        out.answers[cid] = answer
+    except _UNREADABLE:
+        out.unreadable_answers.append(name)
+        out.findings.append(
+            verification.unreadable_row("顧問先の回答の記録", "record of a client's answer")
+        )
 
 
 def _problem_named(cipher: FieldCipher, name: str, out: CaseContents) -> RosterIssue | None:

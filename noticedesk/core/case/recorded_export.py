@@ -13,6 +13,13 @@ Decisions:
   export into a folder that holds the list asks to overwrite it like any other file.
 - Whatever was written is recorded, whether the export finished, failed part-way or was
   cancelled: the status columns and the audit log must say what is on disk.
+- Envelopes and labels (``kinds`` ``envelope`` / ``labels``) are made for the chosen clients
+  (all, or ``clients``), whatever ``pending_only`` leaves of their documents: they go with the
+  letters being printed. They are files for printing, not a client's documents: the log entry
+  of the export names them, and they leave no status behind.
+- Answers to the reply slip (``answers``): a reminder is written only for clients that have
+  not answered, whatever the selection; the regulator's list holds the clients the office's
+  rule for silence lets in (``incident.silence_rule``: all by default).
 - Recording happens after the files are written; when the case cannot record (a locked or
   damaged file), the files stay and ``ExportNotRecorded`` says so, carrying the result, so the
   office knows to mark them by hand.
@@ -20,9 +27,10 @@ Decisions:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 
+from noticedesk.core.case.answers import SilenceRule, listed_clients
 from noticedesk.core.case.export_rule import export_blockers
 from noticedesk.core.case.export_selection import (
     ExportSelection,
@@ -30,9 +38,12 @@ from noticedesk.core.case.export_selection import (
     selection_problems,
 )
 from noticedesk.core.case.store import CaseStore
+from noticedesk.core.documents.address_files import AddressOptions, split_kinds
 from noticedesk.core.documents.export import ExportProblem, ExportResult, export_case
+from noticedesk.core.documents.export_pdf import PdfRequest
 from noticedesk.core.incident import Incident
 from noticedesk.core.office import OfficeProfile
+from noticedesk.core.problems import Problem
 from noticedesk.core.user_error import UserError, error_text
 
 
@@ -50,6 +61,25 @@ class ExportNotRecorded(UserError):
         self.result = result
 
 
+NO_ONE_TO_REMIND = Problem(
+    "選んだ顧問先はすべて回答済みのため、回答書ご返送のお願いを書き出す相手がいません。"
+    "何も書き出していません。",
+    "Every chosen client has answered, so there is no one to send a reminder to. Nothing was "
+    "written.",
+    "kinds",
+)
+
+
+def _no_reminder_for_answered(
+    chosen: Mapping[str, Sequence[str]], answers: Mapping[str, object]
+) -> dict[str, list[str]]:
+    narrowed = {
+        key: [kind for kind in kinds if kind != "reminder" or key not in answers]
+        for key, kinds in chosen.items()
+    }
+    return {key: kinds for key, kinds in narrowed.items() if kinds}
+
+
 def export_and_record(
     store: CaseStore,
     office: OfficeProfile,
@@ -65,11 +95,14 @@ def export_and_record(
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     workers: int | None = None,
+    pdf: PdfRequest | None = None,
+    addresses: AddressOptions | None = None,
 ) -> ExportResult:
     """Export the clients of ``store`` and record what was written (see the module notes).
 
     ``clients`` (keys) narrows the export to those clients, ``pending_only`` to the documents
-    not yet exported; by default every document of every client.
+    not yet exported; by default every document of every client. With ``pdf``, the PDFs
+    are recorded like the .docx files (with PDF only, the PDFs alone).
 
     Raises ExportProblem (with ``written`` recorded already, or before anything is written
     when the case or the selection may not be exported) or ExportNotRecorded.
@@ -82,12 +115,26 @@ def export_and_record(
     chosen = None
     if not selection.whole:
         chosen = chosen_documents(entries, kinds, selection)
-        problems = selection_problems(entries, selection, chosen, print_files=print_files)
+        problems = selection_problems(
+            entries,
+            selection,
+            chosen,
+            print_files=print_files,
+            other_files=bool(split_kinds(kinds)[1]),
+        )
         if problems:
             raise ExportProblem(problems)
+    answers = store.answers()
+    if "reminder" in kinds:
+        if chosen is None:
+            chosen = chosen_documents(entries, kinds, selection)
+        chosen = _no_reminder_for_answered(chosen, answers)
+        if not chosen:
+            raise ExportProblem([NO_ONE_TO_REMIND])
+    case_clients = [entry.client for entry in entries]
     try:
         result = export_case(
-            [entry.client for entry in entries],
+            case_clients,
             office,
             incident,
             Path(out_dir),
@@ -99,13 +146,21 @@ def export_and_record(
             cancelled=cancelled,
             workers=workers,
             chosen=chosen,
+            pdf=pdf,
+            addresses=addresses,
+            address_clients=[
+                entry.client
+                for entry in entries
+                if selection.clients is None or entry.key in selection.clients
+            ],
+            listed=listed_clients(case_clients, answers, SilenceRule(incident.silence_rule)),
         )
     except ExportProblem as exc:
         if exc.written or exc.ppc_list is not None:
             store.record_export(exc.written, exc.ppc_list)
         raise
     try:
-        store.record_export(result.documents_by_client(), result.ppc_list)
+        store.record_export(result.documents_by_client(), result.ppc_list, result.address_files)
     except Exception as exc:  # the files are on disk whatever the case says
         raise ExportNotRecorded(result, exc) from exc
     return result

@@ -50,6 +50,7 @@ from pathlib import Path
 from typing import Any
 
 from noticedesk.core.case import (
+    answering,
     audit,
     database,
     deciding,
@@ -60,6 +61,7 @@ from noticedesk.core.case import (
     opening,
     presence,
 )
+from noticedesk.core.case.answers import Answer
 from noticedesk.core.case.crypto import FieldCipher, RowSealer, new_dek
 from noticedesk.core.case.errors import CaseError, CaseInUse, CaseTampered, Finding
 from noticedesk.core.case.keys import KeySource, RecoveryCodeKeySource, describe_protection
@@ -108,6 +110,7 @@ class CaseStore:
         self._roster_source: dict[str, Any] | None = None
         self._roster_issues: list[RosterIssue] = []
         self._resolutions: dict[str, Resolution] = {}
+        self._answers: dict[bytes, Answer] = {}  # clients' answers to the reply slip
         # The roster's rows by row, with the source record they were read for (``file_row``).
         self._file_rows: tuple[object, tuple[Sequence[Client], dict[int, Client]]] | None = None
         self._findings: list[Finding] = []
@@ -281,6 +284,7 @@ class CaseStore:
         self._roster_source = contents.roster_source
         self._roster_issues = contents.roster_issues
         self._resolutions = contents.resolutions
+        self._answers = contents.answers
         self._seen_seq = contents.last_seq
 
     @property
@@ -407,10 +411,13 @@ class CaseStore:
                     per[(entry.status if entry else DocumentStatus.NOT_YET).value] += 1
                 documents[kind] = per
             individual = sum(1 for r in present if r.individual)
+            answered = sum(1 for cid, r in self._rows.items() if r.present and cid in self._answers)
             return {
                 "clients": len(present),
                 "individual": individual,
                 "joint": len(present) - individual,
+                "answered": answered,
+                "awaiting_answer": len(present) - answered,
                 "documents": documents,
             }
 
@@ -522,8 +529,11 @@ class CaseStore:
         self,
         documents: Mapping[str, Sequence[tuple[str, Path]]],
         ppc_list: Path | None,
+        address_files: Mapping[str, Path] | None = None,
     ) -> None:
-        """Record an export as written: per client key, the (kind, file) pairs on disk.
+        """Record an export as written: per client key, the (kind, file) pairs on disk, and
+        the envelopes and label sheets written with them (in the log entry only: they are no
+        client's document and have no status).
 
         Each written (client, kind) becomes "exported" and nothing else does: the own-report
         guide exists only for clients who report individually, so a client in the joint
@@ -553,6 +563,8 @@ class CaseStore:
                     },
                     "ppc_list": str(ppc_list) if ppc_list else "",
                 }
+                if address_files:
+                    details["address_files"] = {k: str(p) for k, p in address_files.items()}
                 tx.audit("export", details)
             for kind, kind_ids in by_kind.items():
                 self._cache_statuses(list(kind_ids), kind, StatusEntry(DocumentStatus.EXPORTED, at))
@@ -631,6 +643,7 @@ class CaseStore:
                     tx, self._cipher, self._rows, self._resolutions, prepared
                 )
             self._rows = imported.merge.applied_to(self._rows)
+            self._follow_moves(imported.merge.moved)
             self._roster_source = prepared.source
             self._roster_issues = prepared.issues
             self._resolutions = imported.resolutions
@@ -660,8 +673,63 @@ class CaseStore:
                 )
                 decided = step(case)
             self._rows = decided.merge.applied_to(self._rows)
+            self._follow_moves(decided.merge.moved)
             self._resolutions = decided.resolutions
             return decided.resolution
+
+    # --- clients' answers to the reply slip (see ``answers``) -------------------------------
+
+    def answers(self) -> dict[str, Answer]:
+        """The answers of the current roster's clients, by client key."""
+        with self._lock:
+            return {
+                row.client.key: self._answers[cid]
+                for cid, row in self._rows.items()
+                if row.present and cid in self._answers
+            }
+
+    def ticks(self, keys: Sequence[str]) -> dict[str, bool]:
+        """The case's ticks of these clients (those of the current roster), by key."""
+        with self._lock:
+            rows = ((key, self._rows.get(self._cipher.lookup_id(key))) for key in keys)
+            return {key: row.individual for key, row in rows if row is not None and row.present}
+
+    def record_answers(self, keys: Sequence[str], answer: Answer) -> dict[str, Answer | None]:
+        """Record one answer for clients (the tick follows it); durable and logged on return.
+        Returns each changed client's answer before (None: it had none), for an undo."""
+        return self.set_answers(dict.fromkeys(keys, answer))
+
+    def withdraw_answers(self, keys: Sequence[str]) -> dict[str, Answer | None]:
+        """Take clients' answers back (the tick goes back to what it was before the first
+        answer, unless changed since); logged. Returns the answers withdrawn."""
+        return self.set_answers(dict.fromkeys(keys))
+
+    def set_answers(self, changes: Mapping[str, Answer | None]) -> dict[str, Answer | None]:
+        """Per client key, the answer to keep (None: none); what an undo puts back. Returns
+        each changed client's answer before."""
+        by_id = {self._cipher.lookup_id(key): (key, answer) for key, answer in changes.items()}
+        if not by_id:
+            return {}
+        with self._lock:
+            with self._write() as tx:
+                written = answering.write_answers(
+                    tx, self._cipher, {cid: answer for cid, (_k, answer) in by_id.items()}
+                )
+            for cid, made in written.answers.items():
+                if made is None:
+                    self._answers.pop(cid, None)
+                else:
+                    self._answers[cid] = made
+            for cid, tick in written.ticks.items():
+                if cid in self._rows:
+                    self._rows[cid].individual = tick
+            return {by_id[cid][0]: before for cid, before in written.previous.items()}
+
+    def _follow_moves(self, moved: Mapping[bytes, bytes]) -> None:
+        """Answers follow clients whose identity moved (new id → old id), as on disk."""
+        for new, old in moved.items():
+            if old in self._answers:
+                self._answers[new] = self._answers.pop(old)
 
     def _read_again_if_changed(self, tx: Ledger) -> None:
         if tx.start_seq != self._seen_seq:  # changed outside: decide on the file

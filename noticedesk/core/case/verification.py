@@ -175,8 +175,7 @@ def decision_unreadable(problem: RosterIssue | None) -> Finding:
             "A decision on a client-list problem cannot be read (changed, or damaged).",
         )
     issue = problem.issue
-    where_ja = f"行 {issue.row}" if issue.row is not None else "ファイル全体"
-    where_en = f"row {issue.row}" if issue.row is not None else "the whole file"
+    where_ja, where_en = issue.where("ja"), issue.where("en")
     return Finding(
         f"顧問先一覧の問題 ({where_ja}: {issue.message}) への決定の記録が読めません "
         "(書き換えられたか、壊れています)。",

@@ -11,7 +11,8 @@ process and can be checked against a template's tags. Names a template uses:
   ``self`` (当法人 or 当事務所), ``same`` (同法人 or 同事務所), ``is_corporation``
 - ``incident``: title, subject (the title as a noun phrase), vendor, system, occurred_on (None
   when unknown), discovered_on, notice_date, clients_notified_on, unauthorized_purpose,
-  vendor_report_url, office_news_url, service_status, employee_overview
+  vendor_report_url, office_news_url, service_status, employee_overview, reply_by,
+  silence_joint (silence on the reply slip means the joint report: ``case.answers``)
 - ``contact``: desk, phone, email, hours — the incident's contact desk, the office's details
   where it has none
 - ``item``: the nine report items by key (``item.cause``); ``item.people`` is this client's;
@@ -27,7 +28,8 @@ process and can be checked against a template's tags. Names a template uses:
   first notice's date is not entered)
 - ``joint``: the client's row in the regulator's list as ``{label, value}`` pairs
 - ``dates``: notice (the letter's date), discovered, clients_notified, ``blank`` (a date line
-  left for the client to fill in)
+  left for the client to fill in), reply_by (the reply slip's return date, None when not set),
+  today (the day of writing: the reminder's date)
 - ``association``: name, status (the recovery status from the incident, empty if unknown)
 
 Dates are ``datetime.date``; templates print them with ``|date`` (the office's style, 西暦 or
@@ -37,6 +39,7 @@ would collide with the dict method of the same name in Jinja.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import fields
 from typing import Any
 
@@ -109,6 +112,11 @@ def in_client_voice(text: str, voice: Voice, office: OfficeProfile) -> str:
     return text.replace(office.self_reference, office.name).replace("貴社", voice.self)
 
 
+def today() -> dt.date:
+    """The day a reminder is dated: the day it is written."""
+    return dt.date.today()
+
+
 def build_context(client: Client, office: OfficeProfile, incident: Incident) -> dict[str, Any]:
     """The context for one client's documents, every string made XML-safe."""
     voice = client.voice
@@ -160,6 +168,8 @@ def build_context(client: Client, office: OfficeProfile, incident: Incident) -> 
             "service_status": addressed_to_client(incident.service_status, voice),
             "employee_overview": employee["overview"],
             "contact": incident.contact or office.name,
+            "reply_by": incident.reply_by,
+            "silence_joint": incident.silence_rule != "hold",
         },
         "contact": {
             "desk": incident.contact or office.name,
@@ -199,6 +209,8 @@ def build_context(client: Client, office: OfficeProfile, incident: Incident) -> 
             "discovered": incident.discovered_on,
             "clients_notified": incident.clients_notified_on,
             "blank": _blank_date(office),
+            "reply_by": incident.reply_by,
+            "today": today(),
         },
         "association": {
             "name": client.association,

@@ -263,14 +263,19 @@ class _Notes:
                 ref.set(_w("id"), mapping.get(ref.get(_w("id"), ""), ref.get(_w("id"), "")))
 
 
-def merge_documents(documents: Sequence[bytes]) -> bytes:
+def merge_documents(documents: Sequence[bytes], marks: Sequence[str] | None = None) -> bytes:
     """One .docx holding ``documents`` in order, each in its own section on a new page.
+
+    With ``marks`` (one name per document), each document starts with an empty bookmark of
+    that name, which a PDF converter carries into the PDF (``pdf_split`` cuts there).
 
     Raises MergeError when ``documents`` is empty, a document is not a .docx, or the
     documents were not made from one template.
     """
     if not documents:
         raise MergeError("no documents to merge")
+    if marks is not None and len(marks) != len(documents):
+        raise MergeError("one mark per document is needed")
     packages = [_Package.open(data, number) for number, data in enumerate(documents)]
     first = packages[0]
     layout = _layout(first)
@@ -371,6 +376,9 @@ def merge_documents(documents: Sequence[bytes]) -> bytes:
                     mark.set(_w("id"), str(new_value))
                     highest = max(highest, new_value + 1)
         bookmark_offset = highest
+        if marks is not None:
+            _add_mark(children, marks[number], str(bookmark_offset))
+            bookmark_offset += 1
 
         if final is not None and number < len(packages) - 1:
             _close_section(children, final)
@@ -396,6 +404,23 @@ def merge_documents(documents: Sequence[bytes]) -> bytes:
     for notes_of_kind, name in notes.values():
         changed[name] = _serialise(notes_of_kind.root)
     return _zip(first, dropped, changed, extra)
+
+
+def _add_mark(children: list[etree._Element], name: str, mark_id: str) -> None:
+    """An empty bookmark ``name`` at the start of a document's first paragraph (the text and
+    the layout stay as they are)."""
+    paragraph = next((p for child in children for p in child.iter(_w("p"))), None)
+    if paragraph is None:
+        paragraph = etree.Element(_w("p"))
+        children.insert(0, paragraph)
+    start = etree.Element(_w("bookmarkStart"))
+    start.set(_w("id"), mark_id)
+    start.set(_w("name"), name)
+    end = etree.Element(_w("bookmarkEnd"))
+    end.set(_w("id"), mark_id)
+    at = 1 if len(paragraph) and paragraph[0].tag == _w("pPr") else 0
+    paragraph.insert(at, start)
+    paragraph.insert(at + 1, end)
 
 
 def _dropped_parts(layout: _Layout, replaced: set[str]) -> set[str]:

@@ -32,6 +32,9 @@ Decisions:
   writes is looked at before writing (``export_plan.find_existing``): a link there is refused
   even with ``force``. Before writing, the temporary files an earlier export left when it was
   killed are removed (``output_folder``).
+- Envelopes and address labels (``address_files``) are kinds like the documents but one file
+  each, for ``address_clients`` (by default every client given); they are rendered before
+  anything is written and go into the print folder after the documents.
 """
 
 from __future__ import annotations
@@ -43,9 +46,30 @@ from pathlib import Path
 
 from noticedesk.core.clients import Client
 from noticedesk.core.documents import limits
+from noticedesk.core.documents.address_files import (
+    AddressFile,
+    AddressOptions,
+    in_the_way,
+    render_address_files,
+    split_kinds,
+)
 from noticedesk.core.documents.docx_merge import MergeError
+from noticedesk.core.documents.export_pdf import (
+    PdfRequest,
+    no_converter,
+    not_converted,
+    pdf_count,
+    pdf_plans,
+    pdf_print_plans,
+    remove_stage,
+    remove_stale_stages,
+    stage_folder,
+    staged_plans,
+    write_pdfs,
+)
 from noticedesk.core.documents.export_plan import (
     FILE_NAME_CHARS,
+    Existing,
     PlannedClient,
     find_existing,
     plan_export,
@@ -71,6 +95,7 @@ from noticedesk.core.documents.export_workers import (
 )
 from noticedesk.core.documents.kinds import DOCUMENT_KINDS
 from noticedesk.core.documents.output_folder import OutputFolder, folder_problems, not_created
+from noticedesk.core.documents.pdf import PdfConversionError
 from noticedesk.core.documents.ppc_list import PPC_LIST_NAME, write_ppc_list
 from noticedesk.core.documents.print_files import (
     PlannedPrintFile,
@@ -92,6 +117,9 @@ class ExportResult:
     count: int = 0  # documents written (the regulator's list and print files not counted)
     ppc_count: int = 0  # clients in the regulator's list
     print_files: dict[str, Path] = field(default_factory=dict)  # kind -> merged file
+    pdfs: list[PlannedClient] = field(default_factory=list)  # the PDFs beside the .docx files
+    print_pdfs: dict[str, Path] = field(default_factory=dict)  # kind -> the print PDF
+    address_files: dict[str, Path] = field(default_factory=dict)  # envelope / labels -> file
 
     @property
     def files(self) -> dict[str, list[Path]]:
@@ -103,7 +131,7 @@ class ExportResult:
     def documents_by_client(self) -> dict[str, list[tuple[str, Path]]]:
         """Per Client.key, the (kind, file) pairs written: what the case records."""
         out: dict[str, list[tuple[str, Path]]] = {}
-        for plan in self.clients:
+        for plan in [*self.clients, *self.pdfs]:
             out.setdefault(plan.client.key, []).extend(plan.documents)
         return out
 
@@ -122,8 +150,16 @@ def export_case(
     print_files: bool = False,
     cancelled: Cancelled | None = None,
     chosen: Mapping[str, Collection[str]] | None = None,
+    pdf: PdfRequest | None = None,
+    addresses: AddressOptions | None = None,
+    address_clients: Sequence[Client] | None = None,
+    listed: Sequence[Client] | None = None,
 ) -> ExportResult:
     """Write every client's documents and the regulator's list into ``out_dir``.
+
+    ``listed``: the clients the regulator's list is made from, when the office's rule for
+    clients who have not answered leaves some out (``case.answers.listed_clients``); by
+    default ``clients``.
 
     With ``chosen`` (per Client.key, the kinds to write for that client), only those documents
     are written, in the folders a whole export gives them; the regulator's list still names
@@ -142,9 +178,17 @@ def export_case(
     files; once it returns True nothing new is started, the files in progress are finished,
     and ExportProblem is raised with ``cancelled`` set and ``written`` / ``ppc_list`` naming
     what is on disk. It must be cheap and safe to call from a worker thread (a flag).
+
+    With ``pdf``, PDFs too (``export_pdf``): beside each .docx, or alone (``pdf.only``: then
+    ``ExportResult.clients`` plans the PDFs and no .docx file is left in ``out_dir``); with
+    ``print_files``, one print PDF per kind. Each PDF counts as one more document in
+    ``progress``. Without a converter, PDF only is refused before anything is written; PDF
+    beside .docx writes the .docx files, then raises ExportProblem saying no PDF was made.
+    ``kinds`` may name ``envelope`` and ``labels`` (``addresses`` gives their size, sheet and
+    first label): one file each, for ``address_clients`` (every client when None).
     """
     out_dir = Path(out_dir)
-    kinds = list(dict.fromkeys(kinds))
+    kinds, address_kinds = split_kinds(list(dict.fromkeys(kinds)))
     problems = find_input_problems(
         office,
         incident,
@@ -155,9 +199,21 @@ def export_case(
     if not clients:
         problems.append(InputProblem("顧問先が1件もありません", "There are no clients to export"))
     problems.extend(folder_problems(out_dir))
+    address_files: list[AddressFile] = []
+    if address_kinds and clients and not problems:
+        address_files, address_problems = render_address_files(
+            out_dir,
+            address_kinds,
+            clients if address_clients is None else address_clients,
+            office,
+            addresses or AddressOptions(),
+        )
+        problems.extend(address_problems)
     if problems:
         raise ExportProblem(problems)
 
+    if pdf is not None and pdf.only and pdf.converter is None:
+        raise ExportProblem([no_converter(only=True)])
     plans = plan_export(clients, out_dir, kinds)
     if chosen is not None:
         plans = _only_chosen(plans, chosen)
@@ -165,13 +221,22 @@ def export_case(
     print_plans = (
         plan_print_files(out_dir, [p.documents for p in plans], kinds) if print_files else []
     )
-    existing = find_existing(out_dir, plans, ppc_path, print_plans)
+    only_pdf = pdf is not None and pdf.only
+    pdf_targets = pdf_plans(plans) if pdf is not None else []
+    print_pdfs = pdf_print_plans(print_plans) if pdf is not None else []
+    if only_pdf:
+        existing = find_existing(out_dir, pdf_targets, ppc_path, print_pdfs)
+    else:
+        existing = find_existing(out_dir, plans, ppc_path, print_plans)
+        if pdf is not None:
+            _add(existing, find_existing(out_dir, pdf_targets, ppc_path, print_pdfs))
+    in_way = in_the_way(address_files)
     if existing.links:
         raise unusable(out_dir, existing.links)
-    if existing.conflicts and not force:
-        raise refused(out_dir, existing.conflicts)
-    if existing.misplaced:
-        raise unusable(out_dir, existing.misplaced)
+    if existing.conflicts + in_way.conflicts and not force:
+        raise refused(out_dir, existing.conflicts + in_way.conflicts)
+    if existing.misplaced or in_way.refused:
+        raise unusable(out_dir, existing.misplaced + in_way.refused)
 
     job = RenderJob(
         {kind: template_path(kind, templates_dir) for kind in kinds},
@@ -182,20 +247,66 @@ def export_case(
         limits.DOCUMENT_SECONDS,
     )
     started = time.time_ns()
+    recorded = pdf_targets if only_pdf else [*plans, *pdf_targets]
+    step = None
+    if pdf is not None:
+        step = _PdfStep(pdf, plans, pdf_targets, print_pdfs)
+        if only_pdf:
+            stage = stage_folder(job.output)
+            plans, print_plans = staged_plans(plans, out_dir, stage), []
+            step.sources = plans
     try:
-        return _write_planned(
-            clients, job, plans, ppc_path, print_plans, started, workers, progress, cancelled
+        result = _write_planned(
+            clients if listed is None else listed,
+            job,
+            plans,
+            ppc_path,
+            print_plans,
+            started,
+            workers,
+            progress,
+            cancelled,
+            step,
         )
+        result.address_files = _write_address_files(address_files, job, cancelled)
     except ExportProblem as exc:
-        exc.written, exc.ppc_list = _written_since(plans, ppc_path, started, force)
+        exc.written, exc.ppc_list = _written_since(recorded, ppc_path, started, force)
         raise
     except ExportCancelled:
-        written, ppc_list = _written_since(plans, ppc_path, started, force)
+        written, ppc_list = _written_since(recorded, ppc_path, started, force)
         problem = stopped(sum(len(documents) for documents in written.values()))
         problem.written, problem.ppc_list = written, ppc_list
         raise problem from None
     finally:
         job.output.remove_temporaries()
+        if only_pdf:
+            remove_stage(job.output)
+    if only_pdf:
+        result.clients, result.pdfs = pdf_targets, []
+    return result
+
+
+@dataclass(slots=True)
+class _PdfStep:
+    """The PDFs of one export: made from ``sources`` (the .docx files written) at ``targets``."""
+
+    request: PdfRequest
+    sources: list[PlannedClient]
+    targets: list[PlannedClient]
+    print_targets: list[PlannedPrintFile]
+
+    @property
+    def count(self) -> int:
+        if self.request.converter is None:
+            return 0
+        return pdf_count(self.targets, self.print_targets)
+
+
+def _add(existing: Existing, more: Existing) -> None:
+    """``more`` added to ``existing``, each path once (both name the regulator's list)."""
+    existing.conflicts.extend(p for p in more.conflicts if p not in existing.conflicts)
+    existing.misplaced.extend(m for m in more.misplaced if m not in existing.misplaced)
+    existing.links.extend(link for link in more.links if link not in existing.links)
 
 
 def _only_chosen(
@@ -242,6 +353,7 @@ def _write_planned(
     workers: int | None,
     progress: Progress | None,
     cancelled: Cancelled | None,
+    pdf: _PdfStep | None = None,
 ) -> ExportResult:
     out_dir = job.output.root
     try:
@@ -249,11 +361,13 @@ def _write_planned(
     except OSError as exc:  # checked before, but the system may still say no
         raise ExportProblem([not_created(out_dir, exc)]) from None
     job.output.remove_leftovers(started_ns)  # what a killed export left
+    remove_stale_stages(out_dir, started_ns)
 
     def write_list() -> None:
         write_ppc_list(clients, job.office, job.incident, ppc_path, overwrite=job.force)
 
     total = sum(len(p.documents) for p in plans) + len(print_plans)
+    total += pdf.count if pdf is not None else 0
     if progress is not None:
         progress(0, total)
     count = worker_count(total, workers)
@@ -273,7 +387,7 @@ def _write_planned(
         write_list()
     ppc_count = len(joint_clients(clients))
     merged = _write_print_files(print_plans, job, done, total, progress, cancelled)
-    return ExportResult(
+    result = ExportResult(
         out_dir=out_dir,
         ppc_list=ppc_path,
         clients=plans,
@@ -281,6 +395,65 @@ def _write_planned(
         ppc_count=ppc_count,
         print_files=merged,
     )
+    if pdf is not None:
+        result.print_pdfs = _write_pdfs(pdf, job, done + len(merged), total, progress, cancelled)
+        result.pdfs = pdf.targets
+    return result
+
+
+def _write_pdfs(
+    pdf: _PdfStep,
+    job: RenderJob,
+    done: int,
+    total: int,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
+) -> dict[str, Path]:
+    """The PDF step, once the .docx files are on disk (see ``export_pdf``)."""
+    converter = pdf.request.converter
+    if converter is None:
+        raise ExportProblem([no_converter(only=False)])
+    steps = {"done": done}
+
+    def made(count: int) -> None:
+        steps["done"] += count
+        if progress is not None:
+            progress(steps["done"], total)
+
+    try:
+        return write_pdfs(
+            converter,
+            pdf.sources,
+            pdf.targets,
+            pdf.print_targets,
+            job.output,
+            force=job.force,
+            progress=made,
+            cancelled=cancelled,
+        )
+    except PdfConversionError as exc:
+        raise ExportProblem([not_converted(exc, pdf.request.only)]) from None
+    except OSError as exc:
+        raise not_written(exc) from None
+
+
+def _write_address_files(
+    files: Sequence[AddressFile], job: RenderJob, cancelled: Cancelled | None
+) -> dict[str, Path]:
+    """The envelopes and labels rendered before the run, written last (each whole)."""
+    written: dict[str, Path] = {}
+    for file in files:
+        if cancelled is not None and cancelled():
+            raise ExportCancelled()
+        try:
+            job.output.make_folder(file.target.parent)
+            job.output.write_bytes(file.target, file.data, overwrite=job.force)
+        except OSError as exc:
+            raise not_written(exc) from None
+        finally:
+            job.output.release_folders()
+        written[file.kind] = file.target
+    return written
 
 
 def _write_print_files(
@@ -318,6 +491,7 @@ __all__ = [
     "FILE_NAME_CHARS",  # kept here for ``documents.preview``
     "ExportProblem",
     "ExportResult",
+    "PdfRequest",
     "PlannedClient",
     "export_case",
     "plan_export",

@@ -1,6 +1,8 @@
-"""The four documents NoticeDesk writes for a client, and what each one must print.
+"""The documents NoticeDesk writes for a client, and what each one must print.
 
-The file prefixes number the documents in the order they go into a client's envelope.
+The file prefixes number the documents in the order they go into a client's envelope. The
+reply slip (05) goes in with the cover letter; the reminder (11) is a later mailing, only for
+clients who have not answered.
 """
 
 from __future__ import annotations
@@ -71,12 +73,40 @@ KINDS: dict[str, DocumentKind] = {
         # not the client's.
         ("client.name", "office.name", "deadlines.client_final", *_ALL_ITEMS, *_CONTACT),
     ),
+    # The reply slip: the client answers joint or individual, dated and signed, by fax,
+    # e-mail or post to the office (``case.answers``).
+    "reply": DocumentKind(
+        "reply",
+        "回答書",
+        "reply slip",
+        "05",
+        False,
+        ("client.name", "office.name", "office.fax", "office.email", *_CONTACT),
+    ),
+    # A second request to clients still silent after the reply-by date, with the slip again.
+    "reminder": DocumentKind(
+        "reminder",
+        "回答書ご返送のお願い",
+        "reminder to return the reply slip",
+        "11",
+        False,
+        ("client.name", "office.name", "office.fax", "office.email", *_CONTACT),
+    ),
 }
 
 DOCUMENT_KINDS: tuple[str, ...] = ("internal", "report", "cover", "individual")
+# The reply slip and its reminder are written when asked for (``--kinds reply``, the export
+# dialog's box, the reminder list), not by every export: an office may collect answers by
+# phone or mail only, and a reminder concerns only the clients still silent.
+ANSWER_KINDS: tuple[str, ...] = ("reply", "reminder")
+
+# Envelopes and address labels: one file for all the clients exported, not a document per
+# client (``documents.address_files``); an export names them in its kinds like documents.
+ADDRESS_KINDS: tuple[str, ...] = ("envelope", "labels")
 
 
 def kinds_for(individual: bool, kinds: tuple[str, ...] | list[str]) -> list[str]:
     """The requested kinds that apply to a client, in envelope order."""
-    chosen = [k for k in kinds if individual or not KINDS[k].for_individual_only]
+    documents = [k for k in kinds if k in KINDS]  # address kinds are not a client's documents
+    chosen = [k for k in documents if individual or not KINDS[k].for_individual_only]
     return sorted(chosen, key=lambda k: KINDS[k].file_prefix)

@@ -23,6 +23,7 @@ POINTS_PER_INCH = 72.0
 MAX_DPI = 1200.0  # beyond any printer; guards against a size that would exhaust memory
 
 _pdfium_lock = threading.Lock()
+pdfium_lock = _pdfium_lock  # for the other modules that call PDFium (``pdf_split``)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,9 +8,9 @@ staff check is what goes into the envelope. Two converters:
   a user's own LibreOffice keeps working beside ours). Start-up dominates its cost (~1.1 s per
   call, ~0.2 s per further document in the same call), so ``convert`` takes a batch. On Linux
   it gets ``resources/fontconfig/fonts.conf`` so ＭＳ 明朝 is drawn with a Mincho face.
-- ``WordConverter`` (Windows only): Microsoft Word through COM, driven by a short PowerShell
-  script. It is the faithful choice where the documents will be printed from Word anyway, so
-  ``find_converter`` prefers it on Windows.
+- ``pdf_word.ComWordConverter`` (Windows only): Microsoft Word through COM from this process
+  (no script). It is the faithful choice where the documents will be printed from Word
+  anyway, so ``find_converter`` prefers it on Windows, with LibreOffice behind it.
 
 Every failure (program missing, crash, timeout, no PDF written) is raised as
 ``PdfConversionError`` with a sentence in Japanese and in English.
@@ -27,7 +27,7 @@ import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Protocol
 
@@ -40,7 +40,14 @@ BASE_TIMEOUT = 60.0
 TIMEOUT_PER_DOCUMENT = 5.0
 _STDERR_TAIL = 400  # characters of the program's own message kept in an error
 
-WORD_PDF_FORMAT = 17  # wdFormatPDF
+# Writer's PDF export, with its bookmarks as named destinations: the marks by which a merged
+# PDF is cut into one PDF per document (``pdf_split``). Fonts are embedded (subsets) and the
+# text stays text by default. PDF/A is not selected: see ``pdf_export``. (An older
+# LibreOffice without JSON filter options ignores them; the split then fails and the
+# documents are converted one by one.)
+PDF_EXPORT_FILTER = (
+    'pdf:writer_pdf_Export:{"ExportBookmarksToPDFDestination":{"type":"boolean","value":"true"}}'
+)
 
 
 class PdfConversionError(UserError):
@@ -230,6 +237,12 @@ class LibreOfficeConverter:
     def profile_dir(self) -> Path:
         return self._profile_dir or process_profile_dir()
 
+    def with_timeout(self, timeout: float | None) -> LibreOfficeConverter:
+        """The same converter (same profile, same lock) with another time limit per call."""
+        return LibreOfficeConverter(
+            self.binary, timeout=timeout, profile_dir=self._profile_dir, work_dir=self._work_dir
+        )
+
     def command(self, inputs: Sequence[Path], out_dir: Path) -> list[str]:
         return [
             str(self.binary),
@@ -239,7 +252,7 @@ class LibreOfficeConverter:
             "--nolockcheck",
             "--nodefault",
             "--convert-to",
-            "pdf:writer_pdf_Export",
+            PDF_EXPORT_FILTER,
             "--outdir",
             str(out_dir),
             *(str(p) for p in inputs),
@@ -311,73 +324,12 @@ def find_libreoffice(
 
 # --- Microsoft Word (Windows) ----------------------------------------------------------------
 
-# Open each .docx read-only, save it as PDF beside itself, close it unsaved; quit Word even
-# when a document fails, so no invisible WINWORD.EXE is left holding files. DisplayAlerts off:
-# a dialog nobody can see would only end in the timeout.
-WORD_SCRIPT = r"""
-param([Parameter(Mandatory=$true)][string]$Folder)
-$ErrorActionPreference = 'Stop'
-$word = New-Object -ComObject Word.Application
-try {
-    $word.Visible = $false
-    $word.DisplayAlerts = 0
-    Get-ChildItem -LiteralPath $Folder -Filter '*.docx' | Sort-Object Name | ForEach-Object {
-        $doc = $word.Documents.Open($_.FullName, $false, $true, $false)
-        try {
-            $doc.SaveAs2([IO.Path]::ChangeExtension($_.FullName, '.pdf'), 17)
-        } finally {
-            $doc.Close(0)
-        }
-    }
-} finally {
-    $word.Quit(0)
-    [void][Runtime.InteropServices.Marshal]::ReleaseComObject($word)
-}
-"""
 
-
-class WordConverter:
-    """Microsoft Word via COM, one PowerShell run (one Word start) per batch.
-
-    Not testable off Windows; kept to the script above and the plumbing shared with
-    LibreOffice (timeouts, the check that every PDF was written).
-    """
-
-    name = "Microsoft Word"
-
-    def __init__(self, powershell: Path, *, timeout: float | None = None) -> None:
-        self.powershell = Path(powershell)
-        self.timeout = timeout
-
-    def convert(self, documents: Sequence[bytes]) -> list[bytes]:
-        if not documents:
-            return []
-        timeout = self.timeout if self.timeout is not None else batch_timeout(len(documents))
-        with tempfile.TemporaryDirectory(prefix="noticedesk-pdf-") as tmp:
-            folder = Path(tmp)
-            names = _write_inputs(folder, documents)
-            script = folder / "convert.ps1"
-            # UTF-8 with a BOM: Windows PowerShell 5.1 reads a script without one as ANSI.
-            script.write_text(WORD_SCRIPT, encoding="utf-8-sig")
-            command = [
-                str(self.powershell),
-                "-NoProfile",
-                "-NonInteractive",
-                "-ExecutionPolicy",
-                "Bypass",
-                "-File",
-                str(script),
-                "-Folder",
-                str(folder),
-            ]
-            result = _run(command, timeout, None, self.name)
-            return _collect(folder, names, result, self.name)
-
-
-def find_word() -> WordConverter | None:
-    """Word through PowerShell, when both are on this Windows PC."""
+def find_word() -> PdfConverter | None:
+    """Word through COM (``pdf_word``), when Word is registered and comtypes is installed."""
     if sys.platform != "win32":
         return None
+    import importlib.util
     import winreg
 
     try:
@@ -385,10 +337,11 @@ def find_word() -> WordConverter | None:
             pass
     except OSError:
         return None
-    system_root = os.environ.get("SYSTEMROOT", r"C:\Windows")  # case-insensitive on Windows
-    default = Path(system_root) / "System32" / "WindowsPowerShell" / "v1.0" / "powershell.exe"
-    found = shutil.which("powershell") or (str(default) if default.is_file() else None)
-    return WordConverter(Path(found)) if found else None
+    if importlib.util.find_spec("comtypes") is None:
+        return None
+    from noticedesk.core.documents.pdf_word import ComWordConverter
+
+    return ComWordConverter()
 
 
 # --- choosing -----------------------------------------------------------------------------------
@@ -399,27 +352,32 @@ def find_converter(
     *,
     candidates: Sequence[Path] | None = None,
     platform: str = sys.platform,
+    notify: Callable[[str, str], None] | None = None,
 ) -> PdfConverter | None:
     """The converter to use on this PC, or None when there is none.
 
     Windows: Word first (the office prints from Word, so its layout is the one that counts),
-    then LibreOffice. Elsewhere: LibreOffice. ``search_path`` and ``candidates`` replace PATH
-    and the usual install places (tests).
+    falling back to LibreOffice when Word fails (``notify(ja, en)`` is told why, once; see
+    ``pdf_word.FallbackConverter``). Elsewhere: LibreOffice. ``search_path`` and
+    ``candidates`` replace PATH and the usual install places (tests).
     """
+    binary = find_libreoffice(search_path, candidates)
+    libreoffice = LibreOfficeConverter(binary) if binary is not None else None
     if platform == "win32" and search_path is None and candidates is None:
         word = find_word()
         if word is not None:
-            return word
-    binary = find_libreoffice(search_path, candidates)
-    return LibreOfficeConverter(binary) if binary is not None else None
+            from noticedesk.core.documents.pdf_word import FallbackConverter
+
+            return FallbackConverter(word, libreoffice, notify)
+    return libreoffice
 
 
 __all__ = [
     "LibreOfficeConverter",
     "PdfConversionError",
     "PdfConverter",
-    "WordConverter",
     "find_converter",
     "find_libreoffice",
+    "find_word",
     "libreoffice_environment",
 ]

@@ -31,8 +31,8 @@ What is covered:
   (reserved at once, so its area is held to the row × column limit) and the row and column of
   every value record, with sheets that overlap refused.
 
-Not covered: the pure-Python fallback readers (openpyxl, odfpy, xlrd), used only when calamine
-cannot open a file, get the same checked input but have their own memory costs; formula text
+Not covered: the pure-Python fallback reader (openpyxl), used only when calamine cannot open
+an .xlsx, gets the same checked input but has its own memory costs; formula text
 and styles are read by the reader within the unpacked-size limit only.
 """
 

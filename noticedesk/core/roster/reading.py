@@ -328,15 +328,19 @@ def _parse_ragged(text: str, delimiter: str, name: str) -> pd.DataFrame:
 
 # --- workbooks -----------------------------------------------------------------------------
 
-Engine = Literal["calamine", "openpyxl", "xlrd", "odf"]
-_FALLBACK_ENGINES: dict[str, Engine] = {"xlsx": "openpyxl", "xls": "xlrd", "ods": "odf"}
+Engine = Literal["calamine", "openpyxl"]
+# calamine reads .xlsx, .xls and .ods alike; openpyxl, a dependency anyway for writing the PPC
+# list, is the second opinion on an .xlsx that calamine refuses. No other reader is shipped:
+# odfpy installs only from source (a wheels-only install on Windows fails on it) and xlrd would
+# read nothing calamine cannot.
+_FALLBACK_ENGINES: dict[str, tuple[Engine, ...]] = {"xlsx": ("openpyxl",), "xls": (), "ods": ()}
 
 
 class Workbook:
     """A workbook opened once; sheets are read as all-text tables on demand.
 
     The calamine engine reads every format an office sends and is several times faster than
-    the pure-Python readers; those are used only when calamine cannot open the file.
+    the pure-Python readers; openpyxl is used only when calamine cannot open an .xlsx.
     """
 
     def __init__(self, raw: RawFile) -> None:
@@ -348,7 +352,7 @@ class Workbook:
 
     def _open(self, raw: RawFile) -> pd.ExcelFile:
         errors: list[BaseException] = []
-        engines: tuple[Engine, ...] = ("calamine", _FALLBACK_ENGINES[raw.file_format])
+        engines: tuple[Engine, ...] = ("calamine", *_FALLBACK_ENGINES[raw.file_format])
         for engine in engines:
             try:
                 book = pd.ExcelFile(io.BytesIO(raw.data), engine=engine)

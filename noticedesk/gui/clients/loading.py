@@ -110,15 +110,9 @@ class RosterLoading(QObject):
     def load_roster(self, path: Path) -> bool:
         """Read ``path`` and import it into the case, off the GUI thread; False if busy."""
         state = self.state
-        if state.busy or state.exporting:
-            self.host.show_status(
-                QCoreApplication.translate("MainWindow", "Still reading the previous file…")
-                if state.busy
-                else QCoreApplication.translate(
-                    "MainWindow", "Please wait until the export has finished."
-                ),
-                5000,
-            )
+        waiting = state.why_busy()
+        if waiting:
+            self.host.show_status(waiting, 5000)
             return False
         self._set_busy(True, path)
         reader, session, folder = self._read_roster, state.session, state.data_dir

@@ -91,15 +91,9 @@ class ProblemDecisions(QObject):
         state = self.state
         if state.session is None:
             return False
-        if state.busy or state.exporting:
-            self.host.show_status(
-                QCoreApplication.translate("MainWindow", "Still reading the previous file…")
-                if state.busy
-                else QCoreApplication.translate(
-                    "MainWindow", "Please wait until the export has finished."
-                ),
-                8000,
-            )
+        waiting = state.why_busy()
+        if waiting:
+            self.host.show_status(waiting, 8000)
             return False
         return True
 

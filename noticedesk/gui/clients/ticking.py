@@ -44,12 +44,7 @@ class Ticking(QObject):
         if self.state.exporting:
             # The export took the ticks when it started: the joint list it is writing must
             # still match the case when it is recorded, so no tick changes until it ends.
-            self.host.show_status(
-                QCoreApplication.translate(
-                    "MainWindow", "Please wait until the export has finished."
-                ),
-                8000,
-            )
+            self.host.show_status(self.state.why_busy(), 8000)
             return
         model = self.host.model
         before = model.individual_of(after)

@@ -6,9 +6,9 @@
 - ``GuideDialog`` (使い方): the README's "A day's work in the window", read from the README
   shipped with the program (``core.bundled.readme_file``), so the guide and the README never
   differ;
-- ``LicencesDialog`` (ライセンス): each main dependency's name, version and licence, read from
-  the installed distributions at run time (``importlib.metadata``: NoticeDesk's own requirements,
-  without the test extras). The full licence texts ship with the installer; the dialog says so.
+- ``LicencesDialog`` (ライセンス): the third-party notices (``core.notices``): each library's
+  name, version and licence, then every licence text; the built program's own
+  THIRD_PARTY_NOTICES.txt, or in a source checkout the same text made from what is installed.
 
 Like the other dialogs they only show; opening a folder is the caller's ``open_url``.
 """
@@ -16,25 +16,19 @@ Like the other dialogs they only show; opening a folder is the caller's ``open_u
 from __future__ import annotations
 
 import platform
-import re
-from collections.abc import Callable
-from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 
 import PySide6
 from PySide6.QtCore import Qt, QUrl, qVersion
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTextBrowser,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -44,26 +38,6 @@ from noticedesk.gui.common.file_chooser import OpenUrl
 from noticedesk.gui.common.form_parts import hint
 
 GUIDE_HEADING = "## A day's work in the window"
-# Used where the installation carries no metadata of its own (a frozen build without it).
-MAIN_DEPENDENCIES = (
-    "PySide6-Essentials",
-    "pandas",
-    "docxtpl",
-    "python-docx",
-    "Jinja2",
-    "lxml",
-    "keyring",
-    "python-calamine",
-    "openpyxl",
-    "odfpy",
-    "xlrd",
-    "charset-normalizer",
-    "cryptography",
-    "platformdirs",
-    "tomli-w",
-    "pypdfium2",
-    "jpholiday",
-)
 
 
 def _close_buttons(dialog: QDialog) -> QDialogButtonBox:
@@ -184,101 +158,27 @@ class GuideDialog(QDialog):
 # -- the licences -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Licence:
-    name: str
-    version: str  # "" when the distribution is not found
-    licence: str  # "" when its metadata does not say
-
-
-def _requirement_name(requirement: str) -> str:
-    return re.split(r"[\s<>=!~;\[(]", requirement.strip(), maxsplit=1)[0]
-
-
-def main_dependencies() -> list[str]:
-    """NoticeDesk's own requirements (not the test extras), by their distribution names."""
-    try:
-        required = metadata.requires("noticedesk") or []
-    except metadata.PackageNotFoundError:
-        return list(MAIN_DEPENDENCIES)
-    names = [_requirement_name(r) for r in required if "extra ==" not in r]
-    return names or list(MAIN_DEPENDENCIES)
-
-
-def _field(meta: metadata.PackageMetadata, name: str) -> str:
-    """A metadata field's first value, "" when absent (``meta[name]`` warns or raises then)."""
-    values = meta.get_all(name) or []
-    return str(values[0]).strip() if values else ""
-
-
-def licence_field(meta: metadata.PackageMetadata) -> str:
-    """The licence a distribution states: its SPDX expression, a short License field, or the
-    licence classifiers; "" when none says."""
-    expression = _field(meta, "License-Expression")
-    if expression:
-        return expression
-    text = _field(meta, "License")
-    if text and "\n" not in text and len(text) <= 80:
-        return text
-    classifiers = [
-        c.split(" :: ")[-1] for c in meta.get_all("Classifier") or [] if c.startswith("License ::")
-    ]
-    if classifiers:
-        return ", ".join(classifiers)
-    return text.splitlines()[0][:80] if text else ""
-
-
-def installed_licences(
-    names: list[str] | None = None,
-    read: Callable[[str], metadata.PackageMetadata] = metadata.metadata,
-) -> list[Licence]:
-    """Name, version and licence of each distribution, as installed; sorted by name."""
-    found = []
-    for name in names if names is not None else main_dependencies():
-        try:
-            meta = read(name)
-        except metadata.PackageNotFoundError:
-            found.append(Licence(name, "", ""))
-            continue
-        found.append(
-            Licence(_field(meta, "Name") or name, _field(meta, "Version"), licence_field(meta))
-        )
-    return sorted(found, key=lambda entry: entry.name.casefold())
-
-
 class LicencesDialog(QDialog):
-    """ライセンス: the main libraries NoticeDesk is built on, with their licences."""
+    """ライセンス: the libraries NoticeDesk includes, their licences and the licence texts."""
 
-    def __init__(self, licences: list[Licence], parent: QWidget | None = None) -> None:
+    def __init__(self, notices: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Licences"))
-        self.resize(640, 480)
+        self.resize(760, 560)
         intro = QLabel(
             self.tr(
-                "NoticeDesk is built on these libraries, each under its own licence (as "
-                "installed on this computer). The full licence texts ship with the installer."
+                "NoticeDesk includes these libraries, each under its own licence: the list "
+                "first, then every licence text. The program's folder holds the same text as "
+                "THIRD_PARTY_NOTICES.txt."
             ),
             self,
         )
         intro.setWordWrap(True)
-        self.list = QTreeWidget(self)
-        self.list.setRootIsDecorated(False)
-        self.list.setHeaderLabels([self.tr("Library"), self.tr("Version"), self.tr("Licence")])
-        for entry in licences:
-            item = QTreeWidgetItem(
-                [
-                    entry.name,
-                    entry.version or self.tr("not installed"),
-                    entry.licence or self.tr("not stated"),
-                ]
-            )
-            item.setToolTip(2, entry.licence)  # a long one is cut in the column
-            self.list.addTopLevelItem(item)
-        header = self.list.header()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.browser = QTextBrowser(self)
+        self.browser.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.browser.setLineWrapMode(QTextBrowser.LineWrapMode.NoWrap)
+        self.browser.setPlainText(notices)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addWidget(self.list, 1)
+        layout.addWidget(self.browser, 1)
         layout.addWidget(_close_buttons(self))

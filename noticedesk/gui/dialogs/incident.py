@@ -39,6 +39,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -52,6 +53,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from noticedesk.core import phone_numbers
 from noticedesk.core.incident import REPORT_ITEMS, Incident, split_data_items
 from noticedesk.gui.common.form_parts import (
     dialog_buttons,
@@ -241,6 +243,23 @@ class IncidentDialog(QDialog):
             date_row(self.notice_date),
             buddy=self.notice_date,
         )
+        # The reply slip: by when clients answer, and what silence means for the list.
+        self.reply_by = OptionalDateEdit(
+            self.tr("Ask by"), inc.reply_by, inc.notice_date + dt.timedelta(days=14), page
+        )
+        self._row(
+            dates,
+            "reply_by",
+            self.tr("Reply slip &back by"),
+            self.reply_by,
+            buddy=self.reply_by.checkbox,
+            target=self.reply_by.focus_target,
+        )
+        self.silence_rule = QComboBox(page)
+        self.silence_rule.addItem(self.tr("In the joint report (the letter says so)"), "joint")
+        self.silence_rule.addItem(self.tr("Off the list until they answer"), "hold")
+        self.silence_rule.setCurrentIndex(max(0, self.silence_rule.findData(inc.silence_rule)))
+        self._row(dates, "silence_rule", self.tr("Clients who do &not answer"), self.silence_rule)
         dates_box = QGroupBox(self.tr("Dates"), page)
         dates_box.setLayout(dates)
 
@@ -451,12 +470,14 @@ class IncidentDialog(QDialog):
             discovered_on=pydate(self.discovered_on.date()),
             clients_notified_on=self.clients_notified.value(),
             notice_date=pydate(self.notice_date.date()),
+            reply_by=self.reply_by.value(),
+            silence_rule=str(self.silence_rule.currentData()),
             **self.reports.values(),
             items=items,
             data_items=data_items,
             employee_overview=self.employee_overview.toPlainText().strip(),
             contact=self.contact.text().strip(),
-            contact_phone=self.contact_phone.text().strip(),
+            contact_phone=phone_numbers.hyphenated(self.contact_phone.text()),
             contact_email=self.contact_email.text().strip(),
             contact_hours=self.contact_hours.text().strip(),
             service_status=self.service_status.toPlainText().strip(),

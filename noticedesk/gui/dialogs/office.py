@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from noticedesk.core import dates
+from noticedesk.core import dates, phone_numbers
 from noticedesk.core.office import (
     CORPORATION,
     FIELD_ORDER,
@@ -189,6 +189,8 @@ class OfficeDialog(QDialog):
         for key in ("corporate_number", "postal_code", "phone", "fax"):
             values[key] = unicodedata.normalize("NFKC", values[key])
         values["corporate_number"] = values["corporate_number"].replace("-", "").replace(" ", "")
+        for key in ("phone", "fax"):
+            values[key] = phone_numbers.hyphenated(values[key])
         for key, combo in self._choices.items():
             values[key] = str(combo.currentData())
         return dataclasses.replace(self._original, **values, **self.mail.values())

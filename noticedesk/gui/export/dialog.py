@@ -12,6 +12,10 @@ dialog does not export: the flow reads ``out_dir()``, ``kinds()``, ``client_keys
 "Also make print files" adds, per ticked document, one file with every client's copy for
 printing the batch at once (``印刷用/``); the flow remembers the choice. It is offered only
 when every client's documents are exported: the files are named for every client.
+
+The file format: Word files (.docx), Word files and a PDF beside each, or PDF only
+(``file_format()``; the print files follow it). Without Word or LibreOffice on the PC the PDF
+choices are greyed and a line says why.
 """
 
 from __future__ import annotations
@@ -36,10 +40,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from noticedesk.core.addresses import LabelLayout
+from noticedesk.core.documents.address_files import AddressOptions
 from noticedesk.core.documents.kinds import DOCUMENT_KINDS, KINDS
 from noticedesk.core.documents.print_files import PRINT_FOLDER
 from noticedesk.gui.common.file_chooser import FileChooser
 from noticedesk.gui.common.form_parts import dialog_buttons, error_label
+from noticedesk.gui.export.address_choices import AddressChoices, office_layouts
 from noticedesk.gui.table.model import document_titles
 
 # (client keys or None for all, only the documents not yet exported, kinds) ->
@@ -47,6 +54,9 @@ from noticedesk.gui.table.model import document_titles
 CountDocuments = Callable[[Sequence[str] | None, bool, Sequence[str]], tuple[int, int]]
 
 ALL, SELECTED, SHOWN = "all", "selected", "shown"
+WORD, WORD_AND_PDF, PDF_ONLY = "docx", "docx+pdf", "pdf"  # the file formats
+# The documents offered: every standard one, and the reply slip (unticked unless asked for).
+OFFERED = (*DOCUMENT_KINDS, "reply")
 
 
 class ExportDialog(QDialog):
@@ -62,6 +72,10 @@ class ExportDialog(QDialog):
         count: CountDocuments | None = None,
         templates_dir: Path | None = None,
         print_files: bool = False,
+        file_format: str = WORD,
+        pdf_available: bool = True,
+        label_layouts: dict[str, LabelLayout] | None = None,
+        layout_problem: str = "",
         parent: QWidget | None = None,
     ) -> None:
         """``clients``: how many the case has; ``selected``: the keys of the selected rows;
@@ -114,7 +128,7 @@ class ExportDialog(QDialog):
         self.kind_boxes: dict[str, QCheckBox] = {}
         group = QGroupBox(self.tr("Documents"), self)
         group_layout = QVBoxLayout(group)
-        for kind in sorted(DOCUMENT_KINDS, key=lambda k: KINDS[k].file_prefix):
+        for kind in sorted(OFFERED, key=lambda k: KINDS[k].file_prefix):
             box = QCheckBox(f"{KINDS[kind].file_prefix} {titles[kind]}", group)
             box.setObjectName(kind)
             box.setChecked(kind in kinds)
@@ -123,6 +137,12 @@ class ExportDialog(QDialog):
             self.kind_boxes[kind] = box
             box.toggled.connect(self._update)
             group_layout.addWidget(box)
+
+        if label_layouts is None:
+            label_layouts, layout_problem = office_layouts(None, "ja")
+        self.address_choices = AddressChoices(label_layouts, layout_problem, self)
+        self.address_choices.envelope_box.toggled.connect(self._update)
+        self.address_choices.labels_box.toggled.connect(self._update)
 
         self.print_files_box = QCheckBox(
             self.tr("Also make print files (one file per document with every client)"), self
@@ -134,6 +154,8 @@ class ExportDialog(QDialog):
             "each client on a new page, to print the whole batch at once."
         ).replace("%1", PRINT_FOLDER)
         self.print_files_box.setToolTip(self._print_files_tip)
+
+        formats = self._formats_group(file_format, pdf_available)
 
         self.summary = QLabel(self)
         self.summary.setObjectName("summary")
@@ -147,7 +169,9 @@ class ExportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(who)
         layout.addWidget(group)
+        layout.addWidget(self.address_choices)
         layout.addWidget(self.print_files_box)
+        layout.addWidget(formats)
         layout.addWidget(self.summary)
         layout.addWidget(self.errors)
         layout.addWidget(buttons)
@@ -195,6 +219,41 @@ class ExportDialog(QDialog):
         layout.addWidget(self.pending_box)
         return group
 
+    def _formats_group(self, chosen: str, pdf_available: bool) -> QGroupBox:
+        group = QGroupBox(self.tr("File format"), self)
+        layout = QVBoxLayout(group)
+        self.format_buttons = QButtonGroup(self)
+        for value, text in (
+            (WORD, self.tr("&Word files (.docx)")),
+            (WORD_AND_PDF, self.tr("Word files and a &PDF beside each")),
+            (PDF_ONLY, self.tr("PDF &only")),
+        ):
+            button = QRadioButton(text, group)
+            button.setObjectName(value)
+            button.setEnabled(value == WORD or pdf_available)
+            button.setChecked(value == (chosen if pdf_available else WORD))
+            self.format_buttons.addButton(button)
+            layout.addWidget(button)
+        if not pdf_available:
+            note = QLabel(
+                self.tr(
+                    "PDFs need Microsoft Word or LibreOffice, and neither was found on this PC. "
+                    "Word files can still be exported."
+                ),
+                group,
+            )
+            note.setObjectName("no_pdf")
+            note.setWordWrap(True)
+            layout.addWidget(note)
+        if self.format_buttons.checkedButton() is None:
+            self.format_buttons.buttons()[0].setChecked(True)
+        return group
+
+    def file_format(self) -> str:
+        """``WORD``, ``WORD_AND_PDF`` or ``PDF_ONLY``."""
+        checked = self.format_buttons.checkedButton()
+        return checked.objectName() if checked is not None else WORD
+
     def scope(self) -> str:
         """``ALL``, ``SELECTED`` or ``SHOWN``."""
         checked = self.scope_buttons.checkedButton()
@@ -237,7 +296,9 @@ class ExportDialog(QDialog):
             self.summary.hide()
             return
         clients, documents = counted
-        if documents == 0:
+        if documents == 0 and self.address_choices.kinds():
+            text = self.tr("This writes the envelopes or labels of the chosen clients only.")
+        elif documents == 0:
             text = self._nothing_text()
         else:
             text = (
@@ -248,6 +309,8 @@ class ExportDialog(QDialog):
                 .replace("%1", str(documents))
                 .replace("%2", str(clients))
             )
+            if self.address_choices.kinds():
+                text += " " + self.tr("The envelopes or labels of the chosen clients are made too.")
         self.summary.setText(text)
         self.summary.show()
 
@@ -269,7 +332,13 @@ class ExportDialog(QDialog):
         return Path(self.folder.text().strip())
 
     def kinds(self) -> list[str]:
-        return [kind for kind in DOCUMENT_KINDS if self.kind_boxes[kind].isChecked()]
+        """The documents ticked, then ``envelope`` / ``labels`` when ticked."""
+        documents = [kind for kind in OFFERED if self.kind_boxes[kind].isChecked()]
+        return documents + self.address_choices.kinds()
+
+    def addresses(self) -> AddressOptions | None:
+        """The envelope size, label sheet and first label; None when neither is ticked."""
+        return self.address_choices.options()
 
     def print_files(self) -> bool:
         """Make the print files too: ticked, and offered (every client is exported)."""
@@ -285,7 +354,7 @@ class ExportDialog(QDialog):
             problems.append(self.tr("Tick at least one document."))
         else:
             counted = self.counted()
-            if counted is not None and counted[1] == 0:
+            if counted is not None and counted[1] == 0 and not self.address_choices.kinds():
                 problems.append(self._nothing_text())
         if problems:
             self.errors.setText("\n".join(problems))

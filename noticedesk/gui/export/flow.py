@@ -6,7 +6,8 @@ The steps, each answered through a non-blocking dialog:
 2. the office profile and the incident are complete, else say what is missing and offer to
    open the dialog that fills it in;
 3. the folder, the clients (all, the selected rows, the rows the search shows; only the
-   documents not yet exported), the documents and whether to make the print files too
+   documents not yet exported), the documents, the file format (Word, Word and PDF, PDF
+   only; remembered) and whether to make the print files too
    (``ExportDialog``, which names the template folder in use and counts what the choice
    writes with the core's own rule, ``export_selection``; the print-files choice is
    remembered);
@@ -46,12 +47,22 @@ from noticedesk.core.case.export_selection import (
 )
 from noticedesk.core.case.recorded_export import ExportNotRecorded, export_and_record
 from noticedesk.core.documents import DOCUMENT_KINDS, ExportProblem, ExportResult
+from noticedesk.core.documents.address_files import AddressOptions, split_kinds
+from noticedesk.core.documents.export_pdf import PdfRequest
 from noticedesk.core.documents.filenames import safe_name
+from noticedesk.core.documents.pdf import find_converter
 from noticedesk.core.incident import Incident
 from noticedesk.core.user_error import error_text
 from noticedesk.gui.case.details import CaseDetails
 from noticedesk.gui.common.file_chooser import FileChooser, OpenUrl
-from noticedesk.gui.export.dialog import CountDocuments, ExportDialog
+from noticedesk.gui.export.address_choices import office_layouts
+from noticedesk.gui.export.dialog import (
+    PDF_ONLY,
+    WORD,
+    WORD_AND_PDF,
+    CountDocuments,
+    ExportDialog,
+)
 from noticedesk.gui.export.print_choices import PrintChoices
 from noticedesk.gui.shared.host import WindowHost
 from noticedesk.gui.shared.session import CaseSession
@@ -89,6 +100,8 @@ class ExportRequest:
     clients: tuple[str, ...] | None = None  # keys; None: every client
     pending_only: bool = False
     force: bool = False
+    file_format: str = WORD
+    addresses: AddressOptions | None = None  # envelope size, label sheet, first label
 
     @property
     def whole(self) -> bool:
@@ -129,6 +142,7 @@ class ExportFlow(QObject):
         self.open_url = open_url
         self.dialog: ExportDialog | None = None
         self.progress_dialog: QProgressDialog | None = None
+        self._converter_notes: list[str] = []  # Word failed, LibreOffice took over
         self.cancel_button: QPushButton | None = None
         # Set on the GUI thread by Cancel, read by the engine on the worker: an Event is safe
         # across threads. A new one for every run, so an old cancel never stops the next.
@@ -143,7 +157,7 @@ class ExportFlow(QObject):
         if state.session is None:
             return QCoreApplication.translate("MainWindow", "No case is open.")
         if state.busy:
-            return QCoreApplication.translate("MainWindow", "Still reading the previous file…")
+            return state.why_busy()
         if self.host.model.rowCount() == 0:
             return QCoreApplication.translate(
                 "MainWindow", "The case has no clients yet: open a client list first."
@@ -204,6 +218,7 @@ class ExportFlow(QObject):
         choices = PrintChoices(settings)
         model = self.host.model
         shown_rows = model.shown_rows()
+        layouts, layout_problem = office_layouts(self.state.data_dir, self.state.language)
         dialog = ExportDialog(
             settings.last_folder("export") or default_export_folder(session),
             self.chooser,
@@ -214,6 +229,10 @@ class ExportFlow(QObject):
             count=counter(session.store.clients()) if session is not None else None,
             templates_dir=self.templates.folder(),
             print_files=choices.print_files(),
+            file_format=choices.file_format(),
+            pdf_available=find_converter() is not None,
+            label_layouts=layouts,
+            layout_problem=layout_problem,
             parent=self.host.window(),
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -224,13 +243,16 @@ class ExportFlow(QObject):
             settings.set_last_folder("export", dialog.out_dir())
             if dialog.whole():  # kept while a partial export cannot make them
                 choices.set_print_files(dialog.print_files())
-            if self._templates_usable(dialog.kinds()):
+            choices.set_file_format(dialog.file_format())
+            if self._templates_usable(split_kinds(dialog.kinds())[0]):
                 self.run(
                     dialog.out_dir(),
                     dialog.kinds(),
                     print_files=dialog.print_files(),
                     clients=dialog.client_keys(),
                     pending_only=dialog.pending_only(),
+                    file_format=dialog.file_format(),
+                    addresses=dialog.addresses(),
                 )
 
         dialog.accepted.connect(chosen)
@@ -271,9 +293,12 @@ class ExportFlow(QObject):
         print_files: bool = False,
         clients: Sequence[str] | None = None,
         pending_only: bool = False,
+        file_format: str = WORD,
+        addresses: AddressOptions | None = None,
     ) -> None:
         """Export the open case to ``out_dir`` on the runner (no questions asked first):
-        ``clients`` (keys) or every client, only what is not yet exported or everything."""
+        ``clients`` (keys) or every client, only what is not yet exported or everything;
+        ``file_format`` (``export.dialog``) Word files, with PDFs, or PDFs only."""
         self._run(
             ExportRequest(
                 Path(out_dir),
@@ -282,6 +307,8 @@ class ExportFlow(QObject):
                 None if clients is None else tuple(clients),
                 pending_only,
                 force,
+                file_format,
+                addresses,
             )
         )
 
@@ -297,8 +324,20 @@ class ExportFlow(QObject):
         stop = self._stop = threading.Event()
         self._open_progress()
         report = self.progressed.emit
+        notes: list[str] = []
+        self._converter_notes = notes
+        language = self.state.language
 
         def work() -> ExportResult:
+            pdf = None
+            if request.file_format in (WORD_AND_PDF, PDF_ONLY):
+                # Found here, on the worker: Word's registration is looked up on Windows. The
+                # note (Word failed, LibreOffice took over) is shown with the result.
+                def noted(ja: str, en: str) -> None:
+                    notes.append(ja if language == "ja" else en)
+
+                converter = find_converter(notify=noted)
+                pdf = PdfRequest(converter, only=request.file_format == PDF_ONLY)
             return export_and_record(
                 store,
                 office,
@@ -312,6 +351,8 @@ class ExportFlow(QObject):
                 print_files=request.print_files,
                 progress=report,
                 cancelled=stop.is_set,
+                pdf=pdf,
+                addresses=request.addresses,
             )
 
         self.state.runner.run(work, partial(self._done, request), partial(self._failed, request))
@@ -384,7 +425,7 @@ class ExportFlow(QObject):
             if exc.cancelled:
                 self._say_cancelled(exc, request.out_dir)
                 return
-            text = "\n".join(exc.messages(self.state.language))
+            text = "\n".join([*exc.messages(self.state.language), *self._converter_notes])
         elif isinstance(exc, ExportNotRecorded):
             self._say_not_recorded(exc)
             return
@@ -466,11 +507,18 @@ class ExportFlow(QObject):
                 "Only the chosen documents were written; the list for the regulator is always "
                 "written for the whole case."
             )
-        if result.print_files:
-            folder = next(iter(result.print_files.values())).parent
+        if result.print_files or result.print_pdfs:
+            folder = next(iter({**result.print_files, **result.print_pdfs}.values())).parent
             text += "\n" + self.tr(
                 "For printing, each document with every client is in one file in %1."
             ).replace("%1", str(folder))
+        if result.pdfs:
+            text += "\n" + self.tr("A PDF was made beside each Word file.")
+        elif request.file_format == PDF_ONLY:
+            text += "\n" + self.tr("The documents were written as PDF only.")
+        text += "".join("\n" + note for note in self._converter_notes)
+        for path in result.address_files.values():
+            text += "\n" + self.tr("For printing: %1").replace("%1", str(path))
         self.host.ask(
             QMessageBox.Icon.Information,
             self.tr("Export finished"),

@@ -25,6 +25,14 @@ class PrintChoices:
         self._qs.setValue("export/print_files", "true" if on else "false")
         self._qs.sync()
 
+    def file_format(self) -> str:
+        """The export's file format chosen last (``export.dialog``: docx, docx+pdf, pdf)."""
+        return str(self._qs.value("export/file_format", "docx"))
+
+    def set_file_format(self, value: str) -> None:
+        self._qs.setValue("export/file_format", value)
+        self._qs.sync()
+
     def print_kinds(self) -> list[str] | None:
         """The kinds chosen last for printing several clients; None when never chosen."""
         value = self._qs.value("print/kinds")

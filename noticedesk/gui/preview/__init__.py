@@ -8,5 +8,7 @@
 - ``pages``: the pages on screen, in a scroll area that fits them to its width;
 - ``dock``: the dock, File → Print preview… and what the panel follows;
 - ``print_preview``: printing PDF pages through Qt's print preview dialog;
-- ``print_selection``: the print preview of several selected clients.
+- ``print_selection``: the print preview of several selected clients;
+- ``address_print``: File → Print envelopes and labels…, the export's own pages in the print
+  preview.
 """

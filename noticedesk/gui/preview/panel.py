@@ -118,6 +118,12 @@ class PreviewPanel(QWidget):
         self.open_action = QAction(self)
         self.open_action.triggered.connect(self.open_in_word)
 
+        # Word failed and LibreOffice draws the pages instead: said once, and kept in view.
+        self.converter_note = QLabel(self)
+        self.converter_note.setObjectName("converter_note")
+        self.converter_note.setWordWrap(True)
+        self.converter_note.hide()
+
         tools = QHBoxLayout()
         tools.setContentsMargins(0, 0, 0, 0)
         for action in (self.fit_action, self.actual_action, self.print_action, self.open_action):
@@ -162,6 +168,7 @@ class PreviewPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.title)
+        layout.addWidget(self.converter_note)
         layout.addLayout(tools)
         layout.addWidget(self.tabs)
         layout.addWidget(self.stack, 1)
@@ -282,10 +289,19 @@ class PreviewPanel(QWidget):
             self._show_no_converter()
             self._print_when_ready = False
             return
+        self._show_converter_note(result.request.converter)
         self._show_kind()
         if self._print_when_ready:
             self._print_when_ready = False
             self._open_print_dialog(result)
+
+    def _show_converter_note(self, converter: PdfConverter) -> None:
+        """The reason the first converter (Word) gave way, once it did (``pdf_word``)."""
+        notice = getattr(converter, "notice", None)
+        if notice is None or not self.converter_note.isHidden():
+            return
+        self.converter_note.setText(notice[0] if self._language() == "ja" else notice[1])
+        self.converter_note.show()
 
     def _show_kind(self) -> None:
         result = self._result

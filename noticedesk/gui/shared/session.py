@@ -17,6 +17,7 @@ from noticedesk.core.case import (
     ImportDiff,
     KeySource,
 )
+from noticedesk.core.case.answers import Answer
 from noticedesk.core.clients import Client, Roster
 from noticedesk.core.incident import Incident
 from noticedesk.core.office import OfficeProfile
@@ -35,7 +36,16 @@ class CaseSession:
 
     # -- clients -----------------------------------------------------------------------------
     def table_rows(self) -> list[TableRow]:
-        return rows_from_case_clients(self.store.clients())
+        rows = rows_from_case_clients(self.store.clients())
+        answers = self.store.answers()
+        for row in rows:
+            row.answer = answers.get(row.key)
+        return rows
+
+    def set_answers(self, values: dict[str, Answer | None]) -> dict[str, Answer | None]:
+        """Keep these answers (None: none) in the case, the ticks following; durable and
+        logged when this returns. Returns each changed client's answer before."""
+        return self.store.set_answers(values)
 
     def save_individual(self, values: dict[str, bool]) -> None:
         """Write ticks to the case; durable when this returns (raises CaseError otherwise)."""
@@ -44,6 +54,10 @@ class CaseSession:
             by_value[value].append(key)
         for value, keys in by_value.items():
             self.store.set_individual(keys, value)
+
+    def ticks_of(self, keys: list[str]) -> dict[str, bool]:
+        """The case's ticks of these clients, as stored (an answer may have set them)."""
+        return self.store.ticks(keys)
 
     def clients(self) -> list[Client]:
         """The case's clients, each carrying the case's individual-report choice (for export)."""

@@ -24,7 +24,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from noticedesk.core.incident import Incident
 from noticedesk.core.office import OfficeProfile
@@ -111,6 +111,16 @@ class WindowState(QObject):
         if exporting != self._exporting:
             self._exporting = exporting
             self.exporting_changed.emit(exporting)
+
+    def why_busy(self) -> str:
+        """What a change to the case must wait for, in the user's words ("" when nothing)."""
+        if self._busy:
+            return QCoreApplication.translate("MainWindow", "Still reading the previous file…")
+        if self._exporting:
+            return QCoreApplication.translate(
+                "MainWindow", "Please wait until the export has finished."
+            )
+        return ""
 
     # -- language --------------------------------------------------------------------------
     @property

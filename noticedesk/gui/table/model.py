@@ -30,7 +30,8 @@ from PySide6.QtCore import (
 from noticedesk.core.clients import Client
 
 # One status column per document kind, in the documents package's order.
-from noticedesk.core.documents.kinds import DOCUMENT_KINDS, KINDS
+from noticedesk.core.documents.kinds import ANSWER_KINDS, DOCUMENT_KINDS, KINDS
+from noticedesk.gui.table.answer_words import answer_details, answer_word
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -49,7 +50,9 @@ COL_PHONE = 3
 COL_ASSOCIATION = 4
 COL_INDIVIDUAL = 5
 COL_FIRST_STATUS = 6
-COLUMN_COUNT = COL_FIRST_STATUS + len(DOCUMENT_KINDS)
+# The client's answer to the reply slip (回答): after the statuses, so their numbers stay.
+COL_ANSWER = COL_FIRST_STATUS + len(DOCUMENT_KINDS)
+COLUMN_COUNT = COL_ANSWER + 1
 
 # The own-report guide's status column: what it shows depends on the tick.
 _GUIDE_COLUMN = (
@@ -69,13 +72,15 @@ _TEXT_COLUMNS: dict[int, str] = {
 
 def column_order() -> list[int]:
     """The model's columns in the order the table shows them (left to right): the code, the
-    tick, the statuses in envelope order (their file numbers 01–04), then the long texts."""
+    tick, the statuses in envelope order (their file numbers 01–04), the client's name and its
+    answer to the reply slip, then the other long texts."""
     statuses = sorted(DOCUMENT_KINDS, key=lambda kind: KINDS[kind].file_prefix)
     return [
         COL_CODE,
         COL_INDIVIDUAL,
         *(COL_FIRST_STATUS + DOCUMENT_KINDS.index(kind) for kind in statuses),
         COL_NAME,
+        COL_ANSWER,
         COL_ADDRESS,
         COL_PHONE,
         COL_ASSOCIATION,
@@ -97,6 +102,7 @@ def column_titles() -> list[str]:
     titles.append(QCoreApplication.translate("RosterTableModel", "Own report"))
     kind_titles = document_titles()
     titles.extend(kind_titles[kind] for kind in DOCUMENT_KINDS)
+    titles.append(QCoreApplication.translate("RosterTableModel", "Answer"))
     return titles
 
 
@@ -107,7 +113,12 @@ def column_tooltips() -> dict[int, str]:
             "RosterTableModel",
             "Ticked: the client reports to the PPC itself and is left out of the joint "
             "report's list (click, or Space on the selected rows)",
-        )
+        ),
+        COL_ANSWER: QCoreApplication.translate(
+            "RosterTableModel",
+            "The client's answer to the reply slip: joint report, own report, or awaited "
+            "(Edit → Record answer…)",
+        ),
     }
     for kind in DOCUMENT_KINDS:
         info = KINDS[kind]
@@ -126,8 +137,10 @@ def document_titles() -> dict[str, str]:
         "report": QCoreApplication.translate("RosterTableModel", "Notice to client"),
         "cover": QCoreApplication.translate("RosterTableModel", "Cover letter"),
         "individual": QCoreApplication.translate("RosterTableModel", "Own-report guide"),
+        "reply": QCoreApplication.translate("RosterTableModel", "Reply slip"),
+        "reminder": QCoreApplication.translate("RosterTableModel", "Reminder to answer"),
     }
-    return {kind: titles.get(kind, kind) for kind in DOCUMENT_KINDS}
+    return {kind: titles.get(kind, kind) for kind in (*DOCUMENT_KINDS, *ANSWER_KINDS)}
 
 
 def status_text(status: str) -> str:
@@ -157,6 +170,7 @@ class TableRow:
     statuses: dict[str, str] = field(default_factory=dict)
     search_text: str = ""
     position: int = 0  # place in the file, to go back to the file's order
+    answer: Any = None  # the client's answer to the reply slip (``case.answers.Answer``)
 
     def __post_init__(self) -> None:
         if not self.search_text:
@@ -199,6 +213,7 @@ class RosterTableModel(QAbstractTableModel):
         self._row_of_key: dict[str, int] = {}
         self._individual_count = 0
         self._pending: set[str] = set()
+        self._awaiting_count = 0
         self.tick_requested: Callable[[int, bool], None] | None = None
         # Set by the search filter over this model (``RosterFilterModel``): the rows the search
         # shows, or None while no search hides a row. Parts that hold only the model (the
@@ -325,6 +340,8 @@ class RosterTableModel(QAbstractTableModel):
             return lambda r: normalise_for_search(getattr(r.client, name))
         if column == COL_INDIVIDUAL:
             return lambda r: r.individual
+        if column == COL_ANSWER:
+            return lambda r: _answer_order(r.answer)
         if COL_FIRST_STATUS <= column < COLUMN_COUNT:
             kind = DOCUMENT_KINDS[column - COL_FIRST_STATUS]
             return lambda r: _STATUS_ORDER.get(r.statuses.get(kind, ""), len(_STATUS_ORDER))
@@ -335,6 +352,32 @@ class RosterTableModel(QAbstractTableModel):
     def count_individual(self) -> int:
         return self._individual_count
 
+    def count_awaiting(self) -> int:
+        """Clients that have not answered the reply slip (回答待ち)."""
+        return self._awaiting_count
+
+    def answer_of(self, keys: Iterable[str]) -> dict[str, Any]:
+        return {k: self._rows[self._row_of_key[k]].answer for k in keys}
+
+    def set_answers(self, values: dict[str, Any]) -> None:
+        """Set answers (None: none) by client key; unknown keys are ignored. The tick an
+        answer sets comes separately (``set_individual``), as the case decided it."""
+        changed = []
+        for key, answer in values.items():
+            i = self._row_of_key.get(key)
+            if i is None:
+                continue
+            row = self._rows[i]
+            self._awaiting_count += (answer is None) - (row.answer is None)
+            row.answer = answer
+            changed.append(i)
+        for first, last in _runs(sorted(changed)):
+            self.dataChanged.emit(
+                self.index(first, COL_ANSWER),
+                self.index(last, COL_ANSWER),
+                [Qt.ItemDataRole.DisplayRole, SortRole],
+            )
+
     def count_documents_pending(self) -> int:
         """Clients with at least one document not yet made (the own-report guide only counts
         for clients who report themselves)."""
@@ -342,6 +385,7 @@ class RosterTableModel(QAbstractTableModel):
 
     def _recount(self, rows: Iterable[TableRow] | None = None) -> None:
         if rows is None:
+            self._awaiting_count = sum(1 for r in self._rows if r.answer is None)
             self._individual_count = sum(1 for r in self._rows if r.individual)
             self._pending = {r.key for r in self._rows if _has_pending(r)}
             return
@@ -378,6 +422,8 @@ class RosterTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if col in _TEXT_COLUMNS:
                 return getattr(r.client, _TEXT_COLUMNS[col])
+            if col == COL_ANSWER:
+                return answer_word(r.answer)
             if col >= COL_FIRST_STATUS:
                 kind = DOCUMENT_KINDS[col - COL_FIRST_STATUS]
                 if kind == "individual" and not r.individual:
@@ -391,11 +437,15 @@ class RosterTableModel(QAbstractTableModel):
                 return getattr(r.client, _TEXT_COLUMNS[col])
             if col == COL_INDIVIDUAL:
                 return int(r.individual)
+            if col == COL_ANSWER:
+                return _answer_order(r.answer)
             return r.statuses.get(DOCUMENT_KINDS[col - COL_FIRST_STATUS], "")
         if role == RowRole:
             return r
         if role == SearchRole:
             return r.search_text
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_ANSWER and r.answer is not None:
+            return answer_details(r.answer)
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_ADDRESS:
             c = r.client
             return f"〒{c.postal_code} {c.address}" if c.postal_code else c.address
@@ -420,6 +470,13 @@ class RosterTableModel(QAbstractTableModel):
         else:
             self.set_individual({self._rows[index.row()].key: wanted})
         return True
+
+
+def _answer_order(answer: Any) -> int:
+    """Awaited first, then joint, then own report."""
+    if answer is None:
+        return 0
+    return 2 if getattr(answer.choice, "individual", False) else 1
 
 
 def _has_pending(r: TableRow) -> bool:

@@ -25,7 +25,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPoint, QSize, Qt
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QPoint, QSize, Qt
 from PySide6.QtGui import (
     QCloseEvent,
     QDesktopServices,
@@ -43,12 +43,14 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from noticedesk.core.clients import Roster
 from noticedesk.core.user_error import error_text
+from noticedesk.gui.answers.recording import AnswerRecording
 from noticedesk.gui.case.commands import CaseCommands
 from noticedesk.gui.case.details import CaseDetails
 from noticedesk.gui.case.watcher import CaseWatcher
@@ -69,6 +71,7 @@ from noticedesk.gui.common.settings import WindowSettings
 from noticedesk.gui.common.tasks import TaskRunner
 from noticedesk.gui.export.flow import ExportFlow
 from noticedesk.gui.mail.flow import MailFlow
+from noticedesk.gui.preview.address_print import AddressPrint
 from noticedesk.gui.preview.dock import install_preview
 from noticedesk.gui.shared.session import CaseSession
 from noticedesk.gui.shared.state import WindowState
@@ -131,6 +134,15 @@ class MainWindow(QMainWindow):
             state, self, self.templates, self.case_details, self.chooser, self.open_url
         )
         self.mail_flow = MailFlow(state, self, self.templates, self.case_details, self.export_flow)
+        self.answers = AnswerRecording(
+            state,
+            self,
+            self.undo_stack,
+            self.proxy,
+            self.chooser,
+            lambda folder, kinds, keys: self.export_flow.run(folder, kinds, clients=keys),
+            self.select_source_rows,
+        )
         self.status_area = StatusArea(state, self.model, self.proxy, self.statusBar(), self)
         self._build_central()
         self._build_problems_dock()
@@ -174,6 +186,9 @@ class MainWindow(QMainWindow):
         search_row = QHBoxLayout()
         search_row.addWidget(self.search_label)
         search_row.addWidget(self.search, 1)
+        self.awaiting_button = QToolButton(self)
+        self.awaiting_button.setDefaultAction(self.answers.awaiting_action)
+        search_row.addWidget(self.awaiting_button)
         search_row.addWidget(self.status_area.shown_label)
 
         central = QWidget(self)
@@ -214,6 +229,7 @@ class MainWindow(QMainWindow):
         for code, action in menus.language_actions.items():
             action.triggered.connect(partial(self.set_language, code))
         assert self.preview.menu_print_action is not None and self.preview.dock is not None
+        self.address_print = AddressPrint(self.state, self, self.preview.jobs, parent=self)
         menus.build_menus(
             recent=self.roster_loading.recent_menu,
             print_action=self.preview.menu_print_action,
@@ -224,7 +240,9 @@ class MainWindow(QMainWindow):
                 self.preview.dock.toggleViewAction(),
             ],
             open_url=self.open_url,
+            address_print_action=self.address_print.action,
         )
+        self.answers.add_menus(menus.edit_menu)
 
     def _follow_state(self) -> None:
         """What the window itself shows of the state: the case's rows and title, and the
@@ -255,6 +273,7 @@ class MainWindow(QMainWindow):
         self.menus.retranslate()
         self.status_marking.retranslate()
         self.case_commands.retranslate()
+        self.answers.retranslate()
         self.problems.refresh()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMN_COUNT - 1)
         self.status_area.update_counts()
@@ -328,9 +347,10 @@ class MainWindow(QMainWindow):
         source_row = self.model.row_of_excel_row(excel_row)
         if source_row is None:
             self.show_status(
-                self.tr("Row %1 is not in the table: it could not be read as a client.").replace(
-                    "%1", str(excel_row)
-                ),
+                self.tr(
+                    "Row %1 is not in the table: it was not read as a client, is held back by "
+                    "its problem, or was left out by a decision."
+                ).replace("%1", str(excel_row)),
                 8000,
             )
             return
@@ -343,6 +363,25 @@ class MainWindow(QMainWindow):
         self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
         self.table.setFocus()
 
+    def select_source_rows(self, rows: list[int]) -> None:
+        """Select these model rows in the table (a search that hides one is cleared)."""
+        indexes = [self.proxy.mapFromSource(self.model.index(row, 0)) for row in rows]
+        if not all(index.isValid() for index in indexes) and self.search.text():
+            self.search.clear()
+            indexes = [self.proxy.mapFromSource(self.model.index(row, 0)) for row in rows]
+        selection = QItemSelection()
+        for index in indexes:
+            if index.isValid():
+                selection.select(index, index)
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.selectionModel().select(selection, flags)
+        if indexes and indexes[0].isValid():
+            self.table.scrollTo(indexes[0])
+        self.table.setFocus()
+
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
@@ -353,6 +392,8 @@ class MainWindow(QMainWindow):
         menu = self.status_marking.context_menu(self.table)
         menu.addSeparator()
         menu.addAction(self.menus.tick_action)
+        menu.addAction(self.answers.record_action)
+        menu.addAction(self.answers.withdraw_action)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.table_menu = menu
         menu.popup(self.table.viewport().mapToGlobal(pos))
@@ -434,6 +475,7 @@ class MainWindow(QMainWindow):
         action.setStatusTip(tip)
         action.setToolTip(tip)
         self.status_marking.set_enabled(self.state.session is not None and not exporting)
+        self.answers.set_enabled(self.state.session is not None and not exporting)
         self.case_commands.set_enabled(not exporting and not self.state.busy)
 
     def _update_enabled(self, *_: object) -> None:
@@ -472,7 +514,7 @@ class MainWindow(QMainWindow):
         if self.state.exporting:
             # Closing now would leave the files written but not recorded in the case.
             event.ignore()
-            self.show_status(self.tr("Please wait until the export has finished."), 8000)
+            self.show_status(self.state.why_busy(), 8000)
             return
         # A print batch can convert for minutes: stop it at its next chunk rather than keep
         # the converter, and the program with it, running after the window has gone.

@@ -103,6 +103,9 @@ class StatusArea(QObject):
             .replace("%2", str(individual))
             .replace("%3", str(total - individual))
             .replace("%4", str(model.count_documents_pending()))
+            + QCoreApplication.translate("MainWindow", " · awaiting an answer: %1").replace(
+                "%1", str(model.count_awaiting())
+            )
         )
 
     def update_shown(self, *_: object) -> None:

@@ -368,7 +368,10 @@ def test_a_decision_changed_outside_noticedesk_is_named_by_log_verify(
         )
     code, out = verify(capsys)
     assert code == 1
-    assert "顧問先一覧の問題 (行 9: 顧問先コード「C0003」は行 6 でも使われています。)" in out
+    assert (
+        "顧問先一覧の問題 (行 9 / 顧問先コード: 顧問先コード「C0003」は行 6 でも使われています。)"
+        in out
+    )
     assert "への決定の記録が読めません" in out and "The decision on the client-list problem" in out
 
     with raw(isolated_data_dir) as conn:  # deleted outright

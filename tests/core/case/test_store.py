@@ -49,7 +49,14 @@ def test_first_import_takes_the_files_ticks_and_keeps_roster_order(store: CaseSt
     assert [c.client.name for c in clients] == [c.name for c in diff.added]
     assert [c.individual for c in clients] == [False, False, True, False]
     assert clients[0].client.phone == "03-6363-9779"
-    assert store.counts() == {"clients": 4, "individual": 1, "joint": 3, "documents": {}}
+    assert store.counts() == {
+        "clients": 4,
+        "individual": 1,
+        "joint": 3,
+        "answered": 0,
+        "awaiting_answer": 4,
+        "documents": {},
+    }
     assert store.roster_source is not None
     assert store.roster_source["file_name"] == "顧問先一覧.csv"
 

@@ -18,10 +18,8 @@ from noticedesk.core.documents.pages import (
     rasterise,
 )
 from noticedesk.core.documents.pdf import (
-    WORD_SCRIPT,
     LibreOfficeConverter,
     PdfConversionError,
-    WordConverter,
     find_converter,
     fontconfig_file,
     libreoffice_environment,
@@ -259,27 +257,3 @@ def test_the_command_uses_a_private_profile_and_reads_back_each_pdf(tmp_path: Pa
     assert f"-env:UserInstallation={profile.resolve().as_uri()}" in args
     assert "--headless" in args and "--convert-to" in args
     assert sum(a.endswith(".docx") for a in args) == 3  # one call for the batch
-
-
-@posix_only
-def test_word_is_driven_by_one_powershell_run_per_batch(tmp_path: Path) -> None:
-    """Word itself exists only on Windows; this checks the plumbing around the script: one run
-    for the batch, the script handed over with -File (UTF-8 with a BOM, as Windows PowerShell
-    reads it), and every PDF read back from beside its document."""
-    ready = tmp_path / "ready.pdf"
-    ready.write_bytes(make_pdf(["from word"]))
-    seen = tmp_path / "seen.txt"
-    fake = _fake_soffice(
-        tmp_path / "ps",
-        f'printf "%s\\n" "$@" >> "{seen}"\n'
-        'folder=""; prev=""\n'
-        'for a in "$@"; do [ "$prev" = "-Folder" ] && folder="$a"; prev="$a"; done\n'
-        'head -c 3 "$folder/convert.ps1" | od -An -tx1 >> "' + str(seen) + '"\n'
-        'for d in "$folder"/*.docx; do cp "' + str(ready) + '" "${d%.docx}.pdf"; done\n',
-    )
-    pdfs = WordConverter(fake).convert([b"one", b"two"])
-    assert pdfs == [ready.read_bytes()] * 2
-    lines = seen.read_text(encoding="utf-8").split()
-    assert lines.count("-File") == 1 and "-NoProfile" in lines
-    assert lines[-3:] == ["ef", "bb", "bf"]  # the byte order mark
-    assert "Word.Application" in WORD_SCRIPT and "SaveAs2" in WORD_SCRIPT

@@ -114,7 +114,7 @@ def test_where_no_key_can_be_kept_here_the_recovered_case_takes_a_passphrase(
     dialog.code.setText(code)
     ok(dialog)
     ask = window.case_commands.dialog  # the passphrase, asked once
-    assert "credential store" in ask.findChildren(type(ask.errors))[0].text()
+    assert "key storage is not available" in ask.findChildren(type(ask.errors))[0].text()
     ask.passphrase.setText("さくら台2023")
     ask.confirm.setText("さくら台2023")
     ok(ask)

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from email.message import Message
-from importlib import metadata
 from pathlib import Path
-from typing import cast
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -17,49 +14,11 @@ from noticedesk.gui.common.key_storage_text import (
     key_storage_name,
     protection_name,
 )
-from noticedesk.gui.dialogs.about import (
-    GUIDE_HEADING,
-    GuideDialog,
-    Licence,
-    guide_text,
-    installed_licences,
-    licence_field,
-)
+from noticedesk.gui.dialogs.about import GUIDE_HEADING, GuideDialog, guide_text
 from noticedesk.gui.dialogs.case_dialogs import NewCaseDialog, OpenCaseDialog
 from tests.helpers.paths import REPO
 
 CATALOGUE = REPO / "resources" / "i18n" / "noticedesk_ja.ts"
-
-
-def meta(**fields: str | list[str]) -> metadata.PackageMetadata:
-    message = Message()
-    for name, value in fields.items():
-        for one in value if isinstance(value, list) else [value]:
-            message[name.replace("_", "-")] = one
-    return cast(metadata.PackageMetadata, message)
-
-
-def test_a_licence_is_read_from_the_expression_the_field_or_the_classifiers() -> None:
-    assert licence_field(meta(License_Expression="MIT", License="whatever")) == "MIT"
-    assert licence_field(meta(License="BSD-3-Clause")) == "BSD-3-Clause"
-    classified = meta(
-        License="Copyright (c) 2010\nAll rights reserved.\n" + "x" * 300,
-        Classifier=["Programming Language :: Python", "License :: OSI Approved :: BSD License"],
-    )
-    assert licence_field(classified) == "BSD License"
-    assert licence_field(meta()) == ""
-
-
-def test_a_distribution_that_is_not_installed_is_listed_as_such() -> None:
-    def read(name: str) -> metadata.PackageMetadata:
-        if name == "missing-package":
-            raise metadata.PackageNotFoundError(name)
-        return meta(Name="Found", Version="1.0", License="MIT")
-
-    assert installed_licences(["missing-package", "found"], read) == [
-        Licence("Found", "1.0", "MIT"),
-        Licence("missing-package", "", ""),
-    ]
 
 
 def test_the_guide_is_the_readme_section_without_its_pictures(qtbot: QtBot, tmp_path: Path) -> None:

@@ -252,3 +252,12 @@ def test_setting_a_filed_date_ends_the_overdue_banner(
         assert stored.incident.final_filed_on == dt.date(2023, 7, 28)
     finally:
         stored.close()
+
+
+def test_office_dialog_groups_a_bare_phone_at_its_area_code(qtbot: QtBot) -> None:
+    dialog = OfficeDialog(OfficeProfile(name="藤沢社会保険労務士法人"))
+    qtbot.addWidget(dialog)
+    dialog.field("phone").setText("０４６６２５１２３４")  # typed in Japanese input mode
+    dialog.field("fax").setText("0471671235")
+    profile = dialog.profile()
+    assert (profile.phone, profile.fax) == ("0466-25-1234", "04-7167-1235")

@@ -396,3 +396,27 @@ def test_the_preview_speaks_japanese(
     select_client(window, JOINT)
     qtbot.waitUntil(lambda: "Microsoft Word" in panel.message_text())
     assert "LibreOffice" in panel.message_text() and "必要です" in panel.message_text()
+
+
+def test_when_word_fails_the_panel_says_why_once_and_libreoffice_draws(
+    qtbot: QtBot, data_dir: Path, tmp_path: Path, make_window
+) -> None:
+    from noticedesk.core.documents.pdf_word import FallbackConverter
+
+    fallback = FakeConverter(pages=1)
+    converter = FallbackConverter(FailingConverter(), fallback)
+    window = make_window(ready_session(data_dir, tmp_path), converter=converter)
+    panel = window.preview
+    select_client(window, JOINT)
+    wait_previewed(qtbot, window, JOINT)
+    note = panel.converter_note
+    assert note.isVisible()
+    assert note.text() == (
+        "BrokenOffice could not make the PDFs, so FakeOffice makes them "
+        "(BrokenOffice could not convert the document to PDF (test))."
+    )
+    assert len(panel.strip.labels) == 1  # the fallback's pages
+    select_client(window, JOINT_2)
+    wait_previewed(qtbot, window, JOINT_2)
+    assert note.text().count("BrokenOffice could not make") == 1
+    assert len(fallback.batches) == 2

@@ -14,6 +14,7 @@ from noticedesk.core.bundled import sample_dir
 from noticedesk.core.documents.kinds import DOCUMENT_KINDS, KINDS
 from noticedesk.gui.common.i18n import Translation
 from noticedesk.gui.table.model import (
+    COL_ANSWER,
     COL_CODE,
     COL_FIRST_STATUS,
     COL_INDIVIDUAL,
@@ -121,6 +122,9 @@ def test_the_statuses_follow_the_documents_01_to_04_after_the_tick(
     ]
     assert shown[:2] == [COL_CODE, COL_INDIVIDUAL]
     assert shown.index(COL_NAME) == len(STATUS_COLUMNS) + 2  # the long texts after them
+    # The name's answer to the reply slip beside it.
+    assert shown.index(COL_ANSWER) == len(STATUS_COLUMNS) + 3
+    assert header_text(window, COL_ANSWER) == "回答"
     # The short headers say the rest in their tooltips.
     tip = window.model.headerData(
         statuses[0], Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole
