@@ -20,7 +20,8 @@ The column step is taken on an office's own list (顧問先No, 会社名, 〒, �
 個別報告する, 備考), and the first-case dialog on the empty window given a list.
 
 ``--docs`` also saves the Japanese picture of the problems list with its decisions as
-``docs/problem-fixing.png`` and the column step as ``docs/column-mapping.png``, the ones the
+``docs/problem-fixing.png``, the column step as ``docs/column-mapping.png`` and the send
+dialog (File → Send by e-mail) as ``docs/mail-send.png``, the ones the
 README shows beside the window pictures ``take_screenshot.py`` makes.
 
 Every dialog is shown with ``open()`` or ``show()`` (never ``exec()``) and taken with
@@ -56,6 +57,7 @@ from noticedesk.gui.window.main_window import MainWindow
 WINDOW_SIZE = (1360, 820)
 PROBLEM_FIXING = Path(__file__).resolve().parent / "problem-fixing.png"
 COLUMN_MAPPING = Path(__file__).resolve().parent / "column-mapping.png"
+MAIL_SEND = Path(__file__).resolve().parent / "mail-send.png"
 SAMPLE_CODE = "7KQ2M-XW9DF-3HRTP-BN6CV-J4YAE"  # shaped like a real one; opens nothing
 
 # A roster as an office might send it on a bad day: every kind of problem the importer reports.
@@ -311,6 +313,7 @@ def shoot_demo(shots: Shots, work: Path) -> MainWindow:
     if window.export_flow.dialog is not None:
         window.export_flow.dialog.close()
     shoot_export_choice(shots, window)
+    shoot_mail_dialog(shots, window)
     window.export_flow._offer_to_complete(
         ["「事務所名」は必須です。" if lang == "ja" else "Office name is required."],
         [],
@@ -395,6 +398,31 @@ def shoot_export_choice(shots: Shots, window: MainWindow) -> None:
     shots.take("export_dialog_selected", dialog)
     dialog.close()
     window.table.clearSelection()
+    shots.settle(0.05)
+
+
+def shoot_mail_dialog(shots: Shots, window: MainWindow) -> None:
+    """File → Send by e-mail on the demo case (its office given a mail server), with the first
+    client's message read as it will be sent."""
+    session = window.state.session
+    if session is None:
+        shots.failures.append(f"[{shots.language}] mail_send: no case")
+        return
+    office = session.office()
+    session.save_office(dataclasses.replace(office, smtp_host="smtp.sakuradai-sr.example.jp"))
+    window.mail_flow.start()
+    dialog = window.mail_flow.dialog
+    if dialog is None:
+        shots.failures.append(f"[{shots.language}] mail_send: no dialog")
+        session.save_office(office)
+        return
+    dialog.table.selectRow(0)
+    shots.until(lambda: "Subject:" in dialog.message.toPlainText(), "the message", 60)
+    shots.take("mail_send", dialog)
+    if shots.docs and shots.language == "ja" and not dialog.grab().save(str(MAIL_SEND)):
+        shots.failures.append(f"could not write {MAIL_SEND}")
+    dialog.close()
+    session.save_office(office)
     shots.settle(0.05)
 
 

@@ -21,6 +21,7 @@ COMMANDS: dict[str, str] = {
     "office": "noticedesk.cli.office",
     "case": "noticedesk.cli.case",
     "log": "noticedesk.cli.log",
+    "mail": "noticedesk.cli.mail",
 }
 
 EXIT_OK = 0

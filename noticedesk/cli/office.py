@@ -42,6 +42,14 @@ def register(
     )
     set_.add_argument("key", metavar="KEY", help="項目名: " + ", ".join(FIELDS))
     set_.add_argument("value", metavar="VALUE")
+    set_.add_argument(
+        "--allow-unencrypted",
+        action="store_true",
+        help="smtp_security none (暗号化なし) を、事務所内のネットワークのサーバーと確認したうえで許す",
+    )
+    from noticedesk.cli.office_mail import register_mail_actions
+
+    register_mail_actions(sub, common)
     imp = sub.add_parser("import", parents=[common], help="TOML ファイルから取り込む (置き換え)")
     imp.add_argument("file", metavar="FILE", type=Path)
     parser.set_defaults(func=run)
@@ -52,7 +60,15 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.office_command == "show":
             return _show(folder, args.json)
+        if args.office_command in ("mail-password", "mail-test"):
+            from noticedesk.cli.office_mail import run_mail_action
+
+            return run_mail_action(args, folder)
         if args.office_command == "set":
+            unencrypted = args.key == "smtp_security" and args.value.strip() == "none"
+            if unencrypted and not args.allow_unencrypted:
+                print(UNENCRYPTED_REFUSED, file=sys.stderr)
+                return 2
             current = load_office_profile(folder) or OfficeProfile()
             updated = with_field(current, args.key, args.value)
             save_office_profile(folder, updated)
@@ -73,6 +89,14 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"エラー: 事務所情報を保存できません ({terminal_text(exc)})", file=sys.stderr)
         return 2
+
+
+UNENCRYPTED_REFUSED = (
+    "smtp_security none では、パスワードと文書が暗号化されずに送られます。事務所内のネットワークに"
+    "ある送信サーバーだけに使い、そうであれば --allow-unencrypted を付けてください。\n"
+    "smtp_security none sends the password and the documents unencrypted: use it only for a "
+    "server on the office's own network, and confirm with --allow-unencrypted."
+)
 
 
 def _show(folder: Path, as_json: bool) -> int:

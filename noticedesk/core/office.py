@@ -51,6 +51,14 @@ class OfficeProfile:
     website: str = ""
     kind: str = ""  # "corporation" (社労士法人) or "individual" (個人事務所); "": from the name
     date_style: str = SEIREKI  # "seireki" (2023年7月28日) or "wareki" (令和5年7月28日)
+    # Outgoing mail (checked by ``core.mail.settings``; the password only in the credential
+    # store). Not in LABELS: the letters print none of them.
+    smtp_host: str = ""
+    smtp_port: str = ""  # "": the usual port of the security chosen (587 / 465 / 25)
+    smtp_security: str = ""  # "starttls" (""), "ssl" or "none" (the office's own network)
+    smtp_user: str = ""
+    mail_from: str = ""  # "": the office's e-mail
+    mail_cc_office: str = ""  # "yes": each message copied to the office's own address
 
     @property
     def is_corporation(self) -> bool:

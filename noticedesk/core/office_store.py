@@ -15,6 +15,7 @@ from pathlib import Path
 import tomli_w
 
 from noticedesk.core import atomic, phone_numbers
+from noticedesk.core.mail.settings import MAIL_KEYS, check_field
 from noticedesk.core.office import OfficeProfile, ProfileError, load_office
 
 FILE_NAME = "office.toml"
@@ -70,6 +71,8 @@ def with_field(profile: OfficeProfile, key: str, value: str) -> OfficeProfile:
         text = text.replace("-", "").replace(" ", "")
     if key in ("phone", "fax"):
         text = phone_numbers.hyphenated(text)
+    if key in MAIL_KEYS:
+        check_field(key, text)  # MailSettingsError, a ProfileError
     updated = replace(profile, **{key: text})
     for problem in updated.problems():
         if problem.field == key and key in _INVALID_FIELDS:

@@ -1206,6 +1206,264 @@
     </message>
 </context>
 <context>
+    <name>MailFlow</name>
+    <message>
+        <source>Cannot send yet</source>
+        <translation>まだ送信できません</translation>
+    </message>
+    <message>
+        <source>The office profile could not be read</source>
+        <translation>事務所情報を読み込めませんでした</translation>
+    </message>
+    <message>
+        <source>The mail server's password is not stored yet: enter it in the office profile.</source>
+        <translation>送信サーバーのパスワードがまだ保存されていません。事務所情報で入力してください。</translation>
+    </message>
+    <message>
+        <source>The mail settings are not complete</source>
+        <translation>メール送信の設定が完了していません</translation>
+    </message>
+    <message>
+        <source>Open the office profile…</source>
+        <translation>事務所情報を開く…</translation>
+    </message>
+</context>
+<context>
+    <name>MailPlanModel</name>
+    <message>
+        <source>Code</source>
+        <translation>コード</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>顧問先</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>宛先</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>添付</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状況</translation>
+    </message>
+    <message>
+        <source>(not used: %1)</source>
+        <translation>（使わないアドレス: %1）</translation>
+    </message>
+    <message>
+        <source> by e-mail %1</source>
+        <translation>・メール %1</translation>
+    </message>
+</context>
+<context>
+    <name>MailSendDialog</name>
+    <message>
+        <source>Send by e-mail</source>
+        <translation>メールで送信</translation>
+    </message>
+    <message>
+        <source>Select a client to read its message as it will be sent.</source>
+        <translation>顧問先を選ぶと、送信されるとおりのメールを表示します。</translation>
+    </message>
+    <message>
+        <source> per minute</source>
+        <translation> 件／分</translation>
+    </message>
+    <message>
+        <source>Many providers refuse or delay senders that send faster than they allow.</source>
+        <translation>多くのメール事業者は、決められた速さを超えて送る差出人を拒否したり遅らせたりします。</translation>
+    </message>
+    <message>
+        <source>At most</source>
+        <translation>送信の上限</translation>
+    </message>
+    <message>
+        <source>Send again…</source>
+        <translation>再送する…</translation>
+    </message>
+    <message>
+        <source>Send this client its message again (it was sent, or its outcome is unknown)</source>
+        <translation>この顧問先にメールをもう一度送ります（送付済、または送信結果不明の場合）</translation>
+    </message>
+    <message>
+        <source>Record as sent…</source>
+        <translation>送付済として記録…</translation>
+    </message>
+    <message>
+        <source>The message whose outcome is unknown did arrive: record it, send nothing</source>
+        <translation>送信結果不明のメールが届いていたと確認できた場合に記録します（送信はしません）</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>The documents are attached as PDF (made by %1).</source>
+        <translation>文書は PDF で添付します（%1 で変換）。</translation>
+    </message>
+    <message>
+        <source>No PDF converter (Microsoft Word or LibreOffice) was found: the documents are attached as Word files (.docx).</source>
+        <translation>PDF に変換するプログラム（Microsoft Word または LibreOffice）が見つからないため、文書は Word ファイル（.docx）で添付します。</translation>
+    </message>
+    <message>
+        <source>%1 client(s) will get a message; %2 will not (see the State column).</source>
+        <translation>%1 件の顧問先にメールを送ります。%2 件には送りません（理由は「状況」の列）。</translation>
+    </message>
+    <message>
+        <source>From %1 through %2.</source>
+        <translation>差出人 %1、送信サーバー %2。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Send %n message(s)</source>
+        <translation>
+            <numerusform>%n 件を送信</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 was already sent a message (%2). Send it again? It will get the message twice if the first one arrived.</source>
+        <translation>%1 にはすでにメールを送っています（%2）。もう一度送りますか？ 最初のメールが届いていれば、同じメールが2通届きます。</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>再送する</translation>
+    </message>
+    <message>
+        <source>Record the message to %1 (Message-ID %2) as sent? Do so only after finding it in the sent mail or the server's log; nothing is sent.</source>
+        <translation>%1 へのメール（Message-ID %2）を送付済として記録しますか？ 送信済みのメールかサーバーの記録で確認できた場合だけにしてください。送信はしません。</translation>
+    </message>
+    <message>
+        <source>Record as sent</source>
+        <translation>送付済として記録</translation>
+    </message>
+    <message>
+        <source>No message goes to this client: %1.</source>
+        <translation>この顧問先にはメールを送りません: %1。</translation>
+    </message>
+    <message>
+        <source>Preparing the message…</source>
+        <translation>メールを準備しています…</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>送信しています…</translation>
+    </message>
+    <message>
+        <source>Stopping after the message being sent…</source>
+        <translation>送信中のメールを送り終えたら中止します…</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>送信済</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>送信できず</translation>
+    </message>
+    <message>
+        <source>Outcome unknown</source>
+        <translation>送信結果不明</translation>
+    </message>
+    <message>
+        <source>%1 sent, %2 failed, %3 with an unknown outcome.</source>
+        <translation>送信 %1 件、送信できず %2 件、送信結果不明 %3 件。</translation>
+    </message>
+    <message>
+        <source>Stopped: the others were not sent.</source>
+        <translation>中止しました。残りは送信していません。</translation>
+    </message>
+    <message>
+        <source>outcome unknown (Message-ID %1): check the sent mail before sending again</source>
+        <translation>送信結果不明（Message-ID %1）: 再送する前に送信済みのメールを確認してください</translation>
+    </message>
+</context>
+<context>
+    <name>MailSettingsBox</name>
+    <message>
+        <source>Outgoing mail (for sending the documents by e-mail)</source>
+        <translation>メール送信（文書をメールで送る場合）</translation>
+    </message>
+    <message>
+        <source>usual port</source>
+        <translation>通常のポート</translation>
+    </message>
+    <message>
+        <source>STARTTLS (port 587)</source>
+        <translation>STARTTLS（ポート 587）</translation>
+    </message>
+    <message>
+        <source>SSL/TLS (port 465)</source>
+        <translation>SSL/TLS（ポート 465）</translation>
+    </message>
+    <message>
+        <source>None (a server on the office's own network only)</source>
+        <translation>暗号化なし（事務所内ネットワークのサーバーのみ）</translation>
+    </message>
+    <message>
+        <source>This server is on the office's own network (the password and documents go unencrypted)</source>
+        <translation>このサーバーは事務所内のネットワークにあります（パスワードと文書は暗号化されずに送られます）</translation>
+    </message>
+    <message>
+        <source>kept in %1; left empty, the saved one is used</source>
+        <translation>%1に保存します。空欄なら保存済みのものを使います</translation>
+    </message>
+    <message>
+        <source>the office's e-mail</source>
+        <translation>事務所のメールアドレス</translation>
+    </message>
+    <message>
+        <source>Send the office a copy (Cc) of each message</source>
+        <translation>各メールの写し（Cc）を事務所に送る</translation>
+    </message>
+    <message>
+        <source>Send a test message</source>
+        <translation>テストメールを送る</translation>
+    </message>
+    <message>
+        <source>Server (SMTP)</source>
+        <translation>送信サーバー（SMTP）</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>ポート</translation>
+    </message>
+    <message>
+        <source>Encryption</source>
+        <translation>暗号化</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>ユーザー名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <source>Sender address</source>
+        <translation>差出人のアドレス</translation>
+    </message>
+    <message>
+        <source>Sending without encryption needs the confirmation that the server is on the office's own network.</source>
+        <translation>暗号化せずに送るには、サーバーが事務所内のネットワークにあることの確認が必要です。</translation>
+    </message>
+    <message>
+        <source>Sending a test message…</source>
+        <translation>テストメールを送っています…</translation>
+    </message>
+    <message>
+        <source>Sent to %1: check that it arrived.</source>
+        <translation>%1 に送りました。届いたか確認してください。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;Search:</source>
@@ -1242,6 +1500,10 @@
     <message>
         <source>&amp;Export documents…</source>
         <translation>書き出し(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Send by e-&amp;mail…</source>
+        <translation>メールで送信(&amp;M)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

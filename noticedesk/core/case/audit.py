@@ -36,9 +36,15 @@ ACTION_LABELS: dict[str, str] = {
     "accept": "不一致の確認と再封印",
     "resolve": "一覧の問題への決定",
     "withdraw": "決定の取り消し",
+    "mail_sending": "メール送信の開始",
+    "mail_sent": "メール送信",
+    "mail_failed": "メール送信の失敗",
+    "mail_draft": "メール下書きの作成",
+    "mail_confirmed": "メール送信済の確認",
     "answer": "顧問先の回答の記録",
     "answer_withdraw": "顧問先の回答の取り消し",
 }
+MAIL_ACTIONS = frozenset(a for a in ACTION_LABELS if a.startswith("mail_"))
 
 NO_UPDATE = """CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"""
@@ -129,6 +135,8 @@ class AuditEntry:
             )
         if self.action in ("create", "incident", "key", "seal"):
             return str(d.get("text", ""))
+        if self.action in MAIL_ACTIONS:
+            return f"{d.get('client', '')}: {d.get('text', '')}"
         if self.action == "accept":
             return f"{d.get('text', '')}: " + " / ".join(d.get("findings", []))
         return ", ".join(f"{k}={v}" for k, v in d.items())

@@ -57,6 +57,7 @@ from noticedesk.core.case import (
     decision_records,
     importing,
     index,
+    mail_records,
     opening,
     presence,
 )
@@ -66,6 +67,7 @@ from noticedesk.core.case.errors import CaseError, CaseInUse, CaseTampered, Find
 from noticedesk.core.case.keys import KeySource, RecoveryCodeKeySource, describe_protection
 from noticedesk.core.case.ledger import Ledger, reseal
 from noticedesk.core.case.loading import CaseContents, audit_entry, read_contents
+from noticedesk.core.case.mail_records import MailRecord
 from noticedesk.core.case.merge import StoredClient
 from noticedesk.core.case.records import (
     STATUS_LABELS,
@@ -566,6 +568,51 @@ class CaseStore:
                 tx.audit("export", details)
             for kind, kind_ids in by_kind.items():
                 self._cache_statuses(list(kind_ids), kind, StatusEntry(DocumentStatus.EXPORTED, at))
+
+    # --- e-mail (``mail_records`` says what is kept, ``core.mail`` decides) ---------------
+
+    def mail_records(self) -> dict[str, MailRecord]:
+        """Each client's e-mail record as stored now, by client key. A record that cannot be
+        read is left out here; the seal check on opening names it."""
+        with self._lock:
+            try:
+                rows = self._conn.execute(
+                    "SELECT name, data FROM records WHERE substr(name, 1, ?) = ?",
+                    (len(mail_records.PREFIX), mail_records.PREFIX),
+                ).fetchall()
+            except sqlite3.Error as exc:
+                raise self._sqlite_error(exc, writing=False) from None
+        out: dict[str, MailRecord] = {}
+        for name, data in rows:
+            with contextlib.suppress(CaseError, ValueError, TypeError, KeyError):
+                record = mail_records.open_record(self._cipher, name, data)
+                out[record.client] = record
+        return out
+
+    def record_mail(self, record: MailRecord, action: str, details: dict[str, Any]) -> MailRecord:
+        """Store a client's e-mail record and log ``action`` in one transaction, on disk on
+        return; a ``sent`` record marks its documents 送付済 in the same transaction. An earlier
+        message's record goes into the new one's history. Returns the record as stored."""
+        cid = self._cipher.lookup_id(record.client)
+        at = now()
+        sent = record.state == mail_records.SENT
+        with self._lock:
+            with self._write() as tx:
+                clients = tx.present_clients([cid])
+                name = mail_records.record_name(self._cipher, record.client)
+                old = tx.record(name)
+                previous = None
+                if old is not None:
+                    with contextlib.suppress(CaseError, ValueError, TypeError, KeyError):
+                        previous = mail_records.open_record(self._cipher, name, old)
+                stored = record.superseding(previous)
+                tx.put_record(name, mail_records.seal_record(self._cipher, stored)[1])
+                for kind in record.kinds if sent else ():
+                    tx.write_statuses([cid], kind, DocumentStatus.SENT, at.isoformat())
+                tx.audit(action, {"client": tx.label(cid, clients[cid].data), **details})
+            for kind in record.kinds if sent else ():
+                self._cache_statuses([cid], kind, StatusEntry(DocumentStatus.SENT, at))
+        return stored
 
     def set_incident(self, incident: Incident) -> None:
         """Store the incident; a deadline the office set or cleared is logged on its own line

@@ -1,6 +1,7 @@
 """The data-entry dialogs and their widgets. They ask and check; the rooms that open them save.
 
 - ``office``: the office profile (事務所情報), checked with ``OfficeProfile.problems()``;
+- ``office_mail``: its outgoing mail settings, the password to the key storage, a test message;
 - ``incident``: the incident, its nine report items and its deadlines, in four tabs;
 - ``report_deadlines``: the reports to the PPC and their deadlines, inside the incident dialog;
 - ``association_table``: the labour-insurance associations and their recovery status;

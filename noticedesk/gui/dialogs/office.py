@@ -47,7 +47,9 @@ from noticedesk.core.office import (
     WAREKI,
     OfficeProfile,
 )
+from noticedesk.core.user_error import error_text
 from noticedesk.gui.common.form_parts import dialog_buttons, error_label
+from noticedesk.gui.dialogs.office_mail import MailSettingsBox
 
 CHOICE_KEYS = ("kind", "date_style")  # combo boxes; every other field is a line of text
 _EXAMPLE_DAY = dt.date(2023, 7, 28)
@@ -150,11 +152,13 @@ class OfficeDialog(QDialog):
             form.addRow(f"{label} *" if key in REQUIRED_KEYS else label, editor)  # buddy: editor
         self._fields["corporate_number"].setPlaceholderText(self.tr("13 digits (法人 only)"))
         self._fields["postal_code"].setPlaceholderText("160-0023")
+        self.mail = MailSettingsBox(profile, self.profile, language or ui_language(), self)
         self.errors = error_label(self)
         note = QLabel(self.tr("* required for the documents"), self)
         buttons = dialog_buttons(self, QDialogButtonBox.StandardButton.Save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.mail)
         layout.addWidget(note)
         layout.addWidget(self.errors)
         layout.addStretch(1)  # room left over goes above the buttons, not between the lines
@@ -189,7 +193,7 @@ class OfficeDialog(QDialog):
             values[key] = phone_numbers.hyphenated(values[key])
         for key, combo in self._choices.items():
             values[key] = str(combo.currentData())
-        return dataclasses.replace(self._original, **values)
+        return dataclasses.replace(self._original, **values, **self.mail.values())
 
     def accept(self) -> None:
         problems = validate_profile(self.profile(), self._language)
@@ -200,6 +204,16 @@ class OfficeDialog(QDialog):
             widget = self._fields.get(key) or self._choices.get(key)
             if widget is not None:
                 widget.setFocus()
+            return
+        mail_problem = self.mail.problem()
+        if not mail_problem:
+            try:
+                self.mail.save_password()
+            except Exception as exc:  # no credential store, or a mail value it cannot use
+                mail_problem = error_text(exc, self._language or ui_language())
+        if mail_problem:
+            self.errors.setText(mail_problem)
+            self.errors.show()
             return
         self.errors.hide()
         super().accept()

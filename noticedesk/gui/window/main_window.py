@@ -70,6 +70,7 @@ from noticedesk.gui.common.message_boxes import open_message, open_question
 from noticedesk.gui.common.settings import WindowSettings
 from noticedesk.gui.common.tasks import TaskRunner
 from noticedesk.gui.export.flow import ExportFlow
+from noticedesk.gui.mail.flow import MailFlow
 from noticedesk.gui.preview.address_print import AddressPrint
 from noticedesk.gui.preview.dock import install_preview
 from noticedesk.gui.shared.session import CaseSession
@@ -132,6 +133,7 @@ class MainWindow(QMainWindow):
         self.export_flow = ExportFlow(
             state, self, self.templates, self.case_details, self.chooser, self.open_url
         )
+        self.mail_flow = MailFlow(state, self, self.templates, self.case_details, self.export_flow)
         self.answers = AnswerRecording(
             state,
             self,
@@ -217,6 +219,7 @@ class MainWindow(QMainWindow):
         menus = self.menus = WindowMenus(self, self.undo_stack, self.state.language)
         menus.open_action.triggered.connect(self.roster_loading.choose_roster)
         menus.export_action.triggered.connect(lambda: self.export_flow.start())
+        menus.mail_action.triggered.connect(self.mail_flow.start)
         menus.quit_action.triggered.connect(self.close)
         menus.find_action.triggered.connect(self.focus_search)
         menus.tick_action.triggered.connect(self.ticking.toggle_selection)
@@ -467,6 +470,7 @@ class MainWindow(QMainWindow):
         reason = "" if exporting else self.export_flow.blocked_reason()
         action = self.menus.export_action
         action.setEnabled(not reason and not exporting)
+        self.menus.mail_action.setEnabled(not reason and not exporting)
         tip = reason or self.tr("Write every client's documents and the list for the regulator")
         action.setStatusTip(tip)
         action.setToolTip(tip)

@@ -62,6 +62,7 @@ class WindowMenus(QObject):
         self._undo_stack = undo_stack
         self.open_action = _action(window, QKeySequence.StandardKey.Open)
         self.export_action = _action(window, QKeySequence("Ctrl+E"))
+        self.mail_action = _action(window)
         self.quit_action = _action(window, QKeySequence.StandardKey.Quit)
         # Not the stack's createUndoAction(): that fixes the "Undo %1" wording in the language
         # of the moment it was made, and a switch of language left the last tick described in
@@ -112,6 +113,7 @@ class WindowMenus(QObject):
         self.file_menu.addMenu(recent)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.export_action)
+        self.file_menu.addAction(self.mail_action)
         self.file_menu.addAction(print_action)
         if address_print_action is not None:  # envelopes and labels
             self.file_menu.addAction(address_print_action)
@@ -162,6 +164,7 @@ class WindowMenus(QObject):
         self.open_action.setText(QCoreApplication.translate("MainWindow", "&Open client list…"))
         self.recent_menu.setTitle(QCoreApplication.translate("MainWindow", "Open &recent"))
         self.export_action.setText(QCoreApplication.translate("MainWindow", "&Export documents…"))
+        self.mail_action.setText(QCoreApplication.translate("MainWindow", "Send by e-&mail…"))
         self.quit_action.setText(QCoreApplication.translate("MainWindow", "&Quit"))
         self.edit_menu.setTitle(QCoreApplication.translate("MainWindow", "&Edit"))
         retranslate_ticks(self._undo_stack)  # the ticks already made, described anew
