@@ -68,6 +68,7 @@ from tests.system.driving import (
     opened,
     shown,
 )
+from tests.system.paper_steps import PaperDay
 
 CASE_NAME = "2023年6月 給与システム不正アクセス"
 OFFICE_CASE_NAME = "2023年7月 委託先システム障害"
@@ -158,6 +159,8 @@ class WorkingDay:
                 ("export-selected", self.export_selected),
                 ("quit", self.quit),
             ]
+        if phase == "paper":
+            return PaperDay(self).steps()
         return [("restart", self.restart), ("close", self.close)]
 
     # -- helpers -----------------------------------------------------------------------------
