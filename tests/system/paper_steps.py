@@ -1,7 +1,8 @@
 """The paper day (``paper``): answers to the reply slip, reminders, envelopes, labels and PDFs.
 
 A fresh data folder: a new case, the office's client list opened, the incident's facts from
-the sample (its reply-by date, 2023-08-10, long past). Then, as an office meets them once the
+the sample, and the reply-by date entered in the incident dialog (the date it proposes, two
+weeks after the 2023 letter: long past). Then, as an office meets them once the
 first letters are out: a client's answer recorded through Edit → Record answer… (Ctrl+R), the
 tick following it, undone with Ctrl+Z and recorded again; the 回答待ち filter narrowing the
 table; the reminder list, whose 催促状を書き出す… writes the reminders through the window's
