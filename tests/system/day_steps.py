@@ -11,7 +11,8 @@ manager (Alt+F4). The office's own list (``office``, a fresh data folder): with 
 a list headed the office's own way is opened; its columns are confirmed in the column mapping,
 the case is named in the question that follows, the recovery code closed, an unreadable answer
 and a client number used twice are decided in the problems list, and the selected client alone
-is exported.
+is exported. The paper day (``paper``, a fresh data folder, ``paper_steps``): answers to the
+reply slip, the reminders, envelopes, labels and PDFs.
 
 Keys and clicks go through the X server; Japanese text is committed as an input method does
 (see ``driving``). Between the phases the first writes what the second must find to
@@ -68,6 +69,7 @@ from tests.system.driving import (
     opened,
     shown,
 )
+from tests.system.paper_steps import PaperDay
 
 CASE_NAME = "2023年6月 給与システム不正アクセス"
 OFFICE_CASE_NAME = "2023年7月 委託先システム障害"
@@ -158,6 +160,8 @@ class WorkingDay:
                 ("export-selected", self.export_selected),
                 ("quit", self.quit),
             ]
+        if phase == "paper":
+            return PaperDay(self).steps()
         return [("restart", self.restart), ("close", self.close)]
 
     # -- helpers -----------------------------------------------------------------------------

@@ -62,6 +62,7 @@ PHASE_TIMEOUT = {
     "first": 150.0,
     "second": 60.0,
     "office": 150.0,
+    "paper": 240.0,
 }  # seconds; a passing day takes about 20
 # Lines in the program's stderr that are not faults, each with why; everything else fails.
 # None is known today: the day's log on Debian 12 with Qt 6.11 is empty.
@@ -407,3 +408,37 @@ def test_the_offices_own_list_on_a_real_display(tmp_path: Path) -> None:
     # The columns chosen are remembered for the next list with the same header row.
     assert (data / "column_mappings.toml").is_file()
     print(f"\noffice list {times['office']:.1f} s; screenshots in {work / 'screenshots'}")
+
+
+def test_answers_reminders_envelopes_and_pdfs_on_a_real_display(tmp_path: Path) -> None:
+    """A client's answer recorded, undone and recorded again; the 回答待ち filter; the reminders
+    written from the reminder list; three clients' envelopes previewed, then exported with a
+    PDF beside each Word file and their envelopes and labels (``paper_steps``)."""
+    _require_tools()
+    work = _folders(tmp_path)
+    shutil.copyfile(sample_dir() / "roster.csv", work / "事務所の書類" / "顧問先一覧.csv")
+
+    work, _data, times, (answers, status, verify) = run_day(
+        tmp_path,
+        ("paper",),
+        ("case", "answers", "--json"),
+        ("case", "status", "--json"),
+        ("log", "--verify"),
+    )
+    expected = json.loads((work / "expected.json").read_text("utf-8"))
+    assert answers.returncode == 0, answers.stderr
+    listed = json.loads(answers.stdout)
+    given = [c for c in listed["clients"] if c["answer"] is not None]
+    assert len(given) == 1, given
+    (client,) = given
+    assert client["answer"]["choice"] == expected["choice"]
+    assert client["answer"]["via"] == expected["via"]  # the correction, not the undone answer
+    assert client["individual"] == (expected["choice"] == "individual")  # the tick followed
+    counts = json.loads(status.stdout)
+    assert counts["case"] == expected["case"]
+    assert counts["documents"]["reminder"]["exported"] == expected["reminded"]
+    for kind in expected["kinds"]:
+        assert counts["documents"][kind]["exported"] >= 1, (kind, counts["documents"][kind])
+    assert counts["documents"]["cover"]["exported"] == expected["pdf_clients"]
+    assert verify.returncode == 0, verify.stdout + verify.stderr
+    print(f"\npaper day {times['paper']:.1f} s; screenshots in {work / 'screenshots'}")

@@ -358,10 +358,14 @@ class ExportFlow(QObject):
         self.state.runner.run(work, partial(self._done, request), partial(self._failed, request))
 
     def _open_progress(self) -> None:
-        progress = QProgressDialog(self.tr("Writing the documents…"), "", 0, 0, self.host.window())
+        # The dialog's own Cancel button, only renamed: setCancelButton() would leave the first
+        # button's Esc shortcut behind beside the new one's, and two Esc shortcuts in one window
+        # cancel each other out (Qt calls them ambiguous and runs neither): Esc did nothing.
+        progress = QProgressDialog(
+            self.tr("Writing the documents…"), self.tr("Cancel"), 0, 0, self.host.window()
+        )
         progress.setWindowTitle(self.tr("Export"))
-        self.cancel_button = QPushButton(self.tr("Cancel"), progress)
-        progress.setCancelButton(self.cancel_button)
+        self.cancel_button = progress.findChild(QPushButton)
         # The dialog would hide itself at once on Cancel; it stays, saying it is stopping, until
         # the engine has finished the files in hand and the partial export is recorded.
         progress.canceled.disconnect(progress.cancel)
