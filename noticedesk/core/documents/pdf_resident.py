@@ -95,7 +95,8 @@ class _Bridge:
         self.lines: queue.Queue[str | None] = queue.Queue()
         stdout = bridge.stdout
         assert stdout is not None
-        threading.Thread(target=_pump, args=(stdout, self.lines), daemon=True).start()
+        self._pump = threading.Thread(target=_pump, args=(stdout, self.lines), daemon=True)
+        self._pump.start()
 
     def alive(self) -> bool:
         return self.soffice.poll() is None and self.bridge.poll() is None
@@ -130,6 +131,9 @@ class _Bridge:
                 self.bridge.stdin.close()
         for process in (self.bridge, self.soffice):
             _stop_tree(process)
+        self._pump.join(5)  # the bridge has ended: its output is at its end
+        if not self._pump.is_alive() and self.bridge.stdout is not None:
+            self.bridge.stdout.close()
 
 
 def _pump(stream: IO[str], lines: queue.Queue[str | None]) -> None:
