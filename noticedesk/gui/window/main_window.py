@@ -152,6 +152,7 @@ class MainWindow(QMainWindow):
             beside=self.problems_dock,
             current_changed=self.table.selectionModel().currentRowChanged,
             open_url=self.open_url,
+            neighbours=self.neighbour_source_rows,
         )
         # Shown once a client list has problems (View brings it back): an empty list of problems
         # beside an empty table only puzzles a first-time user. A saved layout may show it again.
@@ -339,6 +340,18 @@ class MainWindow(QMainWindow):
         current = self.table.currentIndex()
         return self.proxy.mapToSource(current).row() if current.isValid() else None
 
+    def neighbour_source_rows(self) -> list[int]:
+        """The rows below and above the current one as the table shows them (next first)."""
+        current = self.table.currentIndex()
+        if not current.isValid():
+            return []
+        rows = (current.row() + 1, current.row() - 1)
+        return [
+            self.proxy.mapToSource(self.proxy.index(row, 0)).row()
+            for row in rows
+            if 0 <= row < self.proxy.rowCount()
+        ]
+
     def select_excel_row(self, excel_row: int) -> None:
         """Select the client read from a spreadsheet row (double-click on a problem)."""
         source_row = self.model.row_of_excel_row(excel_row)
@@ -516,6 +529,7 @@ class MainWindow(QMainWindow):
         # the converter, and the program with it, running after the window has gone.
         if self.preview.selection_print is not None:
             self.preview.selection_print.cancel()
+        self.preview.jobs.shut_down()  # the preview's LibreOffice, kept running till now
         wait = getattr(self.state.runner, "wait", None)
         if wait is not None:
             wait(10_000)  # an import finishing after the window is gone would have nowhere to go
