@@ -15,6 +15,9 @@ runner that answer the preview's requests.
   click it was meant to speed up. A new request empties the queue; a neighbour's job that
   runs already finishes first (at most one client's conversion), and is often the very client
   asked for, which then comes from the cache.
+- The shown tab first: with a converter that stays running, a client not seen yet is answered
+  in two jobs, the tab on screen first (``build_shown_first``, one document converted), then
+  every tab (``build_preview``); staff read the first page while the others are made.
 
 The converter and the cache are shared with the print preview of several clients
 (``print_selection``), so a document converted for one is not converted again for the other.
@@ -39,6 +42,7 @@ from noticedesk.gui.preview.requests import (
     PreviewResult,
     Zoom,
     build_preview,
+    build_shown_first,
 )
 
 FindConverter = Callable[[], PdfConverter | None]
@@ -108,8 +112,9 @@ class PreviewJobs(QObject):
             shut_down_converter(self._converter)
 
     # -- requests ----------------------------------------------------------------------------
-    def request(self, inputs: PreviewInputs, zoom: Zoom) -> PreviewRequest:
-        """A new request for complete ``inputs`` (client, office and incident set)."""
+    def request(self, inputs: PreviewInputs, zoom: Zoom, first_kind: str = "") -> PreviewRequest:
+        """A new request for complete ``inputs`` (client, office and incident set);
+        ``first_kind``: the tab on screen, answered first where that pays."""
         assert inputs.client is not None and inputs.office is not None
         assert inputs.incident is not None
         converter = self.converter
@@ -122,6 +127,7 @@ class PreviewJobs(QObject):
             converter,
             self.cache,
             inputs.templates,
+            first_kind,
         )
 
     def want(self, request: PreviewRequest) -> None:
@@ -140,12 +146,18 @@ class PreviewJobs(QObject):
     def is_busy(self) -> bool:
         return self.running is not None
 
-    def _start(self, request: PreviewRequest) -> None:
+    def _start(self, request: PreviewRequest, *, rest: bool = False) -> None:
+        """Start ``request``'s job (``rest``: the other tabs, once the shown one is on screen)."""
         self.running = request
-        if request.generation != AHEAD_GENERATION:
+        shown_first = (
+            not rest
+            and request.generation != AHEAD_GENERATION
+            and getattr(request.converter, "stays_running", False)
+        )
+        if request.generation != AHEAD_GENERATION and not rest:
             self.started.emit(request)
         self.runner.run(
-            partial(build_preview, request),
+            partial(build_shown_first if shown_first else build_preview, request),
             partial(self._finished, request),
             partial(self._failed, request),
         )
@@ -156,6 +168,9 @@ class PreviewJobs(QObject):
         self.running = None
         if self.requests.is_newest(request.generation):
             self.finished.emit(result)
+            if result.partial and self.wanted is request:
+                self._start(request, rest=True)
+                return
             if self.wanted is request and self._answered(request):
                 self._queue_ahead(request)
         self._start_newest()

@@ -259,7 +259,7 @@ class PreviewPanel(QWidget):
         ):
             return  # the same documents are on screen or on their way
         self._set_busy(True)  # the newest request starts when a running one ends
-        self.jobs.want(self.jobs.request(inputs, zoom))
+        self.jobs.want(self.jobs.request(inputs, zoom, self._kind))
         self._update_title(inputs.client)
 
     def _has_documents(self) -> bool:
@@ -294,7 +294,7 @@ class PreviewPanel(QWidget):
             return
         self._show_converter_note(result.request.converter)
         self._show_kind()
-        if self._print_when_ready:
+        if self._print_when_ready and not result.partial:
             self._print_when_ready = False
             self._open_print_dialog(result)
 
@@ -428,7 +428,7 @@ class PreviewPanel(QWidget):
         result = self._result
         wanted = self.jobs.wanted
         if result is not None and result.request is wanted:
-            if result.pages:
+            if result.pages and not result.partial:
                 self._open_print_dialog(result)
                 return
             if result.documents and result.request.converter is None:

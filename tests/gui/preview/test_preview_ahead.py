@@ -64,15 +64,46 @@ def test_the_next_and_previous_clients_come_from_the_cache(
     window = make_window(ready_session(data_dir, tmp_path), converter=converter)
     select_client(window, SECOND)
     wait_previewed(qtbot, window, SECOND)
-    # The client asked for, then the one below it, then the one above it.
-    assert len(converter.batches) == 3
+    # The client asked for (the tab on screen first, then the others), then the one below it,
+    # then the one above it (THIRD reports individually: four documents).
+    assert [len(batch) for batch in converter.batches] == [1, 2, 4, 3]
     for neighbour in (THIRD, FIRST):
         select_client(window, neighbour)
         wait_previewed(qtbot, window, neighbour)
         assert window.preview.shown_client is not None
         assert window.preview.shown_client.key == neighbour
     # Each neighbour was shown from the cache; only its own neighbour further on is new.
-    assert len(converter.batches) == 4  # FOURTH, below THIRD; FIRST has nothing above it
+    assert len(converter.batches) == 5  # FOURTH, below THIRD; FIRST has nothing above it
+
+
+def test_the_tab_on_screen_is_shown_before_the_others_are_made(
+    qtbot: QtBot, data_dir: Path, tmp_path: Path, make_window
+) -> None:
+    converter = KeptRunningConverter(hold_from=2)  # the other tabs' call is held
+    pool = QThreadPool()
+    window = make_window(
+        ready_session(data_dir, tmp_path), converter=converter, runner=ThreadPoolRunner(pool)
+    )
+    panel = window.preview
+    try:
+        select_client(window, SECOND)
+        qtbot.waitUntil(converter.held.is_set, timeout=10_000)
+        assert panel.shown_client is not None and panel.shown_client.key == SECOND
+        assert len(panel.strip.labels) == 1  # its first tab's page is on screen …
+        assert panel.kinds() == ["cover", "internal", "report"]  # … under every tab it gets
+        panel.print_preview()  # asked for while the other tabs are on their way
+        assert panel.print_dialog is None
+        converter.release.set()
+        wait_previewed(qtbot, window, SECOND)
+        qtbot.waitUntil(lambda: panel.print_dialog is not None, timeout=5000)
+    finally:
+        converter.release.set()
+        pool.waitForDone(10_000)
+    result = panel.result
+    assert result is not None and not result.partial
+    assert all(document.pdf is not None for document in result.documents)
+    assert panel.print_dialog is not None
+    panel.print_dialog.close()
 
 
 def test_a_converter_that_starts_per_call_renders_only_what_is_asked(
@@ -88,7 +119,7 @@ def test_a_converter_that_starts_per_call_renders_only_what_is_asked(
 def test_the_client_asked_for_wins_over_a_neighbour_being_rendered(
     qtbot: QtBot, data_dir: Path, tmp_path: Path, make_window
 ) -> None:
-    converter = KeptRunningConverter(hold_from=2)  # the first neighbour's call is held
+    converter = KeptRunningConverter(hold_from=3)  # the first neighbour's call is held
     pool = QThreadPool()
     window = make_window(
         ready_session(data_dir, tmp_path), converter=converter, runner=ThreadPoolRunner(pool)
@@ -110,9 +141,10 @@ def test_the_client_asked_for_wins_over_a_neighbour_being_rendered(
         converter.release.set()
         pool.waitForDone(10_000)
     assert set(seen) == {THIRD, FIRST}  # the neighbour was never put on screen
-    # THIRD, FOURTH (the neighbour already running), FIRST, then SECOND (FIRST's next row);
-    # THIRD's other neighbour, SECOND, was dropped from the queue by the jump and made later.
-    assert len(converter.batches) == 4
+    # THIRD (two calls), FOURTH (the neighbour already running), FIRST (two calls), then
+    # SECOND (FIRST's next row); THIRD's other neighbour, SECOND, was dropped from the queue
+    # by the jump and made later.
+    assert len(converter.batches) == 6
 
 
 def test_closing_the_window_stops_the_converter_kept_running(
