@@ -3,6 +3,7 @@ after it was killed, and makes the same PDFs as the one-shot ``soffice --convert
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import signal
@@ -133,3 +134,19 @@ def test_without_a_uno_python_the_preview_still_converts_and_says_why(
     assert converter.notice is not None and "python3-uno" in converter.notice[1]
     converter.convert(documents[2:])
     assert len(told) == 1  # said once, not on every client
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="process ids are checked the POSIX way")
+def test_a_converter_dropped_leaves_no_libreoffice_and_no_profile_behind() -> None:
+    binary = require_soffice()
+    converter = ResidentConverter(binary, python_candidates=[require_uno_python(binary)])
+    (documents,) = envelopes(1)
+    converter.convert(documents[:1])
+    pid = converter.soffice_pid
+    profile = converter._processes.profile
+    assert pid is not None and profile is not None and profile.is_dir()
+    del converter
+    gc.collect()
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
+    assert not profile.exists()

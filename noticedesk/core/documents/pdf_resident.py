@@ -13,7 +13,8 @@ libreoffice.org packages for Linux), else the system ``python3`` (Debian/Ubuntu 
 
 Decisions:
 - Started on first use, not with the window: a session that never opens the preview starts
-  no LibreOffice. Stopped at exit (``atexit``) and when the window closes (``shut_down``).
+  no LibreOffice. Stopped when the window closes (``shut_down``), and at exit or when the
+  converter is dropped (``weakref.finalize``), its profile folder removed with it.
 - One document at a time (a lock): the preview's jobs, its neighbours rendered ahead and the
   print preview of a selection all share it from worker threads.
 - A time limit per document (``DOCUMENT_TIMEOUT``); one that runs over is taken as a hung
@@ -32,7 +33,6 @@ Decisions:
 
 from __future__ import annotations
 
-import atexit
 import contextlib
 import json
 import os
@@ -164,6 +164,24 @@ def _stop_tree(process: subprocess.Popen[Any]) -> None:
         process.wait(5)
 
 
+class _Processes:
+    """What a ``ResidentConverter`` leaves running or on disk, to end when it goes."""
+
+    def __init__(self) -> None:
+        self.bridge: _Bridge | None = None
+        self.profile: Path | None = None  # kept across restarts: a second start is quicker
+
+    def stop(self) -> None:
+        bridge, self.bridge = self.bridge, None
+        if bridge is not None:
+            bridge.stop()
+
+    def close(self) -> None:
+        self.stop()
+        if self.profile is not None:
+            shutil.rmtree(self.profile, ignore_errors=True)
+
+
 class _NoUno(Exception):
     """The interpreter has no ``uno``: fall back for the session."""
 
@@ -199,11 +217,10 @@ class ResidentConverter:
         self.notify = notify
         self.notice: tuple[str, str] | None = None  # why it fell back, once it did
         self.starts = 0  # LibreOffice starts so far (tests, the benchmark)
-        self._bridge: _Bridge | None = None
-        self._profile: Path | None = None
+        self._processes = _Processes()
         self._falling_back = False
         self._lock = threading.Lock()
-        _running.add(self)
+        weakref.finalize(self, self._processes.close)
 
     @property
     def stays_running(self) -> bool:
@@ -213,7 +230,7 @@ class ResidentConverter:
     @property
     def soffice_pid(self) -> int | None:
         """The running LibreOffice's process id (None: not running)."""
-        bridge = self._bridge
+        bridge = self._processes.bridge
         return bridge.soffice.pid if bridge is not None and bridge.alive() else None
 
     def convert(self, documents: Sequence[bytes]) -> list[bytes]:
@@ -269,20 +286,21 @@ class ResidentConverter:
 
     # -- starting and stopping -------------------------------------------------------------
     def _running_bridge(self) -> _Bridge:
-        bridge = self._bridge
+        bridge = self._processes.bridge
         if bridge is not None and bridge.alive():
             return bridge
         self._stop()
         python = find_uno_python(self.python_candidates)
         if python is None or not BRIDGE_SCRIPT.is_file():
             raise _NoUno("no Python with LibreOffice's uno module")
-        self._bridge = self._start(python)
-        return self._bridge
+        self._processes.bridge = self._start(python)
+        return self._processes.bridge
 
     def _start(self, python: Path) -> _Bridge:
-        if self._profile is None:
-            self._profile = Path(tempfile.mkdtemp(prefix="noticedesk-lo-resident-"))
-            atexit.register(shutil.rmtree, self._profile, True)
+        profile = self._processes.profile
+        if profile is None:
+            profile = Path(tempfile.mkdtemp(prefix="noticedesk-lo-resident-"))
+            self._processes.profile = profile
         pipe = f"noticedesk-{os.getpid()}-{secrets.token_hex(8)}"
         options: dict[str, Any] = {}
         if sys.platform == "win32":
@@ -296,7 +314,7 @@ class ResidentConverter:
             soffice = subprocess.Popen(
                 [
                     str(self.binary),
-                    f"-env:UserInstallation={self._profile.resolve().as_uri()}",
+                    f"-env:UserInstallation={profile.resolve().as_uri()}",
                     "--headless",
                     "--invisible",
                     "--norestore",
@@ -338,9 +356,7 @@ class ResidentConverter:
         raise _Dead(str(ready.get("error", "LibreOffice did not start")))
 
     def _stop(self) -> None:
-        bridge, self._bridge = self._bridge, None
-        if bridge is not None:
-            bridge.stop()
+        self._processes.stop()
 
     def _fall_back(self, why: str) -> None:
         self._stop()
@@ -365,15 +381,6 @@ def _bridge_environment() -> dict[str, str]:
     for name in ("PYTHONHOME", "PYTHONPATH", "PYTHONSTARTUP"):
         env.pop(name, None)
     return env
-
-
-_running: weakref.WeakSet[ResidentConverter] = weakref.WeakSet()
-
-
-@atexit.register
-def _shut_down_all() -> None:
-    for converter in list(_running):
-        converter.shut_down()
 
 
 def find_preview_converter(
