@@ -150,3 +150,18 @@ def test_a_converter_dropped_leaves_no_libreoffice_and_no_profile_behind() -> No
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)
     assert not profile.exists()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the stand-in is a shell script")
+def test_a_document_that_hangs_is_an_error_within_the_time_limit(tmp_path: Path) -> None:
+    binary = require_soffice()
+    hanging = tmp_path / "python-that-hangs"
+    hanging.write_text("#!/bin/sh\necho '{\"ready\": true}'\nexec sleep 60\n", encoding="utf-8")
+    hanging.chmod(hanging.stat().st_mode | stat.S_IXUSR)
+    converter = ResidentConverter(binary, python_candidates=[hanging], document_timeout=1.0)
+    (documents,) = envelopes(1)
+    with pytest.raises(PdfConversionError, match="within 1 seconds"):
+        converter.convert(documents[:1])
+    assert converter.soffice_pid is None  # the hung pair was stopped, not left running
+    assert converter.starts == 1  # and not started again for the same document
+    converter.shut_down()

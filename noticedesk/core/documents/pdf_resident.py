@@ -18,7 +18,8 @@ Decisions:
 - One document at a time (a lock): the preview's jobs, its neighbours rendered ahead and the
   print preview of a selection all share it from worker threads.
 - A time limit per document (``DOCUMENT_TIMEOUT``); one that runs over is taken as a hung
-  LibreOffice: both processes are stopped and the next call starts them afresh.
+  LibreOffice: both processes are stopped, the document is not tried again (staff get the
+  error) and the next call starts them afresh.
 - LibreOffice or the bridge gone (crash, killed): started again once and the document tried
   again; a second failure is the staff's error message.
 - No interpreter with ``uno`` (or a bridge that cannot start LibreOffice at all): falls back
@@ -276,7 +277,10 @@ class ResidentConverter:
         answer = bridge.read(self.document_timeout)
         if answer is None:
             if bridge.alive():
-                raise _Dead(f"no PDF within {self.document_timeout:.0f} seconds")
+                # Hung: not tried again (it would hang as long again); the next call starts
+                # a fresh LibreOffice.
+                self._stop()
+                raise self._error(f"no PDF within {self.document_timeout:.0f} seconds")
             raise _Dead("LibreOffice has ended")
         if answer.get("ok") is True and target.is_file():
             return
@@ -346,7 +350,7 @@ class ResidentConverter:
             _stop_tree(soffice)
             raise _NoUno(str(exc)) from None
         started = _Bridge(soffice, bridge)
-        ready = started.read(self.start_timeout + 5)
+        ready = self._wait_ready(started)
         if ready is not None and ready.get("ready") is True:
             return started
         started.stop()
@@ -354,6 +358,18 @@ class ResidentConverter:
             # No uno, or an interpreter that is not a Python at all.
             raise _NoUno(str((ready or {}).get("error", "the bridge did not start")))
         raise _Dead(str(ready.get("error", "LibreOffice did not start")))
+
+    def _wait_ready(self, started: _Bridge) -> dict[str, Any] | None:
+        """The bridge's first answer, or None when it or LibreOffice ended first."""
+        for _ in range(int((self.start_timeout + 5) / 0.25)):
+            answer = started.read(0.25)
+            if answer is not None:
+                return answer
+            if started.soffice.poll() is not None:
+                return {"ready": False, "error": "LibreOffice ended as it started"}
+            if started.bridge.poll() is not None:
+                return started.read(0.25)  # it may have said why just before it ended
+        return None
 
     def _stop(self) -> None:
         self._processes.stop()
