@@ -106,8 +106,9 @@ class PreviewJobs(QObject):
         self._ahead = []
 
     def shut_down(self) -> None:
-        """Stop a converter kept running (the window closes); it starts again if needed."""
-        self._ahead = []
+        """The window closes: nothing is wanted any more (an answer on its way starts no
+        further job) and a converter kept running stops (it starts again if needed)."""
+        self.drop()
         if self._converter is not None:
             shut_down_converter(self._converter)
 

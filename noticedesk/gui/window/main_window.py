@@ -529,7 +529,6 @@ class MainWindow(QMainWindow):
         # the converter, and the program with it, running after the window has gone.
         if self.preview.selection_print is not None:
             self.preview.selection_print.cancel()
-        self.preview.jobs.shut_down()  # the preview's LibreOffice, kept running till now
         wait = getattr(self.state.runner, "wait", None)
         if wait is not None:
             wait(10_000)  # an import finishing after the window is gone would have nowhere to go
@@ -537,6 +536,8 @@ class MainWindow(QMainWindow):
         session = self.state.session
         if session is not None:
             session.close()
+        # Last: nothing more is asked of the preview's LibreOffice, kept running till now.
+        self.preview.jobs.shut_down()
         super().closeEvent(event)
 
     def sizeHint(self) -> QSize:

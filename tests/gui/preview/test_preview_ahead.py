@@ -159,3 +159,25 @@ def test_closing_the_window_stops_the_converter_kept_running(
     assert not stopped
     window.close()
     assert stopped  # no LibreOffice left behind once the window has gone
+
+
+def test_nothing_more_is_converted_once_the_window_is_closed(
+    qtbot: QtBot, data_dir: Path, tmp_path: Path, make_window
+) -> None:
+    converter = KeptRunningConverter(hold_from=2)  # the other tabs are on their way …
+    pool = QThreadPool()
+    window = make_window(
+        ready_session(data_dir, tmp_path), converter=converter, runner=ThreadPoolRunner(pool)
+    )
+    try:
+        select_client(window, SECOND)
+        qtbot.waitUntil(converter.held.is_set, timeout=10_000)
+        threading.Timer(0.3, converter.release.set).start()
+        window.close()  # … when staff close the window (it waits for the running job)
+        qtbot.wait(200)  # the job's answer arrives after the window has closed
+    finally:
+        converter.release.set()
+        pool.waitForDone(10_000)
+    qtbot.wait(100)
+    assert len(converter.batches) == 2  # no neighbour rendered ahead for a closed window
+    assert not window.preview.jobs.is_busy()
