@@ -165,3 +165,15 @@ def test_a_document_that_hangs_is_an_error_within_the_time_limit(tmp_path: Path)
     assert converter.soffice_pid is None  # the hung pair was stopped, not left running
     assert converter.starts == 1  # and not started again for the same document
     converter.shut_down()
+
+
+def test_once_closed_it_starts_no_libreoffice_that_would_outlive_the_program(
+    resident: ResidentConverter,
+) -> None:
+    (documents,) = envelopes(1)
+    resident.convert(documents[:1])
+    resident.close()  # the program ends while a worker still has documents to convert
+    assert resident.soffice_pid is None
+    with pytest.raises(PdfConversionError, match="closing"):
+        resident.convert(documents[1:2])
+    assert resident.starts == 1 and resident.soffice_pid is None

@@ -14,7 +14,8 @@ libreoffice.org packages for Linux), else the system ``python3`` (Debian/Ubuntu 
 Decisions:
 - Started on first use, not with the window: a session that never opens the preview starts
   no LibreOffice. Stopped when the window closes (``shut_down``), and at exit or when the
-  converter is dropped (``weakref.finalize``), its profile folder removed with it.
+  converter is dropped (``weakref.finalize``), its profile folder removed with it; a worker
+  still converting then gets an error rather than start a LibreOffice that outlives us.
 - One document at a time (a lock): the preview's jobs, its neighbours rendered ahead and the
   print preview of a selection all share it from worker threads.
 - A time limit per document (``DOCUMENT_TIMEOUT``); one that runs over is taken as a hung
@@ -171,6 +172,7 @@ class _Processes:
     def __init__(self) -> None:
         self.bridge: _Bridge | None = None
         self.profile: Path | None = None  # kept across restarts: a second start is quicker
+        self.closed = False  # the converter has gone (or the program is ending): no new start
 
     def stop(self) -> None:
         bridge, self.bridge = self.bridge, None
@@ -178,6 +180,7 @@ class _Processes:
             bridge.stop()
 
     def close(self) -> None:
+        self.closed = True
         self.stop()
         if self.profile is not None:
             shutil.rmtree(self.profile, ignore_errors=True)
@@ -255,6 +258,11 @@ class ResidentConverter:
         with self._lock:
             self._stop()
 
+    def close(self) -> None:
+        """Stop LibreOffice for good and remove its profile (the program ends). Not waiting
+        for a document being converted: its worker then gets an error, and no new start."""
+        self._processes.close()
+
     # -- one document --------------------------------------------------------------------------
     def _convert_one(self, data: bytes, folder: Path, number: int) -> bytes:
         source = folder / f"doc{number:04d}.docx"
@@ -294,11 +302,19 @@ class ResidentConverter:
         if bridge is not None and bridge.alive():
             return bridge
         self._stop()
+        if self._processes.closed:
+            # A worker still converting as the program ends: a LibreOffice started now would
+            # outlive it.
+            raise self._error("NoticeDesk is closing")
         python = find_uno_python(self.python_candidates)
         if python is None or not BRIDGE_SCRIPT.is_file():
             raise _NoUno("no Python with LibreOffice's uno module")
-        self._processes.bridge = self._start(python)
-        return self._processes.bridge
+        started = self._start(python)
+        self._processes.bridge = started
+        if self._processes.closed:  # closed while it was starting
+            self._stop()
+            raise self._error("NoticeDesk is closing")
+        return started
 
     def _start(self, python: Path) -> _Bridge:
         profile = self._processes.profile
