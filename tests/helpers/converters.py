@@ -18,7 +18,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_raw
 
 from noticedesk.core.documents.pdf import PdfConversionError
-from tests.helpers.programs import require_tool
+from tests.helpers.programs import require_tool, unavailable
 
 A4_POINTS = (595.3, 841.9)
 
@@ -87,3 +87,22 @@ def require_soffice() -> Path:
     return Path(
         require_tool("soffice", why="LibreOffice converts documents", also=("libreoffice",))
     )
+
+
+def require_uno_python(soffice: Path) -> Path:
+    """An interpreter that can load LibreOffice's ``uno`` (Debian: python3-uno), which the
+    preview's LibreOffice kept running is driven through (see ``require_tool``)."""
+    import subprocess
+
+    from noticedesk.core.documents.pdf_resident import find_uno_python, uno_python_candidates
+
+    for candidate in uno_python_candidates(soffice):
+        python = find_uno_python([candidate])
+        if python is None:
+            continue
+        probe = subprocess.run(
+            [str(python), "-c", "import uno"], capture_output=True, check=False, timeout=60
+        )
+        if probe.returncode == 0:
+            return python
+    unavailable("no Python with LibreOffice's uno module (python3-uno) to drive LibreOffice")

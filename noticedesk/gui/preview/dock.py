@@ -10,6 +10,7 @@ panel's ``menu_print_action`` and the dock's toggle action into its menus.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 
@@ -17,7 +18,7 @@ from PySide6.QtCore import QCoreApplication, Qt, SignalInstance
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
-from noticedesk.core.documents.pdf import find_converter
+from noticedesk.core.documents.pdf_resident import find_preview_converter
 from noticedesk.core.user_error import error_text
 from noticedesk.gui.common.file_chooser import OpenUrl
 from noticedesk.gui.preview.jobs import FindConverter
@@ -33,13 +34,14 @@ FIRST_WIDTH = 560  # the dock's width when first shown: an A4 page readable at f
 
 
 def preview_inputs(
-    state: WindowState, host: WindowHost, templates: TemplateFolder
+    state: WindowState, host: WindowHost, templates: TemplateFolder, at_row: int | None = None
 ) -> PreviewInputs:
-    """The current row's client (with its tick as the table shows it), office and incident."""
+    """The current row's client (or ``at_row``'s, a row of the model), with its tick as the table
+    shows it, office and incident."""
     session = state.session
     if session is None:
         return PreviewInputs(note=QCoreApplication.translate("PreviewPanel", "No case is open."))
-    source_row = host.current_source_row()
+    source_row = host.current_source_row() if at_row is None else at_row
     if source_row is None:
         return PreviewInputs(
             note=QCoreApplication.translate(
@@ -76,6 +78,16 @@ def preview_inputs(
     )
 
 
+def neighbour_inputs(
+    state: WindowState,
+    host: WindowHost,
+    templates: TemplateFolder,
+    neighbours: Callable[[], list[int]],
+) -> list[PreviewInputs]:
+    """The inputs of the rows beside the current one, to render ahead (``jobs``)."""
+    return [preview_inputs(state, host, templates, row) for row in neighbours()]
+
+
 def install_preview(
     window: QMainWindow,
     state: WindowState,
@@ -85,15 +97,22 @@ def install_preview(
     beside: QDockWidget,
     current_changed: SignalInstance,
     open_url: OpenUrl,
-    find: FindConverter = find_converter,
+    find: FindConverter = find_preview_converter,
+    neighbours: Callable[[], list[int]] | None = None,
 ) -> PreviewPanel:
     """Add the preview dock to ``window``, tabbed with ``beside``, and follow what it shows
-    (``current_changed``: the table's current row moved)."""
+    (``current_changed``: the table's current row moved; ``neighbours()``: the model rows
+    beside it in the table's order, rendered ahead)."""
     panel = PreviewPanel(
         state.runner,
         state.settings,
         partial(preview_inputs, state, host, templates),
         find=find,
+        ahead=(
+            partial(neighbour_inputs, state, host, templates, neighbours)
+            if neighbours is not None
+            else None
+        ),
         open_url=open_url,
         language=lambda: state.language,
     )

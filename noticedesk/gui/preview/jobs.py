@@ -7,6 +7,17 @@ runner that answer the preview's requests.
   clients runs at most the current job and then the newest request, never ten.
 - The newest request wins (``NewestRequest``): an answer that arrives for an older request is
   dropped (it stays in the cache, so going back to that client is instant).
+- Rendering ahead: once the selected client is on screen and nothing else is wanted, the
+  clients on the rows below and above it (``ahead``) are rendered into the cache, one job each,
+  so moving down the table shows the next client at once. Only with a converter that stays
+  running (``stays_running``: a further document costs a tenth of a second); with one that
+  starts a program per call it would cost a second of a core per neighbour and delay the
+  click it was meant to speed up. A new request empties the queue; a neighbour's job that
+  runs already finishes first (at most one client's conversion), and is often the very client
+  asked for, which then comes from the cache.
+- The shown tab first: with a converter that stays running, a client not seen yet is answered
+  in two jobs, the tab on screen first (``build_shown_first``, one document converted), then
+  every tab (``build_preview``); staff read the first page while the others are made.
 
 The converter and the cache are shared with the print preview of several clients
 (``print_selection``), so a document converted for one is not converted again for the other.
@@ -20,7 +31,8 @@ from functools import partial
 import shiboken6
 from PySide6.QtCore import QObject, Signal
 
-from noticedesk.core.documents.pdf import PdfConverter, find_converter
+from noticedesk.core.documents.pdf import PdfConverter
+from noticedesk.core.documents.pdf_resident import find_preview_converter
 from noticedesk.core.documents.preview import PreviewCache
 from noticedesk.gui.common.tasks import TaskRunner
 from noticedesk.gui.preview.newest import NewestRequest
@@ -30,10 +42,13 @@ from noticedesk.gui.preview.requests import (
     PreviewResult,
     Zoom,
     build_preview,
+    build_shown_first,
 )
 
 FindConverter = Callable[[], PdfConverter | None]
 Answered = Callable[[PreviewRequest], bool]
+Ahead = Callable[[], list[PreviewInputs]]  # the complete inputs of the neighbouring rows
+AHEAD_GENERATION = 0  # a neighbour's request is never the newest: nothing of it is shown
 
 
 class PreviewJobs(QObject):
@@ -47,11 +62,15 @@ class PreviewJobs(QObject):
         runner: TaskRunner,
         answered: Answered,
         *,
-        find: FindConverter = find_converter,
+        find: FindConverter = find_preview_converter,
+        ahead: Ahead | None = None,
         parent: QObject | None = None,
     ) -> None:
-        """``answered(request)``: whether that request's answer is on screen already."""
+        """``answered(request)``: whether that request's answer is on screen already;
+        ``ahead()``: the neighbours to render ahead (None: none)."""
         super().__init__(parent)
+        self.ahead = ahead
+        self._ahead: list[PreviewRequest] = []  # neighbours still to render
         self.runner = runner
         self.find = find  # how the converter is looked for ("Check again" looks again)
         self._converter: PdfConverter | None = None
@@ -80,12 +99,23 @@ class PreviewJobs(QObject):
         self._looked = False
 
     def _use(self, converter: PdfConverter | None) -> None:
+        if self._converter is not None and self._converter is not converter:
+            shut_down_converter(self._converter)
         self._converter = converter
         self.cache = PreviewCache(converter)
+        self._ahead = []
+
+    def shut_down(self) -> None:
+        """The window closes: nothing is wanted any more (an answer on its way starts no
+        further job) and a converter kept running stops (it starts again if needed)."""
+        self.drop()
+        if self._converter is not None:
+            shut_down_converter(self._converter)
 
     # -- requests ----------------------------------------------------------------------------
-    def request(self, inputs: PreviewInputs, zoom: Zoom) -> PreviewRequest:
-        """A new request for complete ``inputs`` (client, office and incident set)."""
+    def request(self, inputs: PreviewInputs, zoom: Zoom, first_kind: str = "") -> PreviewRequest:
+        """A new request for complete ``inputs`` (client, office and incident set);
+        ``first_kind``: the tab on screen, answered first where that pays."""
         assert inputs.client is not None and inputs.office is not None
         assert inputs.incident is not None
         converter = self.converter
@@ -98,11 +128,13 @@ class PreviewJobs(QObject):
             converter,
             self.cache,
             inputs.templates,
+            first_kind,
         )
 
     def want(self, request: PreviewRequest) -> None:
         """Answer ``request`` as soon as the runner is free (now, if it is)."""
         self.wanted = request
+        self._ahead = []  # the neighbours of the client asked for now come after it
         if self.running is None:
             self._start(request)
 
@@ -110,15 +142,23 @@ class PreviewJobs(QObject):
         """Nothing is wanted now: a job still running is answered to no one."""
         self.requests.drop()
         self.wanted = None
+        self._ahead = []
 
     def is_busy(self) -> bool:
         return self.running is not None
 
-    def _start(self, request: PreviewRequest) -> None:
+    def _start(self, request: PreviewRequest, *, rest: bool = False) -> None:
+        """Start ``request``'s job (``rest``: the other tabs, once the shown one is on screen)."""
         self.running = request
-        self.started.emit(request)
+        shown_first = (
+            not rest
+            and request.generation != AHEAD_GENERATION
+            and getattr(request.converter, "stays_running", False)
+        )
+        if request.generation != AHEAD_GENERATION and not rest:
+            self.started.emit(request)
         self.runner.run(
-            partial(build_preview, request),
+            partial(build_shown_first if shown_first else build_preview, request),
             partial(self._finished, request),
             partial(self._failed, request),
         )
@@ -129,6 +169,11 @@ class PreviewJobs(QObject):
         self.running = None
         if self.requests.is_newest(request.generation):
             self.finished.emit(result)
+            if result.partial and self.wanted is request:
+                self._start(request, rest=True)
+                return
+            if self.wanted is request and self._answered(request):
+                self._queue_ahead(request)
         self._start_newest()
 
     def _failed(self, request: PreviewRequest, exc: BaseException) -> None:
@@ -144,5 +189,37 @@ class PreviewJobs(QObject):
         if wanted is not None and self.running is None and not self._answered(wanted):
             self._start(wanted)
             return
+        if self.running is None and self._ahead:
+            self._start(self._ahead.pop(0))
+            return
         if self.running is None:
             self.idle.emit()
+
+    # -- rendering ahead ---------------------------------------------------------------------
+    def _queue_ahead(self, shown: PreviewRequest) -> None:
+        converter = shown.converter
+        if self.ahead is None or not getattr(converter, "stays_running", False):
+            return
+        self._ahead = [
+            PreviewRequest(
+                AHEAD_GENERATION,
+                inputs.client,
+                inputs.office,
+                inputs.incident,
+                shown.zoom,
+                converter,
+                shown.cache,
+                inputs.templates,
+            )
+            for inputs in self.ahead()
+            if inputs.client is not None
+            and inputs.office is not None
+            and inputs.incident is not None
+        ]
+
+
+def shut_down_converter(converter: PdfConverter) -> None:
+    """Stop ``converter``'s program if it keeps one running (``ResidentConverter``)."""
+    shut_down = getattr(converter, "shut_down", None)
+    if callable(shut_down):
+        shut_down()

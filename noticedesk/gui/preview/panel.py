@@ -41,13 +41,14 @@ from PySide6.QtWidgets import (
 
 from noticedesk.core.clients import Client
 from noticedesk.core.documents.kinds import KINDS
-from noticedesk.core.documents.pdf import PdfConverter, find_converter
+from noticedesk.core.documents.pdf import PdfConverter
+from noticedesk.core.documents.pdf_resident import find_preview_converter
 from noticedesk.core.documents.preview import PreviewDocument, client_documents, write_preview_copy
 from noticedesk.core.user_error import error_text
 from noticedesk.gui.common.file_chooser import OpenUrl
 from noticedesk.gui.common.settings import WindowSettings
 from noticedesk.gui.common.tasks import TaskRunner
-from noticedesk.gui.preview.jobs import FindConverter, PreviewJobs
+from noticedesk.gui.preview.jobs import Ahead, FindConverter, PreviewJobs
 from noticedesk.gui.preview.pages import PageView, pixmap_of
 from noticedesk.gui.preview.print_preview import open_print_preview
 from noticedesk.gui.preview.print_selection import SelectionPrint
@@ -67,7 +68,8 @@ class PreviewPanel(QWidget):
         settings: WindowSettings,
         inputs: Callable[[], PreviewInputs],
         *,
-        find: FindConverter = find_converter,
+        find: FindConverter = find_preview_converter,
+        ahead: Ahead | None = None,
         open_url: OpenUrl = QDesktopServices.openUrl,
         language: Callable[[], str] = lambda: "ja",
         parent: QWidget | None = None,
@@ -77,7 +79,7 @@ class PreviewPanel(QWidget):
         self._inputs = inputs
         self.open_url = open_url
         self._language = language
-        self.jobs = PreviewJobs(runner, self._showing, find=find, parent=self)
+        self.jobs = PreviewJobs(runner, self._showing, find=find, ahead=ahead, parent=self)
         self.jobs.started.connect(self._job_started)
         self.jobs.finished.connect(self._show_result)
         self.jobs.failed.connect(self._show_failure)
@@ -118,7 +120,8 @@ class PreviewPanel(QWidget):
         self.open_action = QAction(self)
         self.open_action.triggered.connect(self.open_in_word)
 
-        # Word failed and LibreOffice draws the pages instead: said once, and kept in view.
+        # Word failed and LibreOffice draws the pages instead, or LibreOffice cannot be kept
+        # running (``pdf_resident``): said once, and kept in view.
         self.converter_note = QLabel(self)
         self.converter_note.setObjectName("converter_note")
         self.converter_note.setWordWrap(True)
@@ -256,7 +259,7 @@ class PreviewPanel(QWidget):
         ):
             return  # the same documents are on screen or on their way
         self._set_busy(True)  # the newest request starts when a running one ends
-        self.jobs.want(self.jobs.request(inputs, zoom))
+        self.jobs.want(self.jobs.request(inputs, zoom, self._kind))
         self._update_title(inputs.client)
 
     def _has_documents(self) -> bool:
@@ -291,12 +294,13 @@ class PreviewPanel(QWidget):
             return
         self._show_converter_note(result.request.converter)
         self._show_kind()
-        if self._print_when_ready:
+        if self._print_when_ready and not result.partial:
             self._print_when_ready = False
             self._open_print_dialog(result)
 
     def _show_converter_note(self, converter: PdfConverter) -> None:
-        """The reason the first converter (Word) gave way, once it did (``pdf_word``)."""
+        """The reason the first converter gave way, once it did (Word to LibreOffice,
+        ``pdf_word``; LibreOffice kept running to one start per client, ``pdf_resident``)."""
         notice = getattr(converter, "notice", None)
         if notice is None or not self.converter_note.isHidden():
             return
@@ -424,7 +428,7 @@ class PreviewPanel(QWidget):
         result = self._result
         wanted = self.jobs.wanted
         if result is not None and result.request is wanted:
-            if result.pages:
+            if result.pages and not result.partial:
                 self._open_print_dialog(result)
                 return
             if result.documents and result.request.converter is None:

@@ -3,6 +3,11 @@
 ``build_preview`` renders the client's documents with the export's own renderer, has the cache
 convert those it has not seen (one converter call), and draws every page at the resolution the
 zoom asks for. It touches no widget, so it may run on any thread.
+
+``build_shown_first`` answers only the document on the tab staff look at (``first_kind``):
+with a converter that stays running each document costs about a tenth of a second, so that
+page is on screen after one conversion, and ``build_preview`` then adds the other tabs
+(``PreviewResult.partial`` until it has).
 """
 
 from __future__ import annotations
@@ -71,6 +76,7 @@ class PreviewRequest:
     converter: PdfConverter | None
     cache: PreviewCache
     templates: TemplateChoice = field(default_factory=TemplateChoice)
+    first_kind: str = ""  # the tab on screen: its document is answered first (if it has it)
 
 
 @dataclass(slots=True)
@@ -78,6 +84,7 @@ class PreviewResult:
     request: PreviewRequest
     documents: list[PreviewDocument]
     pages: dict[str, list[PageImage]] = field(default_factory=dict)
+    partial: bool = False  # only the shown tab's document is converted yet
 
     def document(self, kind: str) -> PreviewDocument | None:
         return next((d for d in self.documents if d.kind == kind), None)
@@ -94,10 +101,30 @@ def build_preview(request: PreviewRequest) -> PreviewResult:
     if request.converter is None:
         return PreviewResult(request, documents)
     documents = request.cache.convert(documents)
-    pages = {}
-    for document in documents:
-        assert document.pdf is not None
-        sizes = page_sizes(document.pdf)
-        dpi = request.zoom.dpi(sizes[0].width if sizes else A4_WIDTH_POINTS)
-        pages[document.kind] = request.cache.pages(document.pdf, dpi)
+    pages = {document.kind: _draw(request, document) for document in documents}
     return PreviewResult(request, documents, pages)
+
+
+def build_shown_first(request: PreviewRequest) -> PreviewResult:
+    """The worker's job: render every document, convert and draw only the shown tab's."""
+    documents = client_documents(
+        request.client,
+        request.office,
+        request.incident,
+        templates_dir=request.templates.folder,
+    )
+    if request.converter is None or not documents:
+        return PreviewResult(request, documents)
+    kinds = [d.kind for d in documents]
+    kind = request.first_kind if request.first_kind in kinds else kinds[0]
+    index = kinds.index(kind)
+    (converted,) = request.cache.convert([documents[index]])
+    documents[index] = converted
+    return PreviewResult(request, documents, {kind: _draw(request, converted)}, partial=True)
+
+
+def _draw(request: PreviewRequest, document: PreviewDocument) -> list[PageImage]:
+    assert document.pdf is not None
+    sizes = page_sizes(document.pdf)
+    dpi = request.zoom.dpi(sizes[0].width if sizes else A4_WIDTH_POINTS)
+    return request.cache.pages(document.pdf, dpi)

@@ -154,6 +154,7 @@ class MainWindow(QMainWindow):
             beside=self.problems_dock,
             current_changed=self.table.selectionModel().currentRowChanged,
             open_url=self.open_url,
+            neighbours=self.neighbour_source_rows,
         )
         # Shown once a client list has problems (View brings it back): an empty list of problems
         # beside an empty table only puzzles a first-time user. A saved layout may show it again.
@@ -342,6 +343,18 @@ class MainWindow(QMainWindow):
         current = self.table.currentIndex()
         return self.proxy.mapToSource(current).row() if current.isValid() else None
 
+    def neighbour_source_rows(self) -> list[int]:
+        """The rows below and above the current one as the table shows them (next first)."""
+        current = self.table.currentIndex()
+        if not current.isValid():
+            return []
+        rows = (current.row() + 1, current.row() - 1)
+        return [
+            self.proxy.mapToSource(self.proxy.index(row, 0)).row()
+            for row in rows
+            if 0 <= row < self.proxy.rowCount()
+        ]
+
     def select_excel_row(self, excel_row: int) -> None:
         """Select the client read from a spreadsheet row (double-click on a problem)."""
         source_row = self.model.row_of_excel_row(excel_row)
@@ -527,6 +540,8 @@ class MainWindow(QMainWindow):
         session = self.state.session
         if session is not None:
             session.close()
+        # Last: nothing more is asked of the preview's LibreOffice, kept running till now.
+        self.preview.jobs.shut_down()
         super().closeEvent(event)
 
     def sizeHint(self) -> QSize:
