@@ -69,7 +69,7 @@ from noticedesk.core.documents import (
 )
 from noticedesk.core.documents.address_files import AddressOptions
 from noticedesk.core.documents.export_pdf import PdfRequest
-from noticedesk.core.documents.kinds import ADDRESS_KINDS
+from noticedesk.core.documents.kinds import ADDRESS_KINDS, default_kinds
 from noticedesk.core.documents.pdf import find_converter
 from noticedesk.core.incident import Incident, load_incident
 from noticedesk.core.office import OfficeProfile, ProfileError, load_office
@@ -98,7 +98,7 @@ def register(
     parser.add_argument("--templates", metavar="DIR", help="独自のテンプレートのフォルダ")
     parser.add_argument(
         "--kinds",
-        default=",".join(DOCUMENT_KINDS),
+        default=None,
         metavar="KINDS",
         help="書き出す文書 (カンマ区切り: "
         + ", ".join(DOCUMENT_KINDS + ADDRESS_KINDS)
@@ -255,7 +255,10 @@ def _office_and_incident(
     return office, incident
 
 
-def _kinds(text: str) -> list[str]:
+def _kinds(text: str | None) -> list[str]:
+    """The kinds asked for; [] when --kinds is not given (``default_kinds`` of the incident)."""
+    if text is None:
+        return []
     kinds = [k.strip() for k in text.split(",") if k.strip()]
     unknown = [k for k in kinds if k not in KINDS and k not in ADDRESS_KINDS]
     if unknown or not kinds:
@@ -374,7 +377,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
 
     try:
-        result = _write(args, roster.clients, office, incident, kinds)
+        result = _write(args, roster.clients, office, incident, kinds or default_kinds(incident))
     except ExportProblem as exc:
         return _fail(args, exc.problems, exc.conflicts, EXIT_UNUSABLE, roster)
     _report(args, result, roster)
@@ -431,7 +434,7 @@ def _export_open_case(args: argparse.Namespace) -> int:
                 office,
                 incident,
                 Path(args.out),
-                kinds,
+                kinds or default_kinds(incident),
                 clients=keys,
                 pending_only=args.pending_only,
                 **_options(args),

@@ -23,6 +23,7 @@ from pathlib import Path
 from noticedesk.core.bundled import sample_dir
 from noticedesk.core.clients import Client
 from noticedesk.core.documents import export_case
+from noticedesk.core.documents.kinds import default_kinds
 from noticedesk.core.documents.pages import rasterise
 from noticedesk.core.documents.pdf import PdfConverter, find_converter
 from noticedesk.core.documents.preview import PreviewCache, client_documents
@@ -78,7 +79,10 @@ def run_selftest(
                 load_office(sample / "office.toml"),
                 load_incident(sample / "incident.toml"),
             )
-            result = export_case(clients, *office_incident, Path(folder) / "出力")
+            office, incident = office_incident
+            result = export_case(
+                clients, office, incident, Path(folder) / "出力", default_kinds(incident)
+            )
             written = [path for paths in result.files.values() for path in paths]
             empty = [p.name for p in written if p.stat().st_size == 0]
             if empty:

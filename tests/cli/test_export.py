@@ -36,7 +36,8 @@ def test_demo_exports_everything(tmp_path: Path, capsys: pytest.CaptureFixture[s
     individual = [c for c in clients if c["individual"]]
     assert len(individual) == 6
     for entry in clients:
-        assert len(entry["files"]) == (4 if entry["individual"] else 3)
+        # The sample incident has a reply-by date: the reply slip goes with every cover letter.
+        assert len(entry["files"]) == (5 if entry["individual"] else 4)
         assert all(Path(f).is_file() for f in entry["files"])
     assert Path(str(data["ppc_list"])) == tmp_path / "out" / PPC_LIST_NAME
     assert data["ppc_count"] == 34

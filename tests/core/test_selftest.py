@@ -17,10 +17,10 @@ def test_every_step_passes_and_the_preview_goes_through_the_converter(tmp_path: 
         ("preview", True),
     ]
     assert "40" in steps[0].en
-    assert "126 documents" in steps[1].en
+    assert "166 documents" in steps[1].en  # with the reply slip the sample asks for
     # One batch: the first sample client's documents, drawn two pages each.
-    assert len(converter.batches) == 1 and len(converter.batches[0]) == 3
-    assert "FakeOffice" in steps[2].en and "drew 6 pages" in steps[2].en
+    assert len(converter.batches) == 1 and len(converter.batches[0]) == 4
+    assert "FakeOffice" in steps[2].en and "drew 8 pages" in steps[2].en
     assert list(tmp_path.iterdir()) == []  # the exported files went with the temporary folder
 
 

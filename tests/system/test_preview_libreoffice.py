@@ -71,6 +71,7 @@ def test_each_document_becomes_a4_pages_that_name_the_client(
         "internal",
         "report",
         "individual",
+        "reply",  # the sample incident asks for the reply slip back by a date
     ]
     office = sample_office()
     texts = set()
@@ -83,7 +84,7 @@ def test_each_document_becomes_a4_pages_that_name_the_client(
         assert squeeze(name) in text, kind
         assert squeeze(office.name) in text, kind
         texts.add(text)
-    assert len(texts) == 4  # four different documents, not one converted four times
+    assert len(texts) == 5  # five different documents, not one converted five times
 
 
 def test_pages_are_drawn_at_screen_and_print_resolutions(

@@ -41,7 +41,7 @@ def test_the_window_shows_pages_made_by_libreoffice(
         select_client(window, JOINT)
         wait_previewed(qtbot, window, JOINT, timeout=120_000)
         assert panel.jobs.converter is not None and panel.jobs.converter.name == "LibreOffice"
-        assert panel.kinds() == ["cover", "internal", "report"]
+        assert panel.kinds() == ["cover", "internal", "report", "reply"]
         image = panel.strip.pixmaps()[0].toImage()
         inked = sum(
             1

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from noticedesk.core.incident import NOTICE_ITEMS, REPORT_ITEMS
+from noticedesk.core.incident import NOTICE_ITEMS, REPORT_ITEMS, Incident
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +103,15 @@ ANSWER_KINDS: tuple[str, ...] = ("reply", "reminder")
 # Envelopes and address labels: one file for all the clients exported, not a document per
 # client (``documents.address_files``); an export names them in its kinds like documents.
 ADDRESS_KINDS: tuple[str, ...] = ("envelope", "labels")
+
+
+def default_kinds(incident: Incident | None) -> tuple[str, ...]:
+    """What an export and the preview show unless told otherwise: the four documents, and the
+    reply slip when the incident has a reply-by date. The cover letter then asks for 「同封の
+    回答書」 back by that date, so the slip must be in the envelope with it."""
+    if incident is not None and incident.reply_by is not None:
+        return (*DOCUMENT_KINDS, "reply")
+    return DOCUMENT_KINDS
 
 
 def kinds_for(individual: bool, kinds: tuple[str, ...] | list[str]) -> list[str]:

@@ -33,7 +33,7 @@ from pathlib import Path
 from noticedesk.core.atomic import write_bytes
 from noticedesk.core.clients import Client
 from noticedesk.core.documents.export_plan import document_file_name
-from noticedesk.core.documents.kinds import DOCUMENT_KINDS, kinds_for
+from noticedesk.core.documents.kinds import default_kinds, kinds_for
 from noticedesk.core.documents.pages import PageImage, rasterise
 from noticedesk.core.documents.pdf import PdfConverter
 from noticedesk.core.documents.rendering import render_document
@@ -65,13 +65,15 @@ def client_documents(
     client: Client,
     office: OfficeProfile,
     incident: Incident,
-    kinds: Sequence[str] = DOCUMENT_KINDS,
+    kinds: Sequence[str] | None = None,
     templates_dir: Path | None = None,
 ) -> list[PreviewDocument]:
-    """The client's documents in envelope order, exactly as the export renders them."""
+    """The client's documents in envelope order, exactly as the export renders them (by
+    default those the export writes unless told otherwise: ``default_kinds``)."""
+    chosen = default_kinds(incident) if kinds is None else kinds
     return [
         PreviewDocument(kind, render_document(kind, client, office, incident, templates_dir))
-        for kind in kinds_for(client.individual, list(kinds))
+        for kind in kinds_for(client.individual, list(chosen))
     ]
 
 

@@ -46,10 +46,11 @@ from noticedesk.core.case.export_selection import (
     count_documents,
 )
 from noticedesk.core.case.recorded_export import ExportNotRecorded, export_and_record
-from noticedesk.core.documents import DOCUMENT_KINDS, ExportProblem, ExportResult
+from noticedesk.core.documents import ExportProblem, ExportResult
 from noticedesk.core.documents.address_files import AddressOptions, split_kinds
 from noticedesk.core.documents.export_pdf import PdfRequest
 from noticedesk.core.documents.filenames import safe_name
+from noticedesk.core.documents.kinds import default_kinds
 from noticedesk.core.documents.pdf import find_converter
 from noticedesk.core.incident import Incident
 from noticedesk.core.user_error import error_text
@@ -186,7 +187,7 @@ class ExportFlow(QObject):
         if office_missing or incident_missing:
             self._offer_to_complete(office_missing, incident_missing)
             return
-        self._choose(list(kinds) if kinds else list(DOCUMENT_KINDS))
+        self._choose(list(kinds) if kinds else list(default_kinds(session.incident)))
 
     def _offer_to_complete(self, office_missing: list[str], incident_missing: list[str]) -> None:
         lines = []

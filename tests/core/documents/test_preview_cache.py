@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from noticedesk.core.documents import export_case
+from noticedesk.core.documents.kinds import default_kinds
 from noticedesk.core.documents.pages import (
     PageImage,
     page_count,
@@ -39,7 +40,8 @@ posix_only = pytest.mark.skipif(sys.platform == "win32", reason="fake soffice is
 def test_the_previewed_documents_are_the_exported_bytes(tmp_path: Path) -> None:
     roster = import_roster(SAMPLE / "roster.csv")
     office, incident = sample_office(), sample_incident()
-    result = export_case(roster.clients, office, incident, tmp_path / "out")
+    kinds = default_kinds(incident)  # what the window and the command line export by default
+    result = export_case(roster.clients, office, incident, tmp_path / "out", kinds)
     individual = next(c for c in roster.clients if c.individual)
     joint = next(c for c in roster.clients if not c.individual)
     for each in (individual, joint):
@@ -53,6 +55,7 @@ def test_the_previewed_documents_are_the_exported_bytes(tmp_path: Path) -> None:
         "internal",
         "report",
         "individual",
+        "reply",  # the sample incident asks for the reply slip back by a date
     ]
 
 
@@ -67,8 +70,8 @@ def test_the_same_bytes_are_converted_once() -> None:
     again = cache.convert(
         client_documents(client("株式会社テスト"), sample_office(), sample_incident())
     )
-    assert len(converter.batches) == 1  # one batch for all three documents, none the second time
-    assert len(converter.batches[0]) == 3
+    assert len(converter.batches) == 1  # one batch for all four documents, none the second time
+    assert len(converter.batches[0]) == 4
     assert [d.pdf for d in again] == [d.pdf for d in first]
 
 
@@ -102,7 +105,7 @@ def test_a_tick_adds_the_own_report_guide_and_converts_only_what_changed() -> No
     cache.convert(client_documents(joint, office, incident))
     ticked = dataclasses.replace(joint, individual=True)
     documents = cache.convert(client_documents(ticked, office, incident))
-    assert [d.kind for d in documents] == ["cover", "internal", "report", "individual"]
+    assert [d.kind for d in documents] == ["cover", "internal", "report", "individual", "reply"]
     unchanged = {d.docx for d in client_documents(joint, office, incident)}
     # Only the documents whose bytes the tick changed went to the converter the second time.
     assert converter.batches[1] == [d.docx for d in documents if d.docx not in unchanged]

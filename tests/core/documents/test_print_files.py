@@ -322,7 +322,7 @@ def test_cli_print_files_on_the_demo_case(
     folder = out / PRINT_FOLDER
     assert payload["print_files"] == {
         kind: str(folder / print_file_name(kind))
-        for kind in ("cover", "internal", "report", "individual")
+        for kind in ("cover", "internal", "report", "individual", "reply")  # reply: a reply-by date
     }
     opted = [c["name"] for c in payload["clients"] if c["individual"]]
     guide = open_docx(folder / print_file_name("individual"))

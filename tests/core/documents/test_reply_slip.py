@@ -13,6 +13,8 @@ from noticedesk.core.case.answers import Answer, AnswerChoice, AnswerVia
 from noticedesk.core.case.recorded_export import export_and_record
 from noticedesk.core.documents import PPC_LIST_NAME, render_document
 from noticedesk.core.documents import context as context_module
+from noticedesk.core.documents.kinds import default_kinds
+from noticedesk.core.documents.preview import client_documents
 from noticedesk.core.incident import load_incident
 from tests.helpers.cases import SAKURA, TAKAHASHI, YAMAZAKI, roster
 from tests.helpers.documents import client, document_text, sample_incident, sample_office
@@ -127,3 +129,21 @@ def test_without_a_reply_by_date_the_cover_letter_mentions_no_slip_but_still_exp
     cover = document_text(render_document("cover", CLIENT, sample_office(), incident))
     assert "回答書" not in cover
     assert "ご連絡のない場合は、当法人より一括して報告させていただきます。" in cover
+
+
+def test_with_a_reply_by_date_the_slip_goes_with_every_export_and_preview() -> None:
+    # The cover letter then asks for 「同封の回答書」 back by that date: the slip must be in
+    # the envelope, unless the office chooses the documents itself.
+    with_date = sample_incident()
+    assert with_date.reply_by is not None
+    assert "reply" in default_kinds(with_date)
+    assert "同封の「回答書」" in document_text(
+        render_document("cover", CLIENT, sample_office(), with_date)
+    )
+    shown = [d.kind for d in client_documents(CLIENT, sample_office(), with_date)]
+    assert shown[-1] == "reply"
+
+    without = dataclasses.replace(with_date, reply_by=None)
+    assert "reply" not in default_kinds(without)
+    assert "回答書" not in document_text(render_document("cover", CLIENT, sample_office(), without))
+    assert "reply" not in [d.kind for d in client_documents(CLIENT, sample_office(), without)]

@@ -65,7 +65,7 @@ def test_envelopes_beside_the_letters_in_the_chosen_size(
     choices = dialog.address_choices
     choices.envelope_box.setChecked(True)
     choices.envelope_size.setCurrentIndex(choices.envelope_size.findData("kaku2"))
-    assert dialog.kinds() == ["internal", "report", "cover", "individual", "envelope"]
+    assert dialog.kinds() == ["internal", "report", "cover", "individual", "reply", "envelope"]
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
     rows = grid_cells((out / PRINT_FOLDER / "封筒_角形2号.docx").read_bytes())
     assert len(rows) == 10  # five clients, two blocks each

@@ -61,17 +61,19 @@ def test_the_selected_rows_are_exported_and_the_list_still_names_every_joint_cli
     assert dialog.all_button.text() == "&All clients (5)"
     assert dialog.selected_button.text() == "Se&lected rows (2)"
     assert not dialog.shown_button.isEnabled()  # no search typed
-    assert "17 document(s) for 5 client(s)" in dialog.summary.text()
+    # Four documents each (the reply slip too: the sample asks for it back by a date), and the
+    # guide for the two who report themselves.
+    assert "22 document(s) for 5 client(s)" in dialog.summary.text()
     assert dialog.print_files_box.isEnabled()
 
     dialog.selected_button.setChecked(True)
-    # C0002: three documents; C0003 reports itself: the guide too.
-    assert "7 document(s) for 2 client(s)" in dialog.summary.text()
+    # C0002: four documents; C0003 reports itself: the guide too.
+    assert "9 document(s) for 2 client(s)" in dialog.summary.text()
     assert not dialog.print_files_box.isEnabled()  # the print files need every client
     press_export(dialog)
 
     text = finished(window)
-    assert "7 document(s) for 2 client(s)" in text
+    assert "9 document(s) for 2 client(s)" in text
     assert "always written for the whole case" in text
     assert client_folders(out) == ["C0002", "C0003"]
     assert listed(out) == ["株式会社髙橋製作所", "有限会社山﨑商店", "合同会社ミナト企画①"]
@@ -94,9 +96,9 @@ def test_the_rows_the_search_shows_are_exported(
     dialog.shown_button.setChecked(True)
     assert dialog.client_keys() == ["code:C0001", "code:C0002"]
     dialog.kind_boxes["internal"].setChecked(False)
-    assert "4 document(s) for 2 client(s)" in dialog.summary.text()
+    assert "6 document(s) for 2 client(s)" in dialog.summary.text()
     press_export(dialog)
-    assert "4 document(s) for 2 client(s)" in finished(window)
+    assert "6 document(s) for 2 client(s)" in finished(window)
     assert client_folders(out) == ["C0001", "C0002"]
 
 
@@ -114,15 +116,15 @@ def test_only_what_is_not_yet_exported_after_a_first_export_of_the_cover_letters
     dialog = open_dialog(window, out)
     dialog.pending_box.setChecked(True)
     assert not dialog.print_files_box.isEnabled()
-    # The other three documents of five clients, less the guide of the three who do not
-    # report themselves: 5 x 2 + 2.
-    assert "12 document(s) for 5 client(s)" in dialog.summary.text()
+    # The other four documents of five clients, less the guide of the three who do not
+    # report themselves: 5 x 3 + 2.
+    assert "17 document(s) for 5 client(s)" in dialog.summary.text()
     press_export(dialog)
     box = window.last_message
     assert box is not None and box.windowTitle() == "Overwrite?"
     assert "1 file(s)" in box.text()  # the regulator's list alone is in the way
     box.button(QMessageBox.StandardButton.Yes).click()
-    assert "12 document(s) for 5 client(s)" in finished(window)
+    assert "17 document(s) for 5 client(s)" in finished(window)
     assert letter.stat().st_mtime_ns == before  # the letters already out are not touched
     assert status_text(window, "C0004", "report") == "Exported"
 
@@ -157,7 +159,7 @@ def test_a_client_whose_data_was_fixed_is_exported_again_by_selecting_its_row(
     assert box is not None and box.windowTitle() == "Overwrite?"
     assert "3 file(s)" in box.text()  # its two documents and the regulator's list
     box.button(QMessageBox.StandardButton.Yes).click()
-    assert "2 document(s) for 1 client(s)" in finished(window)
+    assert "3 document(s) for 1 client(s)" in finished(window)  # and its new reply slip
     assert {p: p.stat().st_mtime_ns for p in others} == others
     letter = next(out.glob("C0002_*/01_*.docx"))
     assert "阿佐谷北" in document_text(letter.read_bytes())  # what goes to the PPC, fixed

@@ -84,8 +84,9 @@ def test_ctrl_e_exports_every_document_and_the_status_columns_follow(
 
     box = window.last_message
     assert box is not None and box.windowTitle() == "Export finished"
-    # 5 clients x 3 documents, plus the own-report guide for the 2 who report individually.
-    assert "17 document(s) for 5 client(s)" in box.text()
+    # 5 clients x 4 documents (with the reply slip the sample asks for back by a date), plus
+    # the own-report guide for the 2 who report individually.
+    assert "22 document(s) for 5 client(s)" in box.text()
     assert "names 3 client(s) in the joint report" in box.text()
     folders = sorted(p.name for p in out.iterdir() if p.is_dir())
     assert folders[0] == "C0001_㈱髙橋製作所"
@@ -98,7 +99,7 @@ def test_ctrl_e_exports_every_document_and_the_status_columns_follow(
     assert status_text(window, "C0001", "report") == "Exported"
     assert status_text(window, "C0001", "individual") == "—"  # joint report: no guide
     stored = stored_statuses(data_dir)
-    assert stored["C0001"] == dict.fromkeys(("internal", "report", "cover"), "exported")
+    assert stored["C0001"] == dict.fromkeys(("internal", "report", "cover", "reply"), "exported")
     assert stored["C0003"]["individual"] == DocumentStatus.EXPORTED
     assert "documents pending: 0" in window.status_area.counts_label.text()
 

@@ -65,8 +65,9 @@ def test_the_next_and_previous_clients_come_from_the_cache(
     select_client(window, SECOND)
     wait_previewed(qtbot, window, SECOND)
     # The client asked for (the tab on screen first, then the others), then the one below it,
-    # then the one above it (THIRD reports individually: four documents).
-    assert [len(batch) for batch in converter.batches] == [1, 2, 4, 3]
+    # then the one above it (four documents each with the reply slip the sample asks for;
+    # THIRD reports individually: five).
+    assert [len(batch) for batch in converter.batches] == [1, 3, 5, 4]
     for neighbour in (THIRD, FIRST):
         select_client(window, neighbour)
         wait_previewed(qtbot, window, neighbour)
@@ -90,7 +91,7 @@ def test_the_tab_on_screen_is_shown_before_the_others_are_made(
         qtbot.waitUntil(converter.held.is_set, timeout=10_000)
         assert panel.shown_client is not None and panel.shown_client.key == SECOND
         assert len(panel.strip.labels) == 1  # its first tab's page is on screen …
-        assert panel.kinds() == ["cover", "internal", "report"]  # … under every tab it gets
+        assert panel.kinds() == ["cover", "internal", "report", "reply"]  # … every tab it gets
         panel.print_preview()  # asked for while the other tabs are on their way
         assert panel.print_dialog is None
         converter.release.set()

@@ -21,7 +21,8 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from noticedesk.core.documents import DOCUMENT_KINDS, ExportResult
+from noticedesk.core.documents import ExportResult
+from noticedesk.core.documents.kinds import default_kinds
 from noticedesk.core.documents.pages import page_text
 from noticedesk.gui.common.i18n import Translation
 from noticedesk.gui.common.tasks import ThreadPoolRunner
@@ -78,15 +79,17 @@ def test_selecting_a_client_shows_the_pages_of_each_of_its_documents(
     select_client(window, JOINT_2)
     wait_previewed(qtbot, window, JOINT_2)
     assert panel.title.text() == "有限会社山﨑商店"
-    assert panel.kinds() == ["cover", "internal", "report"]
+    # The reply slip too: the sample incident asks for it back by a date.
+    assert panel.kinds() == ["cover", "internal", "report", "reply"]
     assert [panel.tabs.tabText(i) for i in range(panel.tabs.count())] == [
         "Cover letter",
         "Employee notice",
         "Notice to client",
+        "Reply slip",
     ]
     assert len(panel.strip.labels) == 2
     assert all(not p.isNull() for p in panel.strip.pixmaps())
-    assert len(fake.batches) == 1 and len(fake.batches[0]) == 3  # the envelope in one call
+    assert len(fake.batches) == 1 and len(fake.batches[0]) == 4  # the envelope in one call
 
     # Another tab: the other document's own pages, without another conversion.
     with qtbot.waitSignal(panel.pages_shown) as shown:
@@ -98,7 +101,7 @@ def test_selecting_a_client_shows_the_pages_of_each_of_its_documents(
     # A client reporting individually also gets the guide to reporting; the tab stays.
     select_client(window, INDIVIDUAL)
     wait_previewed(qtbot, window, INDIVIDUAL)
-    assert panel.kinds() == ["cover", "internal", "report", "individual"]
+    assert panel.kinds() == ["cover", "internal", "report", "individual", "reply"]
     assert panel.shown_kind == "report"
     assert panel.title.text() == "株式会社さくら運輸"
     assert len(fake.batches) == 2
@@ -123,7 +126,9 @@ def test_the_preview_converts_the_very_bytes_the_export_writes(
         previewed[key] = {d.kind: d.docx for d in panel.result.documents}
 
     with qtbot.waitSignal(window.export_flow.exported) as done:
-        window.export_flow.run(tmp_path / "out", list(DOCUMENT_KINDS))
+        # What the export writes unless told otherwise, as the preview shows it.
+        incident = window.state.session.incident  # type: ignore[union-attr]
+        window.export_flow.run(tmp_path / "out", list(default_kinds(incident)))
     result: ExportResult = done.args[0]
     written = result.documents_by_client()
     for key in (JOINT, INDIVIDUAL):
@@ -159,7 +164,7 @@ def test_the_newest_selection_wins_over_a_slow_older_one(
         pool.waitForDone(10_000)
     qtbot.wait(50)  # nothing else is on its way
     assert seen and set(seen) == {JOINT_2}  # the older result was never put on screen
-    assert [len(b) for b in fake.batches] == [3, 3]
+    assert [len(b) for b in fake.batches] == [4, 4]
     assert not panel.busy.isVisible()
     # The dropped result was kept: going back to the first client converts nothing.
     select_client(window, JOINT)
@@ -178,7 +183,7 @@ def test_a_tick_or_a_new_office_profile_never_leaves_a_stale_page(
     before = {d.kind: d.docx for d in panel.result.documents}  # type: ignore[union-attr]
 
     window.ticking.apply({JOINT: True})  # the client now reports individually
-    qtbot.waitUntil(lambda: panel.kinds() == ["cover", "internal", "report", "individual"])
+    qtbot.waitUntil(lambda: panel.kinds() == ["cover", "internal", "report", "individual", "reply"])
     panel.show_kind("report")
     ticked = panel.result.document("report")  # type: ignore[union-attr]
     assert ticked is not None and ticked.docx != before["report"]
@@ -205,28 +210,28 @@ def test_print_preview_paints_every_page_of_the_envelope(
     select_client(window, INDIVIDUAL)
     wait_previewed(qtbot, window, INDIVIDUAL)
     pdfs = [d.pdf for d in panel.result.documents if d.pdf]  # type: ignore[union-attr]
-    assert len(pdfs) == 4
+    assert len(pdfs) == 5
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     prepare_printer(printer, pdfs, "test")
-    assert paint_pages(printer, pdfs) == 8
+    assert paint_pages(printer, pdfs) == 10
     printed = pdfium.PdfDocument(str(tmp_path / "printed.pdf"))
     try:
-        assert len(printed) == 8
+        assert len(printed) == 10
         width, height = printed.get_page_size(7)
         assert abs(width - 595.3) < 1.5 and abs(height - 841.9) < 1.5  # A4, as the document
     finally:
         printed.close()
 
-    # The dialog itself, opened from the panel: it paints the same eight pages.
+    # The dialog itself, opened from the panel: it paints the same ten pages.
     panel.print_action.trigger()
     dialog = panel.print_dialog
     assert dialog is not None
     qtbot.waitUntil(dialog.isVisible)
     preview = dialog.findChild(QPrintPreviewWidget)
-    qtbot.waitUntil(lambda: preview.pageCount() == 8)
+    qtbot.waitUntil(lambda: preview.pageCount() == 10)
     assert "株式会社さくら運輸" in dialog.windowTitle()
     # Its own paint handler, given a printer that writes a PDF (as "Print" would a printer).
     again = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -235,7 +240,7 @@ def test_print_preview_paints_every_page_of_the_envelope(
     dialog.paintRequested.emit(again)
     from_dialog = pdfium.PdfDocument(str(tmp_path / "from-dialog.pdf"))
     try:
-        assert len(from_dialog) == 8
+        assert len(from_dialog) == 10
     finally:
         from_dialog.close()
     # A printer that cannot start (here: a PDF into a missing folder) is said, not raised.
@@ -266,7 +271,7 @@ def test_print_preview_from_the_file_menu_opens_the_preview_first(
     qtbot.waitUntil(lambda: panel.print_dialog is not None and panel.print_dialog.isVisible())
     assert panel.dock.isVisible()  # type: ignore[union-attr]
     preview = panel.print_dialog.findChild(QPrintPreviewWidget)
-    qtbot.waitUntil(lambda: preview.pageCount() == 3)
+    qtbot.waitUntil(lambda: preview.pageCount() == 4)  # one page each, the reply slip too
     panel.print_dialog.close()
 
 
@@ -299,7 +304,9 @@ def test_without_a_converter_the_panel_names_the_program_and_opens_in_word(
     session = window.state.session
     assert session is not None
     with qtbot.waitSignal(window.export_flow.exported) as done:
-        window.export_flow.run(tmp_path / "out", list(DOCUMENT_KINDS))
+        # What the export writes unless told otherwise, as the preview shows it.
+        incident = window.state.session.incident  # type: ignore[union-attr]
+        window.export_flow.run(tmp_path / "out", list(default_kinds(incident)))
     exported = dict(done.args[0].documents_by_client()[INDIVIDUAL])
     assert path.read_bytes() == exported["internal"].read_bytes()
 
