@@ -25,6 +25,7 @@ from noticedesk.cli.case_access import data_dir, data_dir_option, open_case
 from noticedesk.core.case import CaseError, CaseStore, export_blockers
 from noticedesk.core.display_text import terminal_json, terminal_text
 from noticedesk.core.documents import DOCUMENT_KINDS, KINDS
+from noticedesk.core.documents.kinds import default_kinds
 from noticedesk.core.documents.pdf import PdfConverter, find_converter
 from noticedesk.core.mail.delivery import (
     DEFAULT_PER_MINUTE,
@@ -63,9 +64,11 @@ def register(
     mode.add_argument("--eml", metavar="DIR", help="Outlook 等で開く下書き (.eml) をここに作る")
     parser.add_argument(
         "--kinds",
-        default=",".join(DOCUMENT_KINDS),
+        default=None,
         metavar="KINDS",
-        help="添付する文書 (カンマ区切り: " + ", ".join(DOCUMENT_KINDS) + ")",
+        help="添付する文書 (カンマ区切り: "
+        + ", ".join(DOCUMENT_KINDS)
+        + "。既定は書き出しと同じ: 回答書の返送期限があれば reply も)",
     )
     parser.add_argument("--clients", metavar="C,…", help="この顧問先だけ (コードか名称)")
     parser.add_argument(
@@ -160,7 +163,7 @@ def _run(args: argparse.Namespace, store: CaseStore) -> int:
             "事案情報がありません (noticedesk case incident FILE)",
             "The case has no incident (noticedesk case incident FILE)",
         )
-    kinds = _kinds(args.kinds)
+    kinds = _kinds(args.kinds) if args.kinds is not None else list(default_kinds(incident))
     wanted = _names(store, args.clients) or None
     for key in _names(store, args.confirm_sent):
         _confirm(store, kinds, key)

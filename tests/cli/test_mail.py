@@ -75,6 +75,8 @@ def test_the_dry_run_says_who_gets_what_and_who_not(
     first = report["clients"][0]
     assert first["to"] == ["soumu01@client01.example.jp"]
     assert first["attachments"][0] == "01_送付状_㈱髙橋製作所.docx"
+    # The letter asks for the enclosed reply slip back by the sample's reply-by date.
+    assert first["attachments"][-1] == "05_回答書_㈱髙橋製作所.docx"
     assert code == 1  # some clients cannot be sent to: listed
     capsys.readouterr()
     assert main(["mail", "--dry-run", "--attach", "docx", "--show", "C0001"]) in (0, 1)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMessageBox
 
-from noticedesk.core.documents import DOCUMENT_KINDS
+from noticedesk.core.documents.kinds import default_kinds
 from noticedesk.core.documents.pdf import PdfConverter, find_converter
 from noticedesk.core.mail.delivery import RunResult
 from noticedesk.core.mail.job import make_job
@@ -69,7 +69,7 @@ class MailFlow(QObject):
             job = make_job(
                 office,
                 incident,
-                DOCUMENT_KINDS,
+                default_kinds(incident),  # as the export: with the reply slip the letter mentions
                 converter=self.find_converter(),
                 templates_dir=self.templates.folder(),
             )
@@ -85,7 +85,8 @@ class MailFlow(QObject):
             )
             return
         store = session.store
-        plan = plan_mail(store.clients(), store.mail_records(), DOCUMENT_KINDS)
+        kinds = default_kinds(incident)
+        plan = plan_mail(store.clients(), store.mail_records(), kinds)
         settings = job.settings
         dialog = MailSendDialog(
             plan,
@@ -96,7 +97,7 @@ class MailFlow(QObject):
             self.state.language,
             self.host.window(),
             replan=lambda resend: plan_mail(
-                store.clients(), store.mail_records(), DOCUMENT_KINDS, resend=resend
+                store.clients(), store.mail_records(), kinds, resend=resend
             ),
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
