@@ -69,6 +69,7 @@ from tests.system.driving import (
     opened,
     shown,
 )
+from tests.system.mail_steps import MailDay
 from tests.system.paper_steps import PaperDay
 
 CASE_NAME = "2023年6月 給与システム不正アクセス"
@@ -162,6 +163,8 @@ class WorkingDay:
             ]
         if phase == "paper":
             return PaperDay(self).steps()
+        if phase == "mail":
+            return MailDay(self).steps()
         return [("restart", self.restart), ("close", self.close)]
 
     # -- helpers -----------------------------------------------------------------------------
