@@ -69,6 +69,7 @@ class MailDay:
             ("open-roster", day.open_roster),
             ("incident", self.incident),
             ("mail-settings", self.mail_settings),
+            ("close-while-reading", self.close_while_reading),
             ("send-by-mail", self.send_by_mail),
             ("nothing-twice", self.nothing_twice),
             ("quit", day.quit),
@@ -177,6 +178,24 @@ class MailDay:
         if dialog is None:
             raise StepFailed("the send dialog is not open")
         return dialog
+
+    def close_while_reading(self) -> Step:
+        """A message asked for and the dialog closed before it is made (its PDFs take a
+        LibreOffice start): the message arrives for a dialog that is gone."""
+        yield from self.open_send_dialog()
+        dialog = self.send_dialog()
+        row = dialog.plan.entries.index(dialog.plan.to_send[1])  # on screen, not yet read
+        yield from click(
+            dialog.table.viewport(), dialog.table.visualRect(dialog.model.index(row, NAME))
+        )
+        preparing = QCoreApplication.translate("MailSendDialog", "Preparing the message…")
+        yield Wait("the message is being made", lambda: dialog.message.toPlainText() == preparing)
+        yield from key("Escape")
+        yield gone(dialog, "the send dialog")
+        pool = QThreadPool.globalInstance()
+        yield Wait("the message is made", lambda: pool.activeThreadCount() == 0, timeout=60)
+        ticks = iter(range(5))  # a few turns of the event loop: the answer is delivered
+        yield Wait("the answer is delivered", lambda: next(ticks, None) is None)
 
     def send_by_mail(self) -> Step:
         """One dialog from opening to closing (no window is left open between steps)."""
