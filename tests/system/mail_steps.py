@@ -28,6 +28,8 @@ from noticedesk.core.bundled import sample_dir
 from noticedesk.core.incident import load_incident
 from noticedesk.core.mail.settings import PLAIN, STARTTLS, mail_password, mail_settings
 from noticedesk.core.office_store import load_office_profile
+from noticedesk.gui.dialogs.office import OfficeDialog
+from noticedesk.gui.dialogs.office_mail import MailSettingsBox
 from noticedesk.gui.mail.plan_model import NAME
 from noticedesk.gui.mail.send_dialog import MailSendDialog
 from tests.system.driving import (
@@ -68,6 +70,7 @@ class MailDay:
             ("new-case", day.new_case),
             ("open-roster", day.open_roster),
             ("incident", self.incident),
+            ("cancel-test-message", self.cancel_test_message),
             ("mail-settings", self.mail_settings),
             ("close-while-reading", self.close_while_reading),
             ("send-by-mail", self.send_by_mail),
@@ -86,7 +89,7 @@ class MailDay:
         yield Wait("the incident is saved", lambda: session.incident is not None)
 
     # -- the office dialog's mail settings -----------------------------------------------
-    def mail_settings(self) -> Step:
+    def open_office_dialog(self) -> Step:
         day = self.day
         window = day.window
         details = window.case_details
@@ -95,11 +98,38 @@ class MailDay:
         dialog = details.office_dialog
         assert dialog is not None
         yield from opened(dialog)
-        box = dialog.mail
-        port = server_port(day)
+
+    def office_dialog(self) -> OfficeDialog:
+        dialog = self.day.window.case_details.office_dialog
+        if dialog is None:
+            raise StepFailed("the office profile is not open")
+        return dialog
+
+    def cancel_test_message(self) -> Step:
+        """The test message sent, the dialog cancelled before the server answers (the test's
+        server holds its answer to the first message): the answer comes to a dialog that is
+        gone."""
+        yield from self.open_office_dialog()
+        dialog = self.office_dialog()
+        yield from self.fill_settings(dialog.mail)
+        yield from click(dialog.mail.test_button)
+        yield Wait(
+            "the test message is on its way", lambda: not dialog.mail.test_button.isEnabled()
+        )
+        yield from key("Escape")
+        yield gone(dialog, "the office profile")
+        pool = QThreadPool.globalInstance()
+        yield Wait("the server has answered", lambda: pool.activeThreadCount() == 0, timeout=60)
+        ticks = iter(range(5))  # a few turns of the event loop: the answer is delivered
+        yield Wait("the answer is delivered", lambda: next(ticks, None) is None)
+        profile = load_office_profile(self.day.data_dir)
+        if profile is not None and profile.smtp_host:
+            raise StepFailed("the cancelled dialog saved the mail settings")
+
+    def fill_settings(self, box: MailSettingsBox) -> Step:
         for field, text in (
             (box.host, "127.0.0.1"),
-            (box.port, str(port)),
+            (box.port, str(server_port(self.day))),
             (box.user, MAIL_USER),
             (box.password, MAIL_PASSWORD),
             (box.from_address, MAIL_FROM),
@@ -111,6 +141,13 @@ class MailDay:
         yield from self.choose_security(box.security, STARTTLS)
         yield Wait("the own-network confirmation is hidden", lambda: not box.plain_ok.isVisible())
 
+    def mail_settings(self) -> Step:
+        day = self.day
+        port = server_port(day)
+        yield from self.open_office_dialog()
+        dialog = self.office_dialog()
+        box = dialog.mail
+        yield from self.fill_settings(box)
         office = dialog.profile()
         wanted = QCoreApplication.translate("MailSettingsBox", "Sent to %1: check that it arrived.")
         wanted = wanted.replace("%1", mail_settings(office).office_address)

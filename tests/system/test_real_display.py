@@ -30,6 +30,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -41,7 +42,7 @@ from noticedesk.core.bundled import sample_dir
 from noticedesk.core.documents.kinds import KINDS
 from tests.helpers.programs import unavailable
 from tests.helpers.rosters import write_csv
-from tests.helpers.smtp_server import MailServer
+from tests.helpers.smtp_server import MailServer, Received
 from tests.system.day_steps import OFFICE_HEADER, OFFICE_ROWS
 from tests.system.mail_steps import MAIL_FROM, MAIL_PASSWORD, MAIL_USER
 
@@ -461,7 +462,17 @@ def test_the_documents_sent_by_mail_on_a_real_display(tmp_path: Path) -> None:
     work = _folders(tmp_path)
     shutil.copyfile(sample_dir() / "roster.csv", work / "事務所の書類" / "顧問先一覧.csv")
     (tmp_path / "smtp").mkdir()
-    with MailServer(tmp_path / "smtp", tls=True, users={MAIL_USER: MAIL_PASSWORD}) as server:
+    first = threading.Event()
+
+    def hold_the_first(_message: Received) -> None:
+        """The first test message is answered late: the office cancels its dialog meanwhile."""
+        if not first.is_set():
+            first.set()
+            time.sleep(3)
+
+    with MailServer(
+        tmp_path / "smtp", tls=True, users={MAIL_USER: MAIL_PASSWORD}, on_message=hold_the_first
+    ) as server:
         assert server.cafile is not None
         (work / "mail-server.json").write_text(json.dumps({"port": server.port}), "utf-8")
         work, _data, times, (status, verify) = run_day(
@@ -476,11 +487,13 @@ def test_the_documents_sent_by_mail_on_a_real_display(tmp_path: Path) -> None:
     expected = json.loads((work / "expected.json").read_text("utf-8"))
     mailed: dict[str, dict[str, list[str]]] = expected["mail"]
     office = "info@sakuradai-sr.example.jp"  # the sample office's own e-mail
-    # The test message first, to the office itself; then one message for each client.
-    test, *messages = received
-    assert (test.sender, test.recipients) == (MAIL_FROM, [office])
-    assert not list(test.message.iter_attachments())
-    assert set(logins) == {MAIL_USER} and len(logins) >= 2  # the test, then the run
+    # The test messages first (the cancelled one, the one answered), to the office itself;
+    # then one message for each client.
+    tests, messages = received[:2], received[2:]
+    for test in tests:
+        assert (test.sender, test.recipients) == (MAIL_FROM, [office])
+        assert not list(test.message.iter_attachments())
+    assert set(logins) == {MAIL_USER} and len(logins) >= 3  # two tests, then the run
     assert len(messages) == len(mailed), (len(messages), len(mailed))
     by_recipients = {tuple(sorted(m.recipients)): m for m in messages}
     assert len(by_recipients) == len(messages)  # nobody got two
