@@ -12,7 +12,8 @@ command line.
 
 It fails on a crash report, on any line in the program's log (Qt warnings, Python warnings or
 tracebacks; known harmless lines are listed in ``HARMLESS`` with why), on a dialog left open
-after a step or after quitting, and on a step that does not finish in time. Screenshots of
+after a step or after quitting, and on a step that does not finish in time. The mail day's
+SMTP server (aiosmtpd, STARTTLS and a login) runs in this process, which reads what it got. Screenshots of
 every step are kept in ``<tmp_path>/work/screenshots`` (a failure names its own).
 
 Needs Xvfb, openbox, xdotool, ImageMagick's ``import``, dbus-run-session, gnome-keyring-daemon
