@@ -2,13 +2,14 @@
 
 A fresh data folder: a new case, the office's client list opened, the incident's facts from the
 sample. Then, as an office meets e-mail the first time: the outgoing mail settings typed into
-the office dialog key by key (server, port, encryption, user, password, sender), its test
-message sent to the office's own address through the real thread pool, the dialog saved;
-File → Send by e-mail: one client's message read as it will be sent (its PDFs made by
-LibreOffice on a worker), the pace raised, every message sent through the real thread pool
+the office dialog key by key (server, port, encryption, user, password, sender) and the test
+message sent, the dialog cancelled before the server answers (the server holds that answer);
+the same again with the test message's answer awaited, and the dialog saved. File → Send by
+e-mail: a message asked for and the dialog closed before it is made; opened again, one
+client's message read as it will be sent (its PDFs made by LibreOffice on a worker), the pace
+raised, the run started and stopped once a message has gone, then started again for the rest
 with the event loop held up meanwhile (progress reports and the run's end then arrive
-together), the end summary read, the dialog closed; the dialog opened again offers nothing to
-send.
+together), the end summary read, the dialog closed; opened again, it offers nothing to send.
 
 The SMTP server is the test process's own (``tests.helpers.smtp_server``: STARTTLS and AUTH,
 its certificate trusted through ``SSL_CERT_FILE``); its port is in ``WORK/mail-server.json``.
@@ -238,6 +239,7 @@ class MailDay:
         """One dialog from opening to closing (no window is left open between steps)."""
         yield from self.open_send_dialog()
         yield from self.read_a_message()
+        yield from self.stop_after_the_first()
         yield from self.send_to_all()
 
     def read_a_message(self) -> Step:
@@ -269,7 +271,9 @@ class MailDay:
         }
         self.day.expected["not_mailed"] = len(plan.not_sent)
 
-    def send_to_all(self) -> Step:
+    def stop_after_the_first(self) -> Step:
+        """The pace raised, the run started and stopped once a message has gone: the message
+        being sent is finished, the rest stay to be sent."""
         dialog = self.send_dialog()
         total = len(dialog.plan.to_send)
         yield from click(dialog.pace)
@@ -277,6 +281,31 @@ class MailDay:
         yield from key("ctrl+a", "BackSpace")
         yield from type_keys(str(PER_MINUTE))
         yield Wait(f"{PER_MINUTE} a minute is set", lambda: dialog.pace.value() == PER_MINUTE)
+        yield from click(dialog.send_button)
+        yield Wait("the run has started", lambda: dialog.running, timeout=20)
+        yield Wait("a message has gone", lambda: dialog.progress.value() >= 1, timeout=60)
+        yield from click(dialog.stop_button)
+        yield Wait(
+            "the run has stopped",
+            lambda: not dialog.running and dialog.run_result is not None,
+            timeout=30,
+        )
+        result = dialog.run_result
+        assert result is not None
+        if not result.cancelled or not 1 <= len(result.sent) < total or result.failed:
+            raise StepFailed(f"the stopped run says: {dialog.status.text()!r}")
+        if not dialog.pace.isEnabled() or not dialog.send_button.isEnabled():
+            raise StepFailed("after the stop, the pace or the send button is greyed out")
+        if len(dialog.plan.to_send) != total - len(result.sent):
+            raise StepFailed(
+                f"{len(dialog.plan.to_send)} left to send after {len(result.sent)} of {total}"
+            )
+        yield from self.day.shot("mail-stopped")
+        self.day.expected["stopped_after"] = len(result.sent)
+
+    def send_to_all(self) -> Step:
+        dialog = self.send_dialog()
+        total = len(dialog.plan.to_send)
         if not dialog.send_button.isEnabled():
             raise StepFailed("the send button is greyed out")
         yield from click(dialog.send_button)

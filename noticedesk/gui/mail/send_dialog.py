@@ -347,6 +347,7 @@ class MailSendDialog(QDialog):
         self.running = False
         self.stop_button.hide()
         self.close_button.setEnabled(True)
+        self.pace.setEnabled(True)  # a provider that throttled the run wants a slower next one
 
     def _done(self, result: object) -> None:
         assert isinstance(result, RunResult)
