@@ -1,7 +1,7 @@
 """Start NoticeDesk as the ``noticedesk`` launcher does, with a day's work put on its event loop.
 
 Run by ``test_real_display.py`` as ``python day_driver.py PHASE WORK`` (PHASE ``first``,
-``second``, ``office`` or ``paper``). It makes the application object, so the day's timer can
+``second``, ``office``, ``paper`` or ``mail``). It makes the application object, so the day's timer can
 be started, then hands over to the program's own entry point, ``noticedesk.cli.main.main``
 with no arguments: the window, its settings and language, the crash handler, the thread pool
 and every dialog are the program's own, and nothing in the program knows it is being driven.

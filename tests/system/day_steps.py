@@ -12,7 +12,9 @@ a list headed the office's own way is opened; its columns are confirmed in the c
 the case is named in the question that follows, the recovery code closed, an unreadable answer
 and a client number used twice are decided in the problems list, and the selected client alone
 is exported. The paper day (``paper``, a fresh data folder, ``paper_steps``): answers to the
-reply slip, the reminders, envelopes, labels and PDFs.
+reply slip, the reminders, envelopes, labels and PDFs. The mail day (``mail``, a fresh data
+folder, ``mail_steps``): the mail settings and their test message, then the documents sent by
+e-mail.
 
 Keys and clicks go through the X server; Japanese text is committed as an input method does
 (see ``driving``). Between the phases the first writes what the second must find to
@@ -69,6 +71,7 @@ from tests.system.driving import (
     opened,
     shown,
 )
+from tests.system.mail_steps import MailDay
 from tests.system.paper_steps import PaperDay
 
 CASE_NAME = "2023年6月 給与システム不正アクセス"
@@ -162,6 +165,8 @@ class WorkingDay:
             ]
         if phase == "paper":
             return PaperDay(self).steps()
+        if phase == "mail":
+            return MailDay(self).steps()
         return [("restart", self.restart), ("close", self.close)]
 
     # -- helpers -----------------------------------------------------------------------------

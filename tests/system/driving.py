@@ -76,6 +76,16 @@ def key(*keys: str) -> Step:
     run.output()
 
 
+def type_keys(text: str) -> Step:
+    """Type ASCII ``text`` key by key through the X server (host names, addresses, numbers,
+    passwords: what staff type with the input method off)."""
+    if not text.isascii():
+        raise StepFailed(f"type_keys is for ASCII; commit {text!r} with commit_text")
+    run = Run("xdotool", "type", "--delay", "20", "--", text)
+    yield run
+    run.output()
+
+
 def click(widget: QWidget, area: QRect | None = None, *, button: int = 1) -> Step:
     """Move the pointer to the middle of ``widget`` (or of ``area`` in its coordinates) and
     click, through the X server, as a mouse would."""

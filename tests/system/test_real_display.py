@@ -12,7 +12,8 @@ command line.
 
 It fails on a crash report, on any line in the program's log (Qt warnings, Python warnings or
 tracebacks; known harmless lines are listed in ``HARMLESS`` with why), on a dialog left open
-after a step or after quitting, and on a step that does not finish in time. Screenshots of
+after a step or after quitting, and on a step that does not finish in time. The mail day's
+SMTP server (aiosmtpd, STARTTLS and a login) runs in this process, which reads what it got. Screenshots of
 every step are kept in ``<tmp_path>/work/screenshots`` (a failure names its own).
 
 Needs Xvfb, openbox, xdotool, ImageMagick's ``import``, dbus-run-session, gnome-keyring-daemon
@@ -30,6 +31,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -41,7 +43,9 @@ from noticedesk.core.bundled import sample_dir
 from noticedesk.core.documents.kinds import KINDS
 from tests.helpers.programs import unavailable
 from tests.helpers.rosters import write_csv
+from tests.helpers.smtp_server import MailServer, Received
 from tests.system.day_steps import OFFICE_HEADER, OFFICE_ROWS
+from tests.system.mail_steps import MAIL_FROM, MAIL_PASSWORD, MAIL_USER
 
 pytestmark = [pytest.mark.realdisplay, pytest.mark.libreoffice, pytest.mark.slow]
 
@@ -63,6 +67,7 @@ PHASE_TIMEOUT = {
     "second": 60.0,
     "office": 150.0,
     "paper": 240.0,
+    "mail": 180.0,
 }  # seconds; a passing day takes about 20
 # Lines in the program's stderr that are not faults, each with why; everything else fails.
 # None is known today: the day's log on Debian 12 with Qt 6.11 is empty.
@@ -317,16 +322,20 @@ def noticedesk_cli(env: dict[str, str], *args: str) -> subprocess.CompletedProce
 
 # -- the test --------------------------------------------------------------------------------
 def run_day(
-    tmp_path: Path, phases: tuple[str, ...], *extra: tuple[str, ...]
+    tmp_path: Path,
+    phases: tuple[str, ...],
+    *extra: tuple[str, ...],
+    environment: dict[str, str] | None = None,
 ) -> tuple[Path, Path, dict[str, float], list[subprocess.CompletedProcess[str]]]:
     """Run ``phases`` of the day on a fresh display, keyring and data folder (the office's
     profile imported on an earlier day); then each ``extra`` command on the case. Fails on a
-    window left on screen, a line in the program's log or a crash report."""
+    window left on screen, a line in the program's log or a crash report. ``environment``
+    adds to the program's (a certificate authority to trust, say)."""
     _require_tools()
     work, home, data = tmp_path / "work", tmp_path / "home", tmp_path / "data"
     times: dict[str, float] = {}
     with x_display(work) as display:
-        env = program_environment(home, data, display)
+        env = program_environment(home, data, display) | dict(environment or {})
         done = noticedesk_cli(env, "office", "import", str(sample_dir() / "office.toml"))
         assert done.returncode == 0, done.stderr
         with keyring_session(env, work) as bus:
@@ -442,3 +451,71 @@ def test_answers_reminders_envelopes_and_pdfs_on_a_real_display(tmp_path: Path) 
     assert counts["documents"]["cover"]["exported"] == expected["pdf_clients"]
     assert verify.returncode == 0, verify.stdout + verify.stderr
     print(f"\npaper day {times['paper']:.1f} s; screenshots in {work / 'screenshots'}")
+
+
+def test_the_documents_sent_by_mail_on_a_real_display(tmp_path: Path) -> None:
+    """The office's mail settings typed into the office dialog and proved by its test message;
+    File → Send by e-mail: one message read, every client with an address sent its documents
+    as PDFs through the real thread pool, the dialog opened again offering nothing
+    (``mail_steps``). The server is this process's own: STARTTLS and a login, as an office's
+    provider asks."""
+    _require_tools()
+    work = _folders(tmp_path)
+    shutil.copyfile(sample_dir() / "roster.csv", work / "事務所の書類" / "顧問先一覧.csv")
+    (tmp_path / "smtp").mkdir()
+    first = threading.Event()
+
+    def hold_the_first(_message: Received) -> None:
+        """The first test message is answered late: the office cancels its dialog meanwhile."""
+        if not first.is_set():
+            first.set()
+            time.sleep(3)
+
+    with MailServer(
+        tmp_path / "smtp", tls=True, users={MAIL_USER: MAIL_PASSWORD}, on_message=hold_the_first
+    ) as server:
+        assert server.cafile is not None
+        (work / "mail-server.json").write_text(json.dumps({"port": server.port}), "utf-8")
+        work, _data, times, (status, verify) = run_day(
+            tmp_path,
+            ("mail",),
+            ("case", "status", "--json"),
+            ("log", "--verify"),
+            environment={"SSL_CERT_FILE": str(server.cafile)},
+        )
+        received = list(server.received)
+        logins = list(server.logins)
+    expected = json.loads((work / "expected.json").read_text("utf-8"))
+    mailed: dict[str, dict[str, list[str]]] = expected["mail"]
+    office = "info@sakuradai-sr.example.jp"  # the sample office's own e-mail
+    # The test messages first (the cancelled one, the one answered), to the office itself;
+    # then one message for each client.
+    tests, messages = received[:2], received[2:]
+    for test in tests:
+        assert (test.sender, test.recipients) == (MAIL_FROM, [office])
+        assert not list(test.message.iter_attachments())
+    assert set(logins) == {MAIL_USER} and len(logins) >= 3  # two tests, then the run
+    assert len(messages) == len(mailed), (len(messages), len(mailed))
+    by_recipients = {tuple(sorted(m.recipients)): m for m in messages}
+    assert len(by_recipients) == len(messages)  # nobody got two
+    for key, wanted in mailed.items():
+        got = by_recipients.get(tuple(sorted(wanted["to"])))
+        assert got is not None, f"{key}: nothing arrived for {wanted['to']}"
+        assert got.sender == MAIL_FROM
+        parts = list(got.message.iter_attachments())
+        assert [p.get_filename() for p in parts] == wanted["attachments"], key
+        for part in parts:
+            data = part.get_payload(decode=True)
+            assert isinstance(data, bytes) and data.startswith(b"%PDF-"), part.get_filename()
+    assert status.returncode == 0, status.stderr
+    counts = json.loads(status.stdout)
+    assert counts["case"] == expected["case"]
+    for kind, per in counts["documents"].items():
+        prefix = f"{KINDS[kind].file_prefix}_{KINDS[kind].title}_"
+        wanted_sent = sum(
+            1 for m in mailed.values() if any(a.startswith(prefix) for a in m["attachments"])
+        )
+        assert per["sent"] == wanted_sent, (kind, per)
+    assert sum(per["sent"] for per in counts["documents"].values()) > 0
+    assert verify.returncode == 0, verify.stdout + verify.stderr
+    print(f"\nmail day {times['mail']:.1f} s; screenshots in {work / 'screenshots'}")

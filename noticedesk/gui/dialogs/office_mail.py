@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -170,13 +171,19 @@ class MailSettingsBox(QGroupBox):
         self.test_button.setEnabled(False)
         self.test_result.setText(self.tr("Sending a test message…"))
 
+        # The dialog may be saved or cancelled (and deleted) before the server answers, which
+        # can take the connection's whole timeout: the answer then has nowhere to go.
         def sent(_message_id: object) -> None:
+            if not shiboken6.isValid(self):
+                return
             self.test_button.setEnabled(True)
             self.test_result.setText(
                 self.tr("Sent to %1: check that it arrived.").replace("%1", settings.office_address)
             )
 
         def failed(exc: BaseException) -> None:
+            if not shiboken6.isValid(self):
+                return
             self.test_button.setEnabled(True)
             self.test_result.setText(error_text(exc, self.language))
 

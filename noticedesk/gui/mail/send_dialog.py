@@ -17,6 +17,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Collection
 
+import shiboken6
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -279,12 +280,14 @@ class MailSendDialog(QDialog):
         asked = self._shown
         self.message.setPlainText(self.tr("Preparing the message…"))
 
+        # The dialog may be closed (and deleted) while its documents are converted: the
+        # answer then has nowhere to go.
         def shown(text: object) -> None:
-            if asked == self._shown:
+            if shiboken6.isValid(self) and asked == self._shown:
                 self.message.setPlainText(str(text))
 
         def failed(exc: BaseException) -> None:
-            if asked == self._shown:
+            if shiboken6.isValid(self) and asked == self._shown:
                 self.message.setPlainText(error_text(exc, self.language))
 
         self.runner.run(lambda: readable(compose(self.job, entry).message), shown, failed)
@@ -344,6 +347,7 @@ class MailSendDialog(QDialog):
         self.running = False
         self.stop_button.hide()
         self.close_button.setEnabled(True)
+        self.pace.setEnabled(True)  # a provider that throttled the run wants a slower next one
 
     def _done(self, result: object) -> None:
         assert isinstance(result, RunResult)
