@@ -29,7 +29,7 @@ import tempfile
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from noticedesk.core.bundled import bundled_dir
 from noticedesk.core.user_error import UserError
@@ -106,7 +106,7 @@ def _run(
     try:
         stdout, stderr = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
-        _kill_tree(process)
+        kill_tree(process)
         process.communicate()
         raise PdfConversionError(
             f"{program} が {timeout:.0f} 秒以内に PDF を作成しませんでした。"
@@ -117,18 +117,20 @@ def _run(
     return subprocess.CompletedProcess(list(command), process.returncode, stdout, stderr)
 
 
-def _kill_tree(process: subprocess.Popen[str]) -> None:
-    if sys.platform == "win32":
-        subprocess.run(
-            ["taskkill", "/F", "/T", "/PID", str(process.pid)],
-            capture_output=True,
-            check=False,
-            creationflags=subprocess.CREATE_NO_WINDOW,
-        )
-    else:
-        with contextlib.suppress(ProcessLookupError, PermissionError):
-            os.killpg(process.pid, signal.SIGKILL)
-    with contextlib.suppress(ProcessLookupError):
+def kill_tree(process: subprocess.Popen[Any]) -> None:
+    """Stop ``process`` with what it started (soffice is a launcher for soffice.bin), at once."""
+    if process.poll() is None:
+        if sys.platform == "win32":
+            subprocess.run(
+                ["taskkill", "/F", "/T", "/PID", str(process.pid)],
+                capture_output=True,
+                check=False,
+                creationflags=subprocess.CREATE_NO_WINDOW,
+            )
+        else:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(process.pid, signal.SIGKILL)
+    with contextlib.suppress(OSError):
         process.kill()
 
 

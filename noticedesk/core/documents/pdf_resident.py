@@ -54,6 +54,7 @@ from noticedesk.core.documents.pdf import (
     LibreOfficeConverter,
     PdfConversionError,
     PdfConverter,
+    kill_tree,
     libreoffice_environment,
 )
 
@@ -146,22 +147,8 @@ def _pump(stream: IO[str], lines: queue.Queue[str | None]) -> None:
 
 
 def _stop_tree(process: subprocess.Popen[Any]) -> None:
-    """Stop ``process`` with what it started (soffice is a launcher for soffice.bin)."""
-    if process.poll() is None:
-        if sys.platform == "win32":
-            subprocess.run(
-                ["taskkill", "/F", "/T", "/PID", str(process.pid)],
-                capture_output=True,
-                check=False,
-                creationflags=subprocess.CREATE_NO_WINDOW,
-            )
-        else:
-            import signal
-
-            with contextlib.suppress(ProcessLookupError, PermissionError):
-                os.killpg(process.pid, signal.SIGKILL)
-    with contextlib.suppress(OSError):
-        process.kill()
+    """``kill_tree``, then wait for the process to be gone."""
+    kill_tree(process)
     with contextlib.suppress(subprocess.TimeoutExpired):
         process.wait(5)
 
