@@ -20,8 +20,8 @@ from noticedesk.core.case.answers import (
     AnswerChoice,
     AnswerVia,
     awaiting,
-    overdue,
     parse_via,
+    reminder_due,
 )
 from noticedesk.core.case.audit import current_user
 from noticedesk.core.dates import seireki
@@ -58,7 +58,9 @@ def register(
     shown = answers.add_mutually_exclusive_group()
     shown.add_argument("--awaiting", action="store_true", help="回答のない顧問先だけ")
     shown.add_argument(
-        "--overdue", action="store_true", help="回答期限を過ぎても回答のない顧問先だけ"
+        "--overdue",
+        action="store_true",
+        help="回答期限を過ぎても回答のない顧問先 (催促状を送る先: 個別報告の顧問先を除く) だけ",
     )
     answers.add_argument("--json", action="store_true", help="JSON で出力")
 
@@ -122,7 +124,8 @@ def _answers(args: argparse.Namespace) -> int:
         reply_by = store.incident.reply_by if store.incident is not None else None
         keys = [c.key for c in clients]
         if args.overdue:
-            wanted = set(overdue(keys, answers, reply_by, dt.date.today()))
+            pairs = [(c.key, bool(c.individual)) for c in clients]
+            wanted = set(reminder_due(pairs, answers, reply_by, dt.date.today()))
         elif args.awaiting:
             wanted = set(awaiting(keys, answers))
         else:

@@ -642,6 +642,10 @@
         <translation>個別に報告する顧問先にのみ作成します</translation>
     </message>
     <message>
+        <source>Only for clients in the joint report</source>
+        <translation>共同報告の顧問先にのみ作成します</translation>
+    </message>
+    <message>
         <source>Also make print files (one file per document with every client)</source>
         <translation>印刷用にまとめたファイルも作る</translation>
     </message>

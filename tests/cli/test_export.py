@@ -36,8 +36,10 @@ def test_demo_exports_everything(tmp_path: Path, capsys: pytest.CaptureFixture[s
     individual = [c for c in clients if c["individual"]]
     assert len(individual) == 6
     for entry in clients:
-        # The sample incident has a reply-by date: the reply slip goes with every cover letter.
-        assert len(entry["files"]) == (5 if entry["individual"] else 4)
+        # The sample incident has a reply-by date: a reply slip for each client in the joint
+        # report, the guide for each that reports individually.
+        assert len(entry["files"]) == 4
+        assert any("05_回答書" in f for f in entry["files"]) != entry["individual"]
         assert all(Path(f).is_file() for f in entry["files"])
     assert Path(str(data["ppc_list"])) == tmp_path / "out" / PPC_LIST_NAME
     assert data["ppc_count"] == 34

@@ -17,7 +17,7 @@ def test_every_step_passes_and_the_preview_goes_through_the_converter(tmp_path: 
         ("preview", True),
     ]
     assert "40" in steps[0].en
-    assert "166 documents" in steps[1].en  # with the reply slip the sample asks for
+    assert "160 documents" in steps[1].en  # with the reply slip the sample asks for
     # One batch: the first sample client's documents, drawn two pages each.
     assert len(converter.batches) == 1 and len(converter.batches[0]) == 4
     assert "FakeOffice" in steps[2].en and "drew 8 pages" in steps[2].en

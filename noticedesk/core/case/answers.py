@@ -176,6 +176,18 @@ def overdue(
     return awaiting(keys, answers)
 
 
+def reminder_due(
+    clients: Iterable[tuple[str, bool]],
+    answers: Mapping[str, Answer],
+    reply_by: dt.date | None,
+    today: dt.date,
+) -> list[str]:
+    """The clients (key, reports individually) a reminder is written for: overdue, and not
+    reporting individually. That choice is already known (the cover letter says so and sends
+    no slip), so no letter says the office is still waiting for it."""
+    return overdue([key for key, individual in clients if not individual], answers, reply_by, today)
+
+
 def listed_clients(
     clients: Sequence[Client], answers: Mapping[str, Answer], rule: SilenceRule
 ) -> list[Client]:

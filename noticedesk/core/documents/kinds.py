@@ -22,6 +22,15 @@ class DocumentKind:
     # Context paths the template must print (e.g. "item.cause"); the nine items also count as
     # printed when the template loops over ``report_items``.
     required: tuple[str, ...]
+    # Not for a client that reports individually: its choice is known (the cover letter says
+    # so and asks nothing), so it gets no reply slip and no reminder to answer.
+    for_joint_only: bool = False
+
+    def applies_to(self, individual: bool) -> bool:
+        """Whether a client that reports individually (or not) gets this document."""
+        return not (self.for_individual_only and not individual) and not (
+            self.for_joint_only and individual
+        )
 
 
 _ALL_ITEMS = tuple(f"item.{key}" for key, _ in REPORT_ITEMS)
@@ -82,6 +91,7 @@ KINDS: dict[str, DocumentKind] = {
         "05",
         False,
         ("client.name", "office.name", "office.fax", "office.email", *_CONTACT),
+        for_joint_only=True,
     ),
     # A second request to clients still silent after the reply-by date, with the slip again.
     "reminder": DocumentKind(
@@ -91,6 +101,7 @@ KINDS: dict[str, DocumentKind] = {
         "11",
         False,
         ("client.name", "office.name", "office.fax", "office.email", *_CONTACT),
+        for_joint_only=True,
     ),
 }
 
@@ -117,5 +128,5 @@ def default_kinds(incident: Incident | None) -> tuple[str, ...]:
 def kinds_for(individual: bool, kinds: tuple[str, ...] | list[str]) -> list[str]:
     """The requested kinds that apply to a client, in envelope order."""
     documents = [k for k in kinds if k in KINDS]  # address kinds are not a client's documents
-    chosen = [k for k in documents if individual or not KINDS[k].for_individual_only]
+    chosen = [k for k in documents if KINDS[k].applies_to(individual)]
     return sorted(chosen, key=lambda k: KINDS[k].file_prefix)

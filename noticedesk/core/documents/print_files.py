@@ -33,6 +33,7 @@ from noticedesk.core.documents.output_folder import OutputFolder
 PRINT_FOLDER = "印刷用"
 ALL_CLIENTS = "全顧問先"
 INDIVIDUAL_CLIENTS = "個別報告の顧問先"
+JOINT_CLIENTS = "共同報告の顧問先"
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +46,13 @@ class PlannedPrintFile:
 def print_file_name(kind: str) -> str:
     """``01_送付状_全顧問先.docx``: numbered like the clients' files, so they sort alike."""
     info = KINDS[kind]
-    who = INDIVIDUAL_CLIENTS if info.for_individual_only else ALL_CLIENTS
+    who = (
+        INDIVIDUAL_CLIENTS
+        if info.for_individual_only
+        else JOINT_CLIENTS
+        if info.for_joint_only
+        else ALL_CLIENTS
+    )
     return f"{info.file_prefix}_{info.title}_{who}.docx"
 
 

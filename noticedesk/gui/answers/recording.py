@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMenu, QMessageBox
 
-from noticedesk.core.case.answers import Answer, awaiting, overdue
+from noticedesk.core.case.answers import Answer, awaiting, reminder_due
 from noticedesk.core.user_error import error_text
 from noticedesk.gui.answers.answer_dialog import AnswerDialog
 from noticedesk.gui.answers.answer_history import AnswerCommand
@@ -199,7 +199,8 @@ class AnswerRecording(QObject):
         incident = session.incident
         reply_by = incident.reply_by if incident is not None else None
         keys = [entry.key for entry in entries]
-        late = set(overdue(keys, answers, reply_by, self.state.today()))
+        pairs = [(entry.key, bool(entry.individual)) for entry in entries]
+        late = set(reminder_due(pairs, answers, reply_by, self.state.today()))
         dialog = ReminderListDialog(
             [entry for entry in entries if entry.key in late],
             len(awaiting(keys, answers)),

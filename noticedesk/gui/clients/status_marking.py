@@ -96,7 +96,7 @@ class StatusMarking(QObject):
         # Per kind, the clients it applies to (the guide: only those reporting individually).
         plan: dict[str, list[str]] = {}
         for k in kinds:
-            keys = [r.key for r in rows if r.individual or not KINDS[k].for_individual_only]
+            keys = [r.key for r in rows if KINDS[k].applies_to(r.individual)]
             if keys:
                 plan[k] = keys
         if not plan:

@@ -134,6 +134,8 @@ class ExportDialog(QDialog):
             box.setChecked(kind in kinds)
             if KINDS[kind].for_individual_only:
                 box.setToolTip(self.tr("Only for clients who report individually"))
+            elif KINDS[kind].for_joint_only:
+                box.setToolTip(self.tr("Only for clients in the joint report"))
             self.kind_boxes[kind] = box
             box.toggled.connect(self._update)
             group_layout.addWidget(box)

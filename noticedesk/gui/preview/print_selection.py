@@ -114,7 +114,7 @@ class PrintKindsDialog(QDialog):
             1
             for client in self._clients
             for kind in kinds
-            if client.individual or not KINDS[kind].for_individual_only
+            if KINDS[kind].applies_to(client.individual)
         )
 
     def _update_count(self) -> None:

@@ -54,8 +54,7 @@ def test_the_previewed_documents_are_the_exported_bytes(tmp_path: Path) -> None:
         "cover",
         "internal",
         "report",
-        "individual",
-        "reply",  # the sample incident asks for the reply slip back by a date
+        "individual",  # and no reply slip: its choice is known
     ]
 
 
@@ -105,7 +104,7 @@ def test_a_tick_adds_the_own_report_guide_and_converts_only_what_changed() -> No
     cache.convert(client_documents(joint, office, incident))
     ticked = dataclasses.replace(joint, individual=True)
     documents = cache.convert(client_documents(ticked, office, incident))
-    assert [d.kind for d in documents] == ["cover", "internal", "report", "individual", "reply"]
+    assert [d.kind for d in documents] == ["cover", "internal", "report", "individual"]
     unchanged = {d.docx for d in client_documents(joint, office, incident)}
     # Only the documents whose bytes the tick changed went to the converter the second time.
     assert converter.batches[1] == [d.docx for d in documents if d.docx not in unchanged]

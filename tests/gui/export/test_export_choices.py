@@ -61,19 +61,19 @@ def test_the_selected_rows_are_exported_and_the_list_still_names_every_joint_cli
     assert dialog.all_button.text() == "&All clients (5)"
     assert dialog.selected_button.text() == "Se&lected rows (2)"
     assert not dialog.shown_button.isEnabled()  # no search typed
-    # Four documents each (the reply slip too: the sample asks for it back by a date), and the
-    # guide for the two who report themselves.
-    assert "22 document(s) for 5 client(s)" in dialog.summary.text()
+    # Three documents each, the reply slip for the three in the joint report (the sample asks
+    # for it back by a date) and the guide for the two who report themselves.
+    assert "20 document(s) for 5 client(s)" in dialog.summary.text()
     assert dialog.print_files_box.isEnabled()
 
     dialog.selected_button.setChecked(True)
-    # C0002: four documents; C0003 reports itself: the guide too.
-    assert "9 document(s) for 2 client(s)" in dialog.summary.text()
+    # C0002: four documents with its reply slip; C0003 reports itself: the guide instead.
+    assert "8 document(s) for 2 client(s)" in dialog.summary.text()
     assert not dialog.print_files_box.isEnabled()  # the print files need every client
     press_export(dialog)
 
     text = finished(window)
-    assert "9 document(s) for 2 client(s)" in text
+    assert "8 document(s) for 2 client(s)" in text
     assert "always written for the whole case" in text
     assert client_folders(out) == ["C0002", "C0003"]
     assert listed(out) == ["株式会社髙橋製作所", "有限会社山﨑商店", "合同会社ミナト企画①"]
@@ -116,15 +116,15 @@ def test_only_what_is_not_yet_exported_after_a_first_export_of_the_cover_letters
     dialog = open_dialog(window, out)
     dialog.pending_box.setChecked(True)
     assert not dialog.print_files_box.isEnabled()
-    # The other four documents of five clients, less the guide of the three who do not
-    # report themselves: 5 x 3 + 2.
-    assert "17 document(s) for 5 client(s)" in dialog.summary.text()
+    # The other two letters of five clients, the reply slip of the three in the joint report
+    # and the guide of the two who report themselves: 5 x 2 + 3 + 2.
+    assert "15 document(s) for 5 client(s)" in dialog.summary.text()
     press_export(dialog)
     box = window.last_message
     assert box is not None and box.windowTitle() == "Overwrite?"
     assert "1 file(s)" in box.text()  # the regulator's list alone is in the way
     box.button(QMessageBox.StandardButton.Yes).click()
-    assert "17 document(s) for 5 client(s)" in finished(window)
+    assert "15 document(s) for 5 client(s)" in finished(window)
     assert letter.stat().st_mtime_ns == before  # the letters already out are not touched
     assert status_text(window, "C0004", "report") == "Exported"
 

@@ -84,9 +84,9 @@ def test_ctrl_e_exports_every_document_and_the_status_columns_follow(
 
     box = window.last_message
     assert box is not None and box.windowTitle() == "Export finished"
-    # 5 clients x 4 documents (with the reply slip the sample asks for back by a date), plus
-    # the own-report guide for the 2 who report individually.
-    assert "22 document(s) for 5 client(s)" in box.text()
+    # 5 clients x 3 documents, the reply slip the sample asks back from the 3 in the joint
+    # report, and the own-report guide for the 2 who report individually.
+    assert "20 document(s) for 5 client(s)" in box.text()
     assert "names 3 client(s) in the joint report" in box.text()
     folders = sorted(p.name for p in out.iterdir() if p.is_dir())
     assert folders[0] == "C0001_㈱髙橋製作所"

@@ -42,7 +42,7 @@ def test_pdf_only_from_the_dialog_writes_pdfs_and_marks_them_exported(
     box = window.last_message
     assert box is not None and box.windowTitle() == "Export finished"
     assert "PDF only" in box.text()
-    assert list(out.rglob("*.docx")) == [] and len(list(out.rglob("*.pdf"))) == 22
+    assert list(out.rglob("*.docx")) == [] and len(list(out.rglob("*.pdf"))) == 20
     assert status_text(window, "C0001", "report") == "Exported"
 
     window.export_flow.start()  # the choice is remembered

@@ -101,7 +101,7 @@ def test_selecting_a_client_shows_the_pages_of_each_of_its_documents(
     # A client reporting individually also gets the guide to reporting; the tab stays.
     select_client(window, INDIVIDUAL)
     wait_previewed(qtbot, window, INDIVIDUAL)
-    assert panel.kinds() == ["cover", "internal", "report", "individual", "reply"]
+    assert panel.kinds() == ["cover", "internal", "report", "individual"]  # no reply slip
     assert panel.shown_kind == "report"
     assert panel.title.text() == "株式会社さくら運輸"
     assert len(fake.batches) == 2
@@ -183,7 +183,7 @@ def test_a_tick_or_a_new_office_profile_never_leaves_a_stale_page(
     before = {d.kind: d.docx for d in panel.result.documents}  # type: ignore[union-attr]
 
     window.ticking.apply({JOINT: True})  # the client now reports individually
-    qtbot.waitUntil(lambda: panel.kinds() == ["cover", "internal", "report", "individual", "reply"])
+    qtbot.waitUntil(lambda: panel.kinds() == ["cover", "internal", "report", "individual"])
     panel.show_kind("report")
     ticked = panel.result.document("report")  # type: ignore[union-attr]
     assert ticked is not None and ticked.docx != before["report"]
@@ -210,28 +210,28 @@ def test_print_preview_paints_every_page_of_the_envelope(
     select_client(window, INDIVIDUAL)
     wait_previewed(qtbot, window, INDIVIDUAL)
     pdfs = [d.pdf for d in panel.result.documents if d.pdf]  # type: ignore[union-attr]
-    assert len(pdfs) == 5
+    assert len(pdfs) == 4
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     prepare_printer(printer, pdfs, "test")
-    assert paint_pages(printer, pdfs) == 10
+    assert paint_pages(printer, pdfs) == 8
     printed = pdfium.PdfDocument(str(tmp_path / "printed.pdf"))
     try:
-        assert len(printed) == 10
+        assert len(printed) == 8
         width, height = printed.get_page_size(7)
         assert abs(width - 595.3) < 1.5 and abs(height - 841.9) < 1.5  # A4, as the document
     finally:
         printed.close()
 
-    # The dialog itself, opened from the panel: it paints the same ten pages.
+    # The dialog itself, opened from the panel: it paints the same eight pages.
     panel.print_action.trigger()
     dialog = panel.print_dialog
     assert dialog is not None
     qtbot.waitUntil(dialog.isVisible)
     preview = dialog.findChild(QPrintPreviewWidget)
-    qtbot.waitUntil(lambda: preview.pageCount() == 10)
+    qtbot.waitUntil(lambda: preview.pageCount() == 8)
     assert "株式会社さくら運輸" in dialog.windowTitle()
     # Its own paint handler, given a printer that writes a PDF (as "Print" would a printer).
     again = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -240,7 +240,7 @@ def test_print_preview_paints_every_page_of_the_envelope(
     dialog.paintRequested.emit(again)
     from_dialog = pdfium.PdfDocument(str(tmp_path / "from-dialog.pdf"))
     try:
-        assert len(from_dialog) == 10
+        assert len(from_dialog) == 8
     finally:
         from_dialog.close()
     # A printer that cannot start (here: a PDF into a missing folder) is said, not raised.

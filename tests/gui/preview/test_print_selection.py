@@ -269,7 +269,7 @@ def test_the_export_dialog_makes_print_files_when_ticked_and_remembers_it(
         "02_従業員向け通知（社内掲示用）_全顧問先.docx",
         "03_委託元への報告形式通知_全顧問先.docx",
         "04_個別報告のご案内_個別報告の顧問先.docx",
-        "05_回答書_全顧問先.docx",  # the sample incident asks for the reply slip back
+        "05_回答書_共同報告の顧問先.docx",  # the sample asks the joint-report clients for it back
     ]
     box.button(QMessageBox.StandardButton.Cancel).click()
     window.close()
